@@ -1,0 +1,98 @@
+/* Boot entry: OpenSBI fw_dynamic jumps here in S-mode with the MMU off,
+ * a0 = boot hart id, a1 = physical address of the flattened device tree.
+ *
+ * Runs at the physical load address, so only PC-relative code until the jump
+ * to the high half. The early page table maps, with 1 GiB leaves:
+ *   - the gigabyte holding the kernel, identity (so the PC stays valid
+ *     across the satp write);
+ *   - PA 0..4 GiB at KERNEL_VIRT_BASE (the direct map, global): kernel
+ *     image, device tree and MMIO for the early console.
+ * kernel/mm replaces this table with the final one. */
+
+#define SATP_MODE_SV39 (8 << 60)
+/* Sv39 leaf PTE flags (privileged spec, 4.3.1 / 4.4.1): V R W X . G A D */
+#define PTE_KERNEL_RWX 0xcf   /* V|R|W|X|A|D */
+#define PTE_GLOBAL 0x20
+
+  .section .text.boot, "ax", %progbits
+  .globl _start
+_start:
+  .option push
+  .option norelax           /* no gp yet: keep la/call PC-relative */
+  csrw sie, zero
+  csrw satp, zero
+  mv s0, a0                 /* hart id */
+  mv s1, a1                 /* device tree PA */
+
+  /* Clear .bss (at its physical address). */
+  lla t0, __bss_start
+  lla t1, __bss_end
+1:
+  bgeu t0, t1, 2f
+  sd zero, 0(t0)
+  addi t0, t0, 8
+  j 1b
+2:
+  lla sp, boot_stack_top
+
+  /* Identity-map the gigabyte we run in: slot = PA >> 30, PTE = (slot << 28) | flags. */
+  lla t0, _start
+  srli t0, t0, 30
+  slli t1, t0, 28
+  ori t1, t1, PTE_KERNEL_RWX
+  lla t2, early_pt
+  slli t0, t0, 3
+  add t2, t2, t0
+  sd t1, 0(t2)
+
+  /* Turn on Sv39. */
+  lla t0, early_pt
+  srli t0, t0, 12
+  li t1, SATP_MODE_SV39
+  or t0, t0, t1
+  sfence.vma
+  csrw satp, t0
+  sfence.vma
+
+  /* Jump to the link (high-half) address of boot_high. */
+  lla t0, .Lboot_high_va
+  ld t0, 0(t0)
+  jr t0
+  .option pop
+
+boot_high:
+  li t0, 0xffffffc000000000   /* KERNEL_VIRT_BASE */
+  add sp, sp, t0
+  mv a0, s0
+  mv a1, s1
+  mv fp, zero               /* end of the frame-pointer chain for backtraces */
+  mv ra, zero
+  call kmain
+3:
+  wfi
+  j 3b
+
+  .section .rodata
+  .balign 8
+.Lboot_high_va:
+  .dword boot_high
+
+/* The early Sv39 root table: the direct map's four gigapages are constant,
+ * the identity slot is filled in above. */
+  .section .data.early_pt, "aw", %progbits
+  .balign 4096
+  .globl early_pt
+early_pt:
+  .fill 256, 8, 0
+  .dword (0x00000000 >> 2) | PTE_KERNEL_RWX | PTE_GLOBAL
+  .dword (0x40000000 >> 2) | PTE_KERNEL_RWX | PTE_GLOBAL
+  .dword (0x80000000 >> 2) | PTE_KERNEL_RWX | PTE_GLOBAL
+  .dword (0xc0000000 >> 2) | PTE_KERNEL_RWX | PTE_GLOBAL
+  .fill 252, 8, 0
+
+  .section .bss.stack, "aw", %nobits
+  .balign 16
+  .globl boot_stack_bottom, boot_stack_top
+boot_stack_bottom:
+  .skip 16384
+boot_stack_top:

@@ -1,0 +1,28 @@
+// Calls into OpenSBI (SBI spec v1.0: base, legacy console, SRST, HSM).
+// Console output goes through the UART driver; sbi_console_putchar is only
+// the fallback before the device tree names a UART (Debian's OpenSBI 1.1
+// has no debug-console extension).
+#pragma once
+
+#include <cstdint>
+
+struct SbiRet {
+  int64_t error;
+  int64_t value;
+};
+
+SbiRet sbi_call(uint64_t ext, uint64_t fid, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0);
+
+void sbi_console_putchar(char c);
+
+// System reset extension (SRST, spec chapter 10). Returns only on failure.
+enum class SbiResetReason : uint64_t { kNone = 0, kSystemFailure = 1 };
+void sbi_system_shutdown(SbiResetReason reason);
+
+// Base extension probe (spec 4.8).
+bool sbi_has_extension(uint64_t ext);
+
+inline constexpr uint64_t kSbiExtBase = 0x10;
+inline constexpr uint64_t kSbiExtLegacyPutchar = 0x01;
+inline constexpr uint64_t kSbiExtSrst = 0x53525354;
+inline constexpr uint64_t kSbiExtHsm = 0x48534d;

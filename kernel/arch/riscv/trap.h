@@ -1,0 +1,29 @@
+// Trap handling: install the vector, and let a caller expect one trap.
+//
+// An expected trap (trap_expect) is how the kernel recovers from a fault it
+// provoked on purpose: the next trap with that cause resumes at `resume_pc`
+// instead of being reported. In-kernel tests use it now; copyin/copyout's
+// fault recovery will use the same hook. Anything else is an unexpected trap:
+// reported with scause, sepc, stval and a backtrace, then a kernel panic.
+#pragma once
+
+#include <cstdint>
+
+#include "kernel/arch/riscv/trap_frame.h"
+
+void trap_init();
+
+struct ExpectedTrap {
+  uint64_t cause;      // scause value to catch
+  uint64_t resume_pc;  // where to continue when it happens
+  bool hit;            // set by the trap handler
+  uint64_t stval;      // what stval said
+  uint64_t sepc;       // where it happened
+};
+
+// Arms `expect` for the next trap on this hart; disarm with trap_expect(nullptr).
+void trap_expect(ExpectedTrap* expect);
+
+extern "C" void trap_dispatch(TrapFrame* frame);
+
+const char* trap_cause_name(uint64_t scause);

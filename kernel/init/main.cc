@@ -1,0 +1,42 @@
+// kmain: the boot hart's first C++ code, entered from entry.S on the early
+// page table with a0 = hart id and a1 = device tree PA. Order matters: trap
+// vector first (so any fault is reported), then the device tree, then the
+// console it names, then the banner, then the payload.
+#include "kernel/arch/arch.h"
+#include "kernel/arch/riscv/memlayout.h"
+#include "kernel/arch/riscv/trap.h"
+#include "kernel/board.h"
+#include "kernel/console/console.h"
+#include "kernel/init/banner.h"
+#include "kernel/init/payload.h"
+#include "kernel/lib/boot_info.h"
+#include "kernel/lib/panic.h"
+
+namespace {
+// The device tree is untrusted input: never read more than this.
+constexpr size_t kMaxDeviceTreeSize = 2u << 20;
+
+BootInfo g_boot_info;
+}  // namespace
+
+const BootInfo& kernel_boot_info() { return g_boot_info; }
+
+extern "C" [[noreturn]] void kmain(uint64_t hart_id, uint64_t dtb_pa) {
+  trap_init();
+  BootInfo& info = g_boot_info;
+  BootInfoStatus st =
+      boot_info_from_fdt(kva_ptr<const void>(dtb_pa), kMaxDeviceTreeSize, dtb_pa, info);
+  if (st != BootInfoStatus::kOk) {
+    kpanic("device tree at 0x%lx: %s (%s)", dtb_pa, boot_info_status_name(st),
+           fdt_error_name(info.fdt_error));
+  }
+  info.boot_hart = hart_id;
+  if (info.has_uart) {
+    console_init(info.uart);
+  }
+  if (info.has_finisher) {
+    arch_set_finisher(info.finisher_base);
+  }
+  print_banner(info);
+  kernel_payload(info);
+}
