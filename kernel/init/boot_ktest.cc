@@ -1,10 +1,11 @@
 // In-kernel tests of what boot established: the device tree agrees with the
-// board's facts, the early page table maps the kernel and the direct map
-// consistently, and the stack is where the linker put it.
+// board's facts, the kernel runs linked high on the final page table, the
+// direct map reaches RAM, and the stack is where the linker put it.
 #include "kernel/arch/riscv/csr.h"
 #include "kernel/arch/riscv/memlayout.h"
 #include "kernel/board.h"
 #include "kernel/init/payload.h"
+#include "kernel/mm/mm_init.h"
 #include "testing/ktest/ktest.h"
 
 KTEST(boot, device_tree_matches_board_facts) {
@@ -22,11 +23,11 @@ KTEST(boot, device_tree_matches_board_facts) {
 KTEST(boot, kernel_is_linked_in_the_high_half_and_loaded_at_the_board_address) {
   uint64_t start = reinterpret_cast<uint64_t>(__kernel_start);
   KEXPECT_EQ(start, kva(kBoard.kernel_load));
-  // satp: Sv39 mode, root table inside the kernel image.
+  // satp: Sv39 mode, on the final kernel page table (not entry.S's early one).
   uint64_t satp = QRV_CSR_READ(satp);
   KEXPECT_EQ(satp >> 60, 8u);
   uint64_t root_pa = (satp & ((1ull << 44) - 1)) << 12;
-  KEXPECT(root_pa >= kBoard.kernel_load && root_pa < kpa(reinterpret_cast<uint64_t>(__kernel_end)));
+  KEXPECT_EQ(root_pa, kernel_page_table().root.value());
 }
 
 KTEST(boot, direct_map_reaches_ram_outside_the_image) {

@@ -1,7 +1,7 @@
 // kmain: the boot hart's first C++ code, entered from entry.S on the early
 // page table with a0 = hart id and a1 = device tree PA. Order matters: trap
 // vector first (so any fault is reported), then the device tree, then the
-// console it names, then the banner, then the payload.
+// console it names, then the banner, memory, and the payload.
 #include "kernel/arch/arch.h"
 #include "kernel/arch/riscv/memlayout.h"
 #include "kernel/arch/riscv/trap.h"
@@ -11,6 +11,7 @@
 #include "kernel/init/payload.h"
 #include "kernel/lib/boot_info.h"
 #include "kernel/lib/panic.h"
+#include "kernel/mm/mm_init.h"
 
 namespace {
 // The device tree is untrusted input: never read more than this.
@@ -38,5 +39,6 @@ extern "C" [[noreturn]] void kmain(uint64_t hart_id, uint64_t dtb_pa) {
     arch_set_finisher(info.finisher_base);
   }
   print_banner(info);
+  mm_init(info);
   kernel_payload(info);
 }

@@ -90,9 +90,13 @@ early_pt:
   .dword (0xc0000000 >> 2) | PTE_KERNEL_RWX | PTE_GLOBAL
   .fill 252, 8, 0
 
+/* The boot stack, with a guard page under it that the final kernel page
+ * table leaves unmapped: an overflow faults instead of corrupting .bss. */
   .section .bss.stack, "aw", %nobits
-  .balign 16
-  .globl boot_stack_bottom, boot_stack_top
+  .balign 4096
+  .globl boot_stack_guard, boot_stack_bottom, boot_stack_top
+boot_stack_guard:
+  .skip 4096
 boot_stack_bottom:
   .skip 16384
 boot_stack_top:

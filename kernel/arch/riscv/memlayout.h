@@ -10,7 +10,10 @@
 
 #include <cstdint>
 
-inline constexpr uint64_t KERNEL_VIRT_BASE = 0xffffffc000000000ull;
+#include "kernel/mm/addr.h"
+
+// The seed's name for the direct-map base (kernel/mm/addr.h holds the value).
+inline constexpr uint64_t KERNEL_VIRT_BASE = kKernelVirtBase;
 
 // Physical address -> kernel direct-map virtual address.
 inline constexpr uint64_t kva(uint64_t pa) { return pa + KERNEL_VIRT_BASE; }
@@ -26,4 +29,4 @@ inline constexpr uint64_t kpa(uint64_t va) { return va - KERNEL_VIRT_BASE; }
 // Linker-script symbols (kernel.ld).
 extern "C" char __kernel_start[], __text_end[], __rodata_end[], __kernel_end[];
 extern "C" char __bss_start[], __bss_end[];
-extern "C" char boot_stack_bottom[], boot_stack_top[];
+extern "C" char boot_stack_guard[], boot_stack_bottom[], boot_stack_top[];
