@@ -6,7 +6,7 @@
 #include "kernel/kext/pa.h"
 
 #include "kernel/lib/panic.h"
-#include "kernel/mm/bit_ops.h"
+#include "kernel/lib/bit_ops.h"
 
 namespace {
 

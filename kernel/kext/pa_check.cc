@@ -2,7 +2,7 @@
 // broken invariant (used by tests after each step, and by a debug kernel).
 #include "kernel/kext/pa.h"
 
-#include "kernel/mm/bit_ops.h"
+#include "kernel/lib/bit_ops.h"
 
 namespace {
 

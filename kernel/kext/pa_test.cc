@@ -10,7 +10,7 @@
 #include <random>
 #include <vector>
 
-#include "kernel/mm/bit_ops.h"
+#include "kernel/lib/bit_ops.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include "kernel/mm/slab_cache.h"
 
 #include "kernel/lib/panic.h"
-#include "kernel/mm/bit_ops.h"
+#include "kernel/lib/bit_ops.h"
 
 struct SlabCache::Slab {
   static constexpr uint32_t kMagic = 0x51ab51abu;

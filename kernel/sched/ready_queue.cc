@@ -2,7 +2,7 @@
 #include "kernel/sched/ready_queue.h"
 
 #include "kernel/lib/panic.h"
-#include "kernel/sched/find_last_set.h"
+#include "kernel/lib/bit_ops.h"
 
 namespace {
 
@@ -57,8 +57,8 @@ std::optional<uint8_t> ReadyQueue::highest() const {
   if (summary_ == 0) {
     return std::nullopt;
   }
-  const uint32_t w = find_last_set(summary_);
-  return static_cast<uint8_t>(w * 64u + find_last_set(words_[w]));
+  const uint32_t w = bit_floor_log2(summary_);
+  return static_cast<uint8_t>(w * 64u + bit_floor_log2(words_[w]));
 }
 
 SchedEntity* ReadyQueue::peek_highest() const {

@@ -1,6 +1,6 @@
 // ReadyQueue: the runnable threads, one FIFO list per priority (256) plus a
 // two-level bitmap (summary word -> 4 x 64-bit words) so that finding the
-// highest ready priority is two find_last_set calls: O(1) for every operation.
+// highest ready priority is two bit_floor_log2 calls: O(1) for every operation.
 // Invariant: bit p is set iff lists_[p] is non-empty; summary bit w iff words_[w] != 0.
 // Does not change state_: the caller moves threads between states.
 #pragma once

@@ -1,4 +1,4 @@
-// Bit scans for mm code that must not call libgcc: without the Zbb
+// Bit scans for kernel code that must not call libgcc: without the Zbb
 // extension GCC lowers __builtin_clzll/ctzll to __clzdi2/__ctzdi2, and the
 // kernel links no libgcc. Branch-free de Bruijn multiply instead.
 #pragma once

@@ -1,0 +1,139 @@
+// Process address spaces (seed names mm_mcreate, mm_mdestroy, mm_vaddrinfo,
+// mm_map_xfer): a root table whose kernel half points at the kernel
+// template's shared L1 tables and whose user half (below kUserTop) is private.
+// Locking: none inside; callers hold the big kernel lock.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "kernel/arch/riscv/cpu_pte.h"
+#include "kernel/kext/pa.h"
+#include "kernel/lib/result.h"
+#include "kernel/mm/addr.h"
+#include "kernel/mm/object_cache.h"
+#include "kernel/mm/page_table.h"
+
+// User addresses are [kUserBase, kUserTop): root slots 0..255, page 0 never.
+inline constexpr uint64_t kUserBase = kPageSize;
+inline constexpr uint64_t kUserTop = uint64_t{1} << 38;  // 0x40_0000_0000
+
+struct MmSpaces;
+
+// One process's address space. Its tables come through `tables`, a counting
+// wrapper around the template's allocator (ctx = this tAddress).
+struct tAddress {
+  PageTable pt;
+  PtAllocator tables;
+  MmSpaces* spaces = nullptr;
+  uint64_t mapped_pages = 0;  // user mappings, in 4 KiB pages
+  uint64_t owned_pages = 0;   // of those, pages from mm_map_anon (freed with the space)
+  uint64_t table_pages = 0;   // root + user-half tables
+};
+
+// Runs after a mapping becomes executable: fence.i on this hart and on every
+// other hart (RISC-V keeps no instruction-fetch coherence; ARCHITECTURE.md).
+struct IcacheHook {
+  void (*sync)(void* ctx);
+  void* ctx;
+};
+
+// Everything address spaces are built from. One per kernel; the template
+// must outlive every address space.
+struct MmSpaces {
+  PageTable* kernel = nullptr;  // the kernel template, prepared
+  PhysAllocator* pa = nullptr;  // user pages and tAddress slabs
+  uint64_t virt_offset = 0;     // direct map: a PA is reached at PA + virt_offset
+  IcacheHook icache = {};
+  ObjectCache<tAddress> cache;
+  uint64_t live = 0;  // address spaces created and not destroyed
+};
+
+// Allocates an (empty) L1 table in every kernel-half root slot of the kernel
+// page table that has none, and marks it keep_kernel_tables, so kernel
+// mappings made later appear in every address space. Call before mapping
+// anything with 1 GiB leaves in the kernel half. All or nothing.
+// Errors: kNoMemory; kAlreadyMapped if a kernel root slot holds a leaf.
+Status mm_kernel_template_prepare(PageTable& kernel);
+
+// Sets up `s` (virt_offset 16 KiB-aligned, as slabs need). Errors:
+// kInvalidArgument (a null pointer or hook, or `kernel` not prepared).
+Status mm_spaces_init(MmSpaces* s, PageTable* kernel, PhysAllocator* pa, uint64_t virt_offset,
+                      IcacheHook icache);
+
+// A new address space with an empty user half. Errors: kNoMemory,
+// kInvalidArgument (`s` not initialised).
+Result<tAddress*> mm_mcreate(MmSpaces* s, uint16_t asid);
+
+// Frees the user-half tables, the owned user pages, the root and the
+// tAddress; never the shared kernel tables. The space must not be active on
+// any hart. Null is ignored.
+void mm_mdestroy(tAddress* as);
+
+// `len` bytes of zeroed pages from pa at `va`, mapped user with `prot`
+// (kProtRead/Write/Exec; kProtUser implied). All or nothing.
+// Errors: kInvalidArgument (null, unaligned, zero length, bad prot),
+// kOutOfRange (not inside user space), kAlreadyMapped, kNoMemory.
+Status mm_map_anon(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot);
+
+// Maps [pa, pa + len) at `va` for the user (device memory, shared pages),
+// with the largest leaves that fit. The pages are not owned: unmapping or
+// destroying the space leaves them alone. Errors as mm_map_anon.
+Status mm_map_phys(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_t prot);
+
+// Removes every user mapping in [va, va + len) (holes allowed), freeing
+// owned pages. Errors: kInvalidArgument, kOutOfRange, kNoMemory (a large
+// leaf straddling an end could not be split; nothing was unmapped).
+Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len);
+
+// What one address translates to.
+struct VaddrInfo {
+  PhysAddr pa;         // translation of `va` itself
+  uint64_t leaf_size;  // 4 KiB, 2 MiB or 1 GiB
+  uint32_t prot;       // kProtRead/Write/Exec, plus kProtUser for user pages
+  bool owned;          // a page from mm_map_anon
+};
+
+// Read-only walk; any canonical address (kernel ones through the shared
+// half). Errors: kInvalidArgument (null), kOutOfRange, kNotMapped.
+Result<VaddrInfo> mm_vaddrinfo(const tAddress* as, VirtAddr va);
+
+// Why a transfer stopped, and on which side.
+enum class XferStatus : uint8_t {
+  kOk,
+  kInvalidArgument,  // a null address space
+  kBadAddress,       // a page outside user space (kernel, page 0, wrapped)
+  kNotMapped,        // a page with no mapping
+  kNoAccess,         // mapped, but not user-readable (source) / user-writable (destination)
+};
+enum class XferSide : uint8_t { kNone, kSource, kDestination };
+
+// The outcome of a transfer: `copied` bytes went across; on failure it is
+// also the message offset of the first byte that could not be copied.
+struct XferResult {
+  XferStatus status = XferStatus::kOk;
+  XferSide side = XferSide::kNone;
+  uint64_t copied = 0;
+  constexpr bool ok() const { return status == XferStatus::kOk; }
+};
+
+// Copies `len` bytes from `src` in `src_as` to `dst` in `dst_as` through
+// the direct map, in chunks bounded by both sides' page boundaries; each
+// source page must be mapped user-readable and each destination page
+// user-writable, checked as the copy reaches it. Stops at the first page
+// that is not. Overlapping buffers (one space twice) get unspecified bytes,
+// as with memcpy, but never a fault.
+XferResult mm_map_xfer(tAddress* dst_as, VirtAddr dst, tAddress* src_as, VirtAddr src,
+                       uint64_t len);
+
+// One part of a multi-part message.
+struct MmIov {
+  VirtAddr base;
+  uint64_t len;
+};
+
+// The multi-part form (MsgSendv, MsgReplyv): the source parts, in order,
+// fill the destination parts, in order, whatever their shapes; min(source
+// total, destination total) bytes. Empty parts are skipped.
+XferResult mm_map_xferv(tAddress* dst_as, std::span<const MmIov> dst, tAddress* src_as,
+                        std::span<const MmIov> src);
