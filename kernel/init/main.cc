@@ -4,6 +4,7 @@
 // console it names, then the banner, memory, and the payload.
 #include "kernel/arch/arch.h"
 #include "kernel/arch/riscv/memlayout.h"
+#include "kernel/arch/riscv/percpu.h"
 #include "kernel/arch/riscv/trap.h"
 #include "kernel/board.h"
 #include "kernel/console/console.h"
@@ -23,6 +24,7 @@ BootInfo g_boot_info;
 const BootInfo& kernel_boot_info() { return g_boot_info; }
 
 extern "C" [[noreturn]] void kmain(uint64_t hart_id, uint64_t dtb_pa) {
+  cpu_init_boot(static_cast<uint32_t>(hart_id));
   trap_init();
   BootInfo& info = g_boot_info;
   BootInfoStatus st =

@@ -1,5 +1,5 @@
 // Walks saved frame pointers, trusting none of them: the walk stops at a
-// frame pointer outside the boot stack, unaligned, or not moving up the
+// frame pointer outside this hart's kernel stack, unaligned, or not moving up the
 // stack, and at a return address outside kernel text.
 //
 // GCC's frame record is [fp-8] = ra, [fp-16] = caller's fp, except in a leaf
@@ -9,14 +9,18 @@
 #include "kernel/arch/riscv/backtrace.h"
 
 #include "kernel/arch/riscv/memlayout.h"
+#include "kernel/arch/riscv/percpu.h"
 #include "kernel/console/console.h"
 
 namespace {
 constexpr int kMaxFrames = 32;
 
+// Within this hart's kernel stack (the boot stack before per-hart data exists).
 bool on_stack(uint64_t addr) {
-  return addr >= reinterpret_cast<uint64_t>(boot_stack_bottom) + 16 &&
-         addr <= reinterpret_cast<uint64_t>(boot_stack_top) && addr % 8 == 0;
+  const Cpu* c = this_cpu();
+  const uint64_t lo = c ? c->stack_lo : reinterpret_cast<uint64_t>(boot_stack_bottom);
+  const uint64_t hi = c ? c->stack_hi : reinterpret_cast<uint64_t>(boot_stack_top);
+  return addr >= lo + 16 && addr <= hi && addr % 8 == 0;
 }
 
 bool in_text(uint64_t addr) {

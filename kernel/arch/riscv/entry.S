@@ -21,6 +21,7 @@ _start:
   .option norelax           /* no gp yet: keep la/call PC-relative */
   csrw sie, zero
   csrw satp, zero
+  csrw sscratch, zero
   mv s0, a0                 /* hart id */
   mv s1, a1                 /* device tree PA */
 
@@ -65,6 +66,7 @@ boot_high:
   add sp, sp, t0
   mv a0, s0
   mv a1, s1
+  mv tp, zero               /* no Cpu* until cpu_init_boot */
   mv fp, zero               /* end of the frame-pointer chain for backtraces */
   mv ra, zero
   call kmain

@@ -5,15 +5,11 @@
 
 #include "kernel/arch/riscv/backtrace.h"
 #include "kernel/arch/riscv/csr.h"
+#include "kernel/arch/riscv/percpu.h"
 #include "kernel/console/console.h"
 #include "kernel/lib/panic.h"
 
 extern "C" void trap_entry();
-
-namespace {
-// One boot hart so far; per-hart data replaces this with SMP.
-ExpectedTrap* g_expected = nullptr;
-}  // namespace
 
 void trap_init() { QRV_CSR_WRITE(stvec, reinterpret_cast<uint64_t>(&trap_entry)); }
 
@@ -21,7 +17,7 @@ void trap_expect(ExpectedTrap* expect) {
   if (expect != nullptr) {
     expect->hit = false;
   }
-  g_expected = expect;
+  this_cpu()->expected_trap = expect;
 }
 
 const char* trap_cause_name(uint64_t scause) {
@@ -52,16 +48,17 @@ const char* trap_cause_name(uint64_t scause) {
 }
 
 extern "C" void trap_dispatch(TrapFrame* frame) {
-  ExpectedTrap* expect = g_expected;
+  Cpu* cpu = this_cpu();
+  ExpectedTrap* expect = cpu->expected_trap;
   if (expect != nullptr && expect->cause == frame->scause) {
-    g_expected = nullptr;
+    cpu->expected_trap = nullptr;
     expect->hit = true;
     expect->stval = frame->stval;
     expect->sepc = frame->sepc;
     frame->sepc = expect->resume_pc;
     return;
   }
-  kprintf("unexpected trap: %s\n", trap_cause_name(frame->scause));
+  kprintf("unexpected trap on hart %u: %s\n", cpu->hart_id, trap_cause_name(frame->scause));
   kprintf("  scause 0x%016lx  sepc 0x%016lx  stval 0x%016lx\n", frame->scause, frame->sepc,
           frame->stval);
   kprintf("  sstatus 0x%016lx  ra 0x%016lx  sp 0x%016lx\n", frame->sstatus, frame->ra(), frame->sp());

@@ -21,7 +21,8 @@ struct ExpectedTrap {
   uint64_t sepc;       // where it happened
 };
 
-// Arms `expect` for the next trap on this hart; disarm with trap_expect(nullptr).
+// Arms `expect` for the next trap on this hart (it lives in this hart's Cpu);
+// disarm with trap_expect(nullptr).
 void trap_expect(ExpectedTrap* expect);
 
 extern "C" void trap_dispatch(TrapFrame* frame);

@@ -1,21 +1,49 @@
 /* Supervisor trap vector (stvec direct mode, privileged spec 4.1.2).
- * Saves every register and the trap CSRs into a TrapFrame (trap_frame.h) on
- * the current kernel stack, calls trap_dispatch(frame), then restores sepc
- * and sstatus (the handler may change them) and all registers, and srets.
- * Only S-mode traps reach it for now; U-mode entry (sscratch swap to the
- * per-hart kernel stack) arrives with user threads. */
+ *
+ * sscratch protocol: 0 while the hart runs kernel code, this hart's Cpu*
+ * while it runs user code. Swapping tp with sscratch therefore yields the
+ * Cpu* for a trap from U-mode (then the user tp is in sscratch) and 0 for a
+ * trap from S-mode (then the kernel tp is in sscratch).
+ *
+ * From U-mode the frame goes at the top of the current thread's kernel
+ * stack (Cpu.kstack_top); from S-mode it goes below the interrupted sp.
+ * trap_return restores a frame and srets to wherever its sstatus.SPP says;
+ * a new user thread starts by jumping to it with sp at its first frame. */
 
 #define FRAME_SIZE (36 * 8)
+#define CPU_KSTACK_TOP 0
+#define CPU_SCRATCH 8
+#define SSTATUS_SPP (1 << 8)
 
   .section .text
   .balign 4
   .globl trap_entry
 trap_entry:
+  csrrw tp, sscratch, tp
+  bnez tp, .Lfrom_user
+
+  /* From S-mode: the kernel tp is in sscratch. */
+  csrr tp, sscratch
   addi sp, sp, -FRAME_SIZE
+  sd t0, 5*8(sp)
+  addi t0, sp, FRAME_SIZE
+  sd t0, 2*8(sp)
+  j .Lsave
+
+.Lfrom_user:
+  sd sp, CPU_SCRATCH(tp)
+  ld sp, CPU_KSTACK_TOP(tp)
+  addi sp, sp, -FRAME_SIZE
+  sd t0, 5*8(sp)
+  ld t0, CPU_SCRATCH(tp)
+  sd t0, 2*8(sp)
+
+.Lsave:
+  csrr t0, sscratch        /* the trapped context's tp */
+  sd t0, 4*8(sp)
+  csrw sscratch, zero      /* in the kernel now */
   sd x1, 1*8(sp)
   sd x3, 3*8(sp)
-  sd x4, 4*8(sp)
-  sd x5, 5*8(sp)
   sd x6, 6*8(sp)
   sd x7, 7*8(sp)
   sd x8, 8*8(sp)
@@ -42,8 +70,6 @@ trap_entry:
   sd x29, 29*8(sp)
   sd x30, 30*8(sp)
   sd x31, 31*8(sp)
-  addi t0, sp, FRAME_SIZE
-  sd t0, 2*8(sp)
   csrr t0, sepc
   sd t0, 32*8(sp)
   csrr t0, sstatus
@@ -56,10 +82,16 @@ trap_entry:
   mv a0, sp
   call trap_dispatch
 
-  ld t0, 32*8(sp)
-  csrw sepc, t0
+  .globl trap_return
+trap_return:
   ld t0, 33*8(sp)
   csrw sstatus, t0
+  andi t0, t0, SSTATUS_SPP
+  bnez t0, 1f
+  csrw sscratch, tp        /* back to user: sscratch holds this hart's Cpu* */
+1:
+  ld t0, 32*8(sp)
+  csrw sepc, t0
   ld x1, 1*8(sp)
   ld x3, 3*8(sp)
   ld x4, 4*8(sp)
@@ -90,5 +122,5 @@ trap_entry:
   ld x29, 29*8(sp)
   ld x30, 30*8(sp)
   ld x31, 31*8(sp)
-  addi sp, sp, FRAME_SIZE
+  ld x2, 2*8(sp)
   sret

@@ -1,0 +1,38 @@
+// The Cpu array. Index 0 is the boot hart; smp_init adds the others.
+#include "kernel/arch/riscv/percpu.h"
+
+#include "kernel/arch/riscv/memlayout.h"
+
+namespace {
+Cpu g_cpus[kMaxHarts];
+uint32_t g_cpu_count = 0;
+}  // namespace
+
+Cpu* cpu_at(uint32_t index) { return index < kMaxHarts ? &g_cpus[index] : nullptr; }
+
+uint32_t cpu_count() { return __atomic_load_n(&g_cpu_count, __ATOMIC_ACQUIRE); }
+
+void cpu_init_boot(uint32_t hart_id) {
+  Cpu& c = g_cpus[0];
+  c.self = &c;
+  c.hart_id = hart_id;
+  c.index = 0;
+  c.stack_lo = reinterpret_cast<uint64_t>(boot_stack_bottom);
+  c.stack_hi = reinterpret_cast<uint64_t>(boot_stack_top);
+  c.kstack_top = c.stack_hi;
+  c.online = 1;
+  asm volatile("mv tp, %0\n csrw sscratch, zero" ::"r"(&c) : "memory");
+  g_cpu_count = 1;
+}
+
+// Used by smp.cc: claims the next index.
+Cpu* cpu_claim_next() {
+  if (g_cpu_count >= kMaxHarts) {
+    return nullptr;
+  }
+  Cpu* c = &g_cpus[g_cpu_count];
+  c->self = c;
+  c->index = g_cpu_count;
+  __atomic_store_n(&g_cpu_count, g_cpu_count + 1, __ATOMIC_RELEASE);
+  return c;
+}

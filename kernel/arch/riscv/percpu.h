@@ -1,0 +1,43 @@
+// Per-hart data. In the kernel `tp` holds this hart's Cpu*; while a hart runs
+// user code `sscratch` holds it instead (and is 0 in the kernel), which is how
+// trap_entry.S tells a trap from U-mode from one taken in the kernel.
+// The first fields are read by assembly: their offsets are asserted below.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "kernel/arch/riscv/trap.h"
+
+inline constexpr uint32_t kMaxHarts = 8;
+
+struct Cpu {
+  uint64_t kstack_top;  // trap entry from U-mode switches to this stack
+  uint64_t scratch;     // trap entry parks the user sp here
+  uint64_t satp;        // secondary_entry loads this page table
+  Cpu* self;
+  uint64_t stack_lo;    // this hart's kernel stack [stack_lo, stack_hi): backtraces
+  uint64_t stack_hi;
+  uint32_t hart_id;     // the hardware id (mhartid)
+  uint32_t index;       // 0 .. online harts - 1, boot hart first
+  uint32_t online;      // set (release) once the hart runs its idle loop
+  uint32_t ipis;        // software interrupts this hart has taken
+  ExpectedTrap* expected_trap;
+};
+
+static_assert(offsetof(Cpu, kstack_top) == 0);
+static_assert(offsetof(Cpu, scratch) == 8);
+static_assert(offsetof(Cpu, satp) == 16);
+
+inline Cpu* this_cpu() {
+  Cpu* c;
+  asm volatile("mv %0, tp" : "=r"(c));
+  return c;
+}
+
+// All harts' Cpu records, by index; cpu_count() of them are in use.
+Cpu* cpu_at(uint32_t index);
+uint32_t cpu_count();
+
+// The boot hart's record: called first thing in kmain.
+void cpu_init_boot(uint32_t hart_id);
