@@ -1,10 +1,12 @@
 // kmain: the boot hart's first C++ code, entered from entry.S on the early
 // page table with a0 = hart id and a1 = device tree PA. Order matters: trap
 // vector first (so any fault is reported), then the device tree, then the
-// console it names, then the banner, memory, and the payload.
+// console it names, then the banner, memory, the other harts, the payload.
 #include "kernel/arch/arch.h"
 #include "kernel/arch/riscv/memlayout.h"
+#include "kernel/arch/riscv/csr.h"
 #include "kernel/arch/riscv/percpu.h"
+#include "kernel/arch/riscv/smp.h"
 #include "kernel/arch/riscv/trap.h"
 #include "kernel/board.h"
 #include "kernel/console/console.h"
@@ -42,5 +44,6 @@ extern "C" [[noreturn]] void kmain(uint64_t hart_id, uint64_t dtb_pa) {
   }
   print_banner(info);
   mm_init(info);
+  smp_init(info, QRV_CSR_READ(satp));
   kernel_payload(info);
 }

@@ -45,6 +45,11 @@ void free_table(const PageTable& pt, uint64_t pa) {
   pt.alloc->free_table(pt.alloc->ctx, PhysAddr(pa));
 }
 
+// A root entry of the kernel half whose table is shared (never given up).
+bool kept(const PageTable& pt, uint32_t level, uint64_t va) {
+  return pt.keep_kernel_tables && level == kRootLevel && (va >> 38) != 0;
+}
+
 // A leaf appeared where nothing was valid: this hart may have cached the
 // invalid entry (the spec allows it), so fence locally.
 void flush_new(const PageTable& pt, uint64_t va) { pt.tlb->flush_local(pt.tlb->ctx, VirtAddr(va)); }
@@ -118,7 +123,9 @@ Status map_level(PageTable& pt, uint64_t* t, uint32_t level, uint64_t va, uint64
   return for_entries(t, level, va, last,
                      [&](uint64_t& e, uint64_t first, uint64_t l, uint64_t base) -> Status {
                        const uint64_t pa = first + delta;
-                       if (level == 0 || (largest && covers_entry(level, first, l, base) &&
+                       // An existing (empty) table is filled, never replaced.
+                       if (level == 0 || (largest && !valid(e) &&
+                                          covers_entry(level, first, l, base) &&
                                           is_aligned(pa, level_size(level)))) {
                          e = make_pte(pa, bits);
                          flush_new(pt, first);
@@ -162,7 +169,7 @@ Status unmap_level(PageTable& pt, uint64_t* t, uint32_t level, uint64_t va, uint
                        const uint64_t child_pa = pte_pa(e);
                        uint64_t* child = table_at(pt, child_pa);
                        QRV_TRY(unmap_level(pt, child, level - 1, first, l));
-                       if (table_empty(child)) {
+                       if (table_empty(child) && !kept(pt, level, first)) {
                          e = 0;
                          // A non-leaf entry changed: only the rs1 = x0 fence covers it
                          // (4.2.1), and only then may the table page be reused.
@@ -246,7 +253,8 @@ Status merge_level(PageTable& pt, uint64_t* t, uint32_t level, uint64_t va, uint
                        if (level >= 2) {
                          QRV_TRY(merge_level(pt, child, level - 1, first, l, merged));
                        }
-                       if (covers_entry(level, first, l, base) && uniform(child, level - 1)) {
+                       if (covers_entry(level, first, l, base) && !kept(pt, level, first) &&
+                           uniform(child, level - 1)) {
                          e = make_pte(pte_pa(child[0]), child[0] & kFlagsMask);
                          flush_changed(pt, kFlushAllVa);
                          free_table(pt, child_pa);

@@ -19,6 +19,10 @@ struct PageTable {
   uint16_t asid = 0;
   const PtAllocator* alloc = nullptr;
   const TlbHooks* tlb = nullptr;
+  // Root entries 256..511 (the kernel half) point at tables shared by every
+  // address space (kernel/mm/aspace.h): when set, those tables are never
+  // freed when they empty, replaced by a 1 GiB leaf, or merged into one.
+  bool keep_kernel_tables = false;
 };
 
 // What a walk found for one virtual address.

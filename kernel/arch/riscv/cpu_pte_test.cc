@@ -207,6 +207,41 @@ TEST_F(CpuPteTest, MergeFourKilobytePagesUpToAGigabyte) {
   ASSERT_EQ(cpu_pte_unmap(pt_, VirtAddr(k1G), k1G), Status::kOk);
 }
 
+// With keep_kernel_tables, a kernel-half root entry that points at a table
+// keeps it: a 1 GiB map fills it with 2 MiB leaves, and neither unmap nor
+// merge frees or replaces it (other address spaces share it). The user half
+// is unaffected.
+TEST_F(CpuPteTest, KeptKernelTablesAreNeverFreedOrReplaced) {
+  constexpr uint64_t kKva = kKernelVirtBase + 2 * k1G;
+  ASSERT_EQ(cpu_pte_map(pt_, VirtAddr(kKva), PhysAddr(0), k4K, kRW, 0), Status::kOk);
+  ASSERT_EQ(cpu_pte_unmap(pt_, VirtAddr(kKva), k4K), Status::kOk);
+  EXPECT_EQ(tables(), 1u) << "without the flag an emptied table is freed";
+  pt_.keep_kernel_tables = true;
+  ASSERT_EQ(cpu_pte_map(pt_, VirtAddr(kKva), PhysAddr(0), k4K, kRW, 0), Status::kOk);
+  const uint64_t* root = static_cast<uint64_t*>(mem_.virt(pt_.root));
+  const uint64_t l2 = root[sv39::index(kKva, 2)];
+  ASSERT_EQ(tables(), 3u);
+  ASSERT_EQ(cpu_pte_unmap(pt_, VirtAddr(kKva), k4K), Status::kOk);
+  EXPECT_EQ(tables(), 2u) << "the L0 table goes, the kept L1 table stays";
+  EXPECT_EQ(root[sv39::index(kKva, 2)], l2);
+  ASSERT_EQ(cpu_pte_map(pt_, VirtAddr(kKva), PhysAddr(k1G), k1G, kRW, kMapLargest), Status::kOk);
+  EXPECT_EQ(root[sv39::index(kKva, 2)], l2);
+  EXPECT_EQ(level_of(kKva + k1G - 1), 1);
+  EXPECT_EQ(pa_of(kKva + k1G - 1), 2 * k1G - 1);
+  ASSERT_EQ(cpu_pte_merge(pt_, VirtAddr(kKva), k1G).value(), 0u);
+  EXPECT_EQ(root[sv39::index(kKva, 2)], l2);
+  ASSERT_EQ(cpu_pte_unmap(pt_, VirtAddr(kKva), k1G), Status::kOk);
+  EXPECT_EQ(root[sv39::index(kKva, 2)], l2);
+  EXPECT_EQ(tables(), 2u);
+  // The user half still gets 1 GiB leaves and frees its tables.
+  ASSERT_EQ(cpu_pte_map(pt_, VirtAddr(k1G), PhysAddr(0), k4K, kRW, 0), Status::kOk);
+  ASSERT_EQ(cpu_pte_unmap(pt_, VirtAddr(k1G), k4K), Status::kOk);
+  EXPECT_EQ(tables(), 2u);
+  ASSERT_EQ(cpu_pte_map(pt_, VirtAddr(k1G), PhysAddr(0), k1G, kRW, kMapLargest), Status::kOk);
+  EXPECT_EQ(level_of(k1G), 2);
+  ASSERT_EQ(cpu_pte_unmap(pt_, VirtAddr(k1G), k1G), Status::kOk);
+}
+
 class CpuPteSmallMemTest : public CpuPteTest {
  protected:
   CpuPteSmallMemTest() : CpuPteTest(6 * k4K) {}

@@ -74,10 +74,49 @@ boot_high:
   wfi
   j 3b
 
+/* Secondary harts (smp.cc): started by SBI HSM at the physical address of
+ * secondary_entry with a0 = hart id, a1 = its Cpu* (a kernel VA). They take
+ * the early table to reach the high half, then switch to the final kernel
+ * table (Cpu.satp) and their own stack (Cpu.kstack_top). */
+  .globl secondary_entry
+secondary_entry:
+  .option push
+  .option norelax
+  csrw sie, zero
+  csrw sscratch, zero
+  lla t0, early_pt
+  srli t0, t0, 12
+  li t1, SATP_MODE_SV39
+  or t0, t0, t1
+  sfence.vma
+  csrw satp, t0
+  sfence.vma
+  lla t0, .Lsecondary_high_va
+  ld t0, 0(t0)
+  jr t0
+  .option pop
+
+secondary_high:
+  mv tp, a1
+  ld t0, 16(tp)             /* Cpu.satp */
+  sfence.vma
+  csrw satp, t0
+  sfence.vma
+  ld sp, 0(tp)              /* Cpu.kstack_top */
+  mv fp, zero
+  mv ra, zero
+  mv a0, tp
+  call secondary_main
+4:
+  wfi
+  j 4b
+
   .section .rodata
   .balign 8
 .Lboot_high_va:
   .dword boot_high
+.Lsecondary_high_va:
+  .dword secondary_high
 
 /* The early Sv39 root table: the direct map's four gigapages are constant,
  * the identity slot is filled in above. */

@@ -1,0 +1,42 @@
+/* Signal numbers and SignalProcmask/SignalAction constants, shared by the
+ * kernel (delivery) and libc (signal.h). Linux numbering; a sigset is a
+ * uint64_t with bit (n - 1) for signal n. */
+#ifndef QRV_KERNEL_ABI_SIGNALS_H_
+#define QRV_KERNEL_ABI_SIGNALS_H_
+
+#define QRV_SIGHUP 1
+#define QRV_SIGINT 2
+#define QRV_SIGQUIT 3
+#define QRV_SIGILL 4
+#define QRV_SIGTRAP 5
+#define QRV_SIGABRT 6
+#define QRV_SIGBUS 7
+#define QRV_SIGFPE 8
+#define QRV_SIGKILL 9
+#define QRV_SIGUSR1 10
+#define QRV_SIGSEGV 11
+#define QRV_SIGUSR2 12
+#define QRV_SIGPIPE 13
+#define QRV_SIGALRM 14
+#define QRV_SIGTERM 15
+#define QRV_SIGCHLD 17
+#define QRV_SIGCONT 18
+#define QRV_SIGSTOP 19
+#define QRV_SIGTSTP 20
+#define QRV_SIGMAX 64
+
+/* SignalProcmask `how`. */
+#define QRV_SIG_BLOCK 0
+#define QRV_SIG_UNBLOCK 1
+#define QRV_SIG_SETMASK 2
+
+/* qrv_sigaction.handler special values and flags. */
+#define QRV_SIG_DFL 0
+#define QRV_SIG_IGN 1
+#define QRV_SA_NOCLDSTOP 0x1
+#define QRV_SA_SIGINFO 0x4
+#define QRV_SA_RESTART 0x10000000
+#define QRV_SA_NODEFER 0x40000000
+#define QRV_SA_RESETHAND 0x80000000u
+
+#endif /* QRV_KERNEL_ABI_SIGNALS_H_ */

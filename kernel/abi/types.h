@@ -1,0 +1,202 @@
+/* Argument structs of QRV kernel calls, shared by kernel, libc and taskman.
+ * Plain C17 that also compiles as C++20; LP64 only; fixed-width fields,
+ * explicit reserved fields (must be zero), no bitfields or enum-typed fields.
+ * Each struct is followed by static asserts of its size, alignment and offsets. */
+#ifndef QRV_KERNEL_ABI_TYPES_H_
+#define QRV_KERNEL_ABI_TYPES_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+#define QRV_ABI_ASSERT(cond, msg) static_assert(cond, msg)
+#define QRV_ABI_ALIGNOF(t) alignof(t)
+#else
+#define QRV_ABI_ASSERT(cond, msg) _Static_assert(cond, msg)
+#define QRV_ABI_ALIGNOF(t) _Alignof(t)
+#endif
+
+QRV_ABI_ASSERT(sizeof(void*) == 8, "the QRV ABI is LP64");
+
+/* One part of a multi-part message: `len` bytes at `base` in the caller's space. */
+typedef struct {
+  void* iov_base;
+  uint64_t iov_len;
+} iov_t;
+QRV_ABI_ASSERT(sizeof(iov_t) == 16, "iov_t size");
+QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(iov_t) == 8, "iov_t align");
+QRV_ABI_ASSERT(offsetof(iov_t, iov_base) == 0, "iov_t.iov_base");
+QRV_ABI_ASSERT(offsetof(iov_t, iov_len) == 8, "iov_t.iov_len");
+
+/* Time as seconds and nanoseconds (0..999999999); layout of POSIX timespec on LP64. */
+struct qrv_timespec {
+  int64_t tv_sec;
+  int64_t tv_nsec;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_timespec) == 16, "qrv_timespec size");
+QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(struct qrv_timespec) == 8, "qrv_timespec align");
+QRV_ABI_ASSERT(offsetof(struct qrv_timespec, tv_sec) == 0, "qrv_timespec.tv_sec");
+QRV_ABI_ASSERT(offsetof(struct qrv_timespec, tv_nsec) == 8, "qrv_timespec.tv_nsec");
+
+/* The value carried by a signal or pulse. */
+union qrv_sigval {
+  int32_t sival_int;
+  void* sival_ptr;
+};
+QRV_ABI_ASSERT(sizeof(union qrv_sigval) == 8, "qrv_sigval size");
+QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(union qrv_sigval) == 8, "qrv_sigval align");
+
+/* sigev_notify values. */
+#define QRV_SIGEV_NONE 0
+#define QRV_SIGEV_SIGNAL 1
+#define QRV_SIGEV_PULSE 2
+#define QRV_SIGEV_UNBLOCK 3
+#define QRV_SIGEV_INTR 4
+
+/* How the kernel notifies a thread: a signal (sigev_signo), a pulse on a
+ * connection (sigev_coid, sigev_code, sigev_priority), or an unblock. */
+struct qrv_sigevent {
+  int32_t sigev_notify;
+  int32_t sigev_signo_or_coid; /* signal number for SIGNAL, connection id for PULSE */
+  union qrv_sigval sigev_value;
+  int16_t sigev_code;
+  int16_t sigev_priority;
+  uint32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_sigevent) == 24, "qrv_sigevent size");
+QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(struct qrv_sigevent) == 8, "qrv_sigevent align");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, sigev_notify) == 0, "qrv_sigevent.notify");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, sigev_signo_or_coid) == 4, "qrv_sigevent.signo");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, sigev_value) == 8, "qrv_sigevent.value");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, sigev_code) == 16, "qrv_sigevent.code");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, sigev_priority) == 18, "qrv_sigevent.priority");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, reserved) == 20, "qrv_sigevent.reserved");
+
+/* Pulse type as received by MsgReceivev (rcvid 0). */
+#define QRV_PULSE_TYPE 0
+/* Pulse codes below zero are the kernel's; user codes are 0..127. */
+#define QRV_PULSE_CODE_MINAVAIL 0
+#define QRV_PULSE_CODE_MAXAVAIL 127
+#define QRV_PULSE_CODE_DISCONNECT (-33)
+#define QRV_PULSE_CODE_THREADDEATH (-34)
+#define QRV_PULSE_CODE_COIDDEATH (-35)
+
+/* A fixed-size asynchronous message. */
+struct _pulse {
+  uint16_t type;
+  uint16_t subtype;
+  int8_t code;
+  uint8_t reserved[3];
+  union qrv_sigval value;
+  int32_t scoid;
+  uint32_t reserved2;
+};
+QRV_ABI_ASSERT(sizeof(struct _pulse) == 24, "_pulse size");
+QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(struct _pulse) == 8, "_pulse align");
+QRV_ABI_ASSERT(offsetof(struct _pulse, type) == 0, "_pulse.type");
+QRV_ABI_ASSERT(offsetof(struct _pulse, subtype) == 2, "_pulse.subtype");
+QRV_ABI_ASSERT(offsetof(struct _pulse, code) == 4, "_pulse.code");
+QRV_ABI_ASSERT(offsetof(struct _pulse, reserved) == 5, "_pulse.reserved");
+QRV_ABI_ASSERT(offsetof(struct _pulse, value) == 8, "_pulse.value");
+QRV_ABI_ASSERT(offsetof(struct _pulse, scoid) == 16, "_pulse.scoid");
+QRV_ABI_ASSERT(offsetof(struct _pulse, reserved2) == 20, "_pulse.reserved2");
+
+/* What a server learns about the sender of a message (MsgReceivev, MsgInfo). */
+struct _msg_info {
+  uint32_t nd;
+  uint32_t srcnd;
+  int32_t pid;
+  int32_t tid;
+  int32_t chid;
+  int32_t scoid;
+  int32_t coid;
+  int32_t priority;
+  int64_t msglen;
+  int64_t srcmsglen;
+  int64_t dstmsglen;
+  uint32_t flags;
+  uint32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct _msg_info) == 64, "_msg_info size");
+QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(struct _msg_info) == 8, "_msg_info align");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, nd) == 0, "_msg_info.nd");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, srcnd) == 4, "_msg_info.srcnd");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, pid) == 8, "_msg_info.pid");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, tid) == 12, "_msg_info.tid");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, chid) == 16, "_msg_info.chid");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, scoid) == 20, "_msg_info.scoid");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, coid) == 24, "_msg_info.coid");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, priority) == 28, "_msg_info.priority");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, msglen) == 32, "_msg_info.msglen");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, srcmsglen) == 40, "_msg_info.srcmsglen");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, dstmsglen) == 48, "_msg_info.dstmsglen");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, flags) == 56, "_msg_info.flags");
+QRV_ABI_ASSERT(offsetof(struct _msg_info, reserved) == 60, "_msg_info.reserved");
+
+/* Scheduling parameters for SchedGet/SchedSet and ThreadCreate. */
+struct qrv_sched_param {
+  int32_t sched_priority;
+  int32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_sched_param) == 8, "qrv_sched_param size");
+QRV_ABI_ASSERT(offsetof(struct qrv_sched_param, sched_priority) == 0, "sched_priority");
+
+/* ThreadCreate's attributes: stack given by the caller (libc allocates it). */
+struct qrv_thread_attr {
+  uint64_t stack_base;
+  uint64_t stack_size;
+  int32_t policy;
+  int32_t priority;
+  uint32_t flags;
+  uint32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_thread_attr) == 32, "qrv_thread_attr size");
+QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(struct qrv_thread_attr) == 8, "qrv_thread_attr align");
+QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, stack_base) == 0, "stack_base");
+QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, stack_size) == 8, "stack_size");
+QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, policy) == 16, "policy");
+QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, priority) == 20, "priority");
+QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, flags) == 24, "flags");
+QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, reserved) == 28, "reserved");
+
+/* Kernel synchronisation object (SyncMutexLock, SyncCondvarWait): a word the
+ * uncontended path owns in user space, plus the kernel's owner record. */
+typedef struct {
+  int32_t count;
+  uint32_t owner;
+} qrv_sync_t;
+QRV_ABI_ASSERT(sizeof(qrv_sync_t) == 8, "qrv_sync_t size");
+QRV_ABI_ASSERT(offsetof(qrv_sync_t, count) == 0, "qrv_sync_t.count");
+QRV_ABI_ASSERT(offsetof(qrv_sync_t, owner) == 4, "qrv_sync_t.owner");
+
+/* A timer's expiry and reload, in nanoseconds (TimerSettime). */
+struct _itimer {
+  uint64_t nsec;
+  uint64_t interval_nsec;
+};
+QRV_ABI_ASSERT(sizeof(struct _itimer) == 16, "_itimer size");
+QRV_ABI_ASSERT(offsetof(struct _itimer, nsec) == 0, "_itimer.nsec");
+QRV_ABI_ASSERT(offsetof(struct _itimer, interval_nsec) == 8, "_itimer.interval_nsec");
+
+/* A signal's disposition (SignalAction): handler address (0 default, 1 ignore),
+ * SA_* flags, and the signals blocked while it runs (bit n-1 for signal n). */
+struct qrv_sigaction {
+  uint64_t handler;
+  uint64_t flags;
+  uint64_t mask;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_sigaction) == 24, "qrv_sigaction size");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, handler) == 0, "qrv_sigaction.handler");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, flags) == 8, "qrv_sigaction.flags");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, mask) == 16, "qrv_sigaction.mask");
+
+/* Clock ids for ClockTime / ClockNanosleep / TimerCreate. */
+#define QRV_CLOCK_REALTIME 0
+#define QRV_CLOCK_MONOTONIC 1
+
+/* Special connection id flag: a side channel (not inherited as an fd). */
+#define QRV_NTO_SIDE_CHANNEL 0x40000000
+/* The connection every process has to taskman (process manager). */
+#define QRV_TASKMAN_COID QRV_NTO_SIDE_CHANNEL
+
+#endif /* QRV_KERNEL_ABI_TYPES_H_ */

@@ -1,0 +1,454 @@
+// Address spaces over the Sv39 engine. The kernel half of every root points
+// at the template's kept L1 tables; the user half is private. Pages from
+// mm_map_anon carry the software PTE bit kPteOwned, so unmap and teardown
+// know which pages to give back to pa. Only 4 KiB leaves are ever owned.
+#include "kernel/mm/aspace.h"
+
+#include <cstddef>
+
+namespace {
+
+using sv39::kRootLevel;
+using sv39::level_size;
+using sv39::pte_pa;
+
+// RSW bit 8, ignored by hardware (privileged spec 4.4.1): the page behind
+// this leaf came from pa through mm_map_anon and is freed with the mapping.
+constexpr uint64_t kPteOwned = 1ull << 8;
+constexpr uint32_t kFirstKernelSlot = sv39::kEntries / 2;  // root slot of 0xffff_ffc0_0000_0000
+constexpr uint32_t kProtRwx = kProtRead | kProtWrite | kProtExec;
+
+uint64_t* table_at(const PageTable& pt, PhysAddr table) {
+  return static_cast<uint64_t*>(pt.alloc->phys_to_virt(pt.alloc->ctx, table));
+}
+
+// The per-space PtAllocator: the template's allocator, counted.
+const PtAllocator& base_alloc(void* ctx) { return *static_cast<tAddress*>(ctx)->spaces->kernel->alloc; }
+
+Result<PhysAddr> counted_alloc_table(void* ctx) {
+  const PtAllocator& base = base_alloc(ctx);
+  Result<PhysAddr> t = base.alloc_table(base.ctx);
+  if (t.ok()) {
+    ++static_cast<tAddress*>(ctx)->table_pages;
+  }
+  return t;
+}
+
+void counted_free_table(void* ctx, PhysAddr table) {
+  const PtAllocator& base = base_alloc(ctx);
+  base.free_table(base.ctx, table);
+  --static_cast<tAddress*>(ctx)->table_pages;
+}
+
+void* counted_phys_to_virt(void* ctx, PhysAddr table) {
+  const PtAllocator& base = base_alloc(ctx);
+  return base.phys_to_virt(base.ctx, table);
+}
+
+// What a walk reached for one address: the leaf mapping it, or (pte null)
+// the invalid entry at `level` that leaves a hole of level_size(level).
+struct Probe {
+  uint64_t* pte;
+  uint32_t level;
+};
+
+Probe probe(const PageTable& pt, uint64_t va) {
+  uint64_t* t = table_at(pt, pt.root);
+  for (uint32_t l = kRootLevel;; --l) {
+    uint64_t* e = &t[sv39::index(va, l)];
+    if (!sv39::valid(*e)) {
+      return {nullptr, l};
+    }
+    if (sv39::leaf(*e)) {
+      return {e, l};
+    }
+    if (l == 0) {
+      return {nullptr, 0};  // reserved encoding; the engine never writes one
+    }
+    t = table_at(pt, PhysAddr(pte_pa(*e)));
+  }
+}
+
+Status check_user_range(uint64_t va, uint64_t len) {
+  if (len == 0 || !is_aligned(va, kPageSize) || !is_aligned(len, kPageSize)) {
+    return Status::kInvalidArgument;
+  }
+  if (va < kUserBase || va >= kUserTop || len > kUserTop - va) {
+    return Status::kOutOfRange;
+  }
+  return Status::kOk;
+}
+
+bool valid_user_prot(uint32_t prot) {
+  return (prot & ~(kProtRwx | kProtUser)) == 0 && (prot & kProtRwx) != 0;
+}
+
+Status check_request(const tAddress* as, uint64_t va, uint64_t len, uint32_t prot) {
+  if (as == nullptr || !valid_user_prot(prot)) {
+    return Status::kInvalidArgument;
+  }
+  return check_user_range(va, len);
+}
+
+void sync_icache_if_exec(const tAddress* as, uint32_t prot) {
+  if ((prot & kProtExec) != 0) {
+    const IcacheHook& h = as->spaces->icache;
+    h.sync(h.ctx);
+  }
+}
+
+// kAlreadyMapped if any page of [va, end) is mapped.
+Status check_unmapped(const tAddress* as, uint64_t va, uint64_t end) {
+  for (uint64_t cur = va; cur < end;) {
+    const Probe p = probe(as->pt, cur);
+    if (p.pte != nullptr) {
+      return Status::kAlreadyMapped;
+    }
+    cur = align_down(cur, level_size(p.level)) + level_size(p.level);
+  }
+  return Status::kOk;
+}
+
+// Splits until no large leaf straddles `addr`.
+Status split_edge(tAddress* as, uint64_t addr) {
+  for (;;) {
+    const Probe p = probe(as->pt, addr);
+    if (p.pte == nullptr || p.level == 0 || is_aligned(addr, level_size(p.level))) {
+      return Status::kOk;
+    }
+    QRV_TRY(cpu_pte_split(as->pt, VirtAddr(addr)));
+  }
+}
+
+// Unmaps every leaf in [va, end), none of which straddles an end, and frees
+// the owned pages after the engine's shootdown.
+Status remove_leaves(tAddress* as, uint64_t va, uint64_t end) {
+  for (uint64_t cur = va; cur < end;) {
+    const Probe p = probe(as->pt, cur);
+    const uint64_t size = level_size(p.level);
+    const uint64_t base = align_down(cur, size);
+    if (p.pte != nullptr) {
+      const uint64_t pte = *p.pte;
+      QRV_TRY(cpu_pte_unmap(as->pt, VirtAddr(base), size));
+      as->mapped_pages -= size / kPageSize;
+      if ((pte & kPteOwned) != 0) {
+        as->spaces->pa->free(PhysAddr(pte_pa(pte)), size);
+        as->owned_pages -= size / kPageSize;
+      }
+    }
+    cur = base + size;
+  }
+  return Status::kOk;
+}
+
+// Frees what `e` (an entry at `level` of a user-half table) leads to: owned
+// pages and tables below it.
+void release_entry(tAddress* as, uint64_t e, uint32_t level) {
+  if (!sv39::valid(e)) {
+    return;
+  }
+  if (sv39::leaf(e)) {
+    if ((e & kPteOwned) != 0) {
+      as->spaces->pa->free(PhysAddr(pte_pa(e)), level_size(level));
+    }
+    return;
+  }
+  if (level > 0) {
+    const PhysAddr child(pte_pa(e));
+    const uint64_t* t = table_at(as->pt, child);
+    for (uint32_t i = 0; i < sv39::kEntries; ++i) {
+      release_entry(as, t[i], level - 1);
+    }
+    as->tables.free_table(as->tables.ctx, child);
+  }
+}
+
+// The kernel pointer for `va` in `as` if its page allows user reads
+// (write: user writes); otherwise why not.
+XferStatus user_page(const tAddress* as, uint64_t va, bool write, uint8_t** out) {
+  if (va < kUserBase || va >= kUserTop) {
+    return XferStatus::kBadAddress;
+  }
+  const Probe p = probe(as->pt, va);
+  if (p.pte == nullptr) {
+    return XferStatus::kNotMapped;
+  }
+  const uint64_t need = sv39::kU | (write ? sv39::kW : sv39::kR);
+  if ((*p.pte & need) != need) {
+    return XferStatus::kNoAccess;
+  }
+  const uint64_t pa = pte_pa(*p.pte) + (va & (level_size(p.level) - 1));
+  *out = reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(pa + as->spaces->virt_offset));
+  return XferStatus::kOk;
+}
+
+// Copies `len` bytes chunk by chunk (no chunk crosses a page on either
+// side), adding to r->copied; false, with r's status and side set, at the
+// first page that refuses. The source page is checked first.
+bool copy_span(tAddress* dst_as, uint64_t dst, tAddress* src_as, uint64_t src, uint64_t len,
+               XferResult* r) {
+  while (len > 0) {
+    uint64_t n = kPageSize - (src & (kPageSize - 1));
+    const uint64_t dst_room = kPageSize - (dst & (kPageSize - 1));
+    n = n < dst_room ? n : dst_room;
+    n = n < len ? n : len;
+    uint8_t* from = nullptr;
+    uint8_t* to = nullptr;
+    XferStatus st = user_page(src_as, src, false, &from);
+    if (st != XferStatus::kOk) {
+      r->status = st;
+      r->side = XferSide::kSource;
+      return false;
+    }
+    st = user_page(dst_as, dst, true, &to);
+    if (st != XferStatus::kOk) {
+      r->status = st;
+      r->side = XferSide::kDestination;
+      return false;
+    }
+    __builtin_memmove(to, from, n);
+    r->copied += n;
+    src += n;
+    dst += n;
+    len -= n;
+  }
+  return true;
+}
+
+XferResult null_spaces(const tAddress* dst_as) {
+  XferResult r;
+  r.status = XferStatus::kInvalidArgument;
+  r.side = dst_as == nullptr ? XferSide::kDestination : XferSide::kSource;
+  return r;
+}
+
+}  // namespace
+
+Status mm_kernel_template_prepare(PageTable& kernel) {
+  if (kernel.alloc == nullptr || kernel.tlb == nullptr || kernel.root.is_null()) {
+    return Status::kInvalidArgument;
+  }
+  uint64_t* root = table_at(kernel, kernel.root);
+  for (uint32_t i = kFirstKernelSlot; i < sv39::kEntries; ++i) {
+    if (sv39::valid(root[i]) && sv39::leaf(root[i])) {
+      return Status::kAlreadyMapped;
+    }
+  }
+  uint64_t added[kFirstKernelSlot / 64] = {};
+  for (uint32_t i = kFirstKernelSlot; i < sv39::kEntries; ++i) {
+    if (sv39::valid(root[i])) {
+      continue;
+    }
+    Result<PhysAddr> t = kernel.alloc->alloc_table(kernel.alloc->ctx);
+    if (!t.ok()) {
+      for (uint32_t j = kFirstKernelSlot; j < i; ++j) {
+        const uint32_t k = j - kFirstKernelSlot;
+        if ((added[k / 64] >> (k % 64)) & 1) {
+          kernel.alloc->free_table(kernel.alloc->ctx, PhysAddr(pte_pa(root[j])));
+          root[j] = 0;
+        }
+      }
+      return t.status();
+    }
+    uint64_t* table = table_at(kernel, t.value());
+    for (uint32_t j = 0; j < sv39::kEntries; ++j) {
+      table[j] = 0;
+    }
+    // Non-leaf: V only (4.4.1).
+    root[i] = sv39::make_pte(t.value().value(), sv39::kV);
+    const uint32_t k = i - kFirstKernelSlot;
+    added[k / 64] |= uint64_t{1} << (k % 64);
+  }
+  kernel.keep_kernel_tables = true;
+  // Entries went from invalid to valid; a hart may have cached the invalid ones.
+  kernel.tlb->flush_local(kernel.tlb->ctx, kFlushAllVa);
+  return Status::kOk;
+}
+
+Status mm_spaces_init(MmSpaces* s, PageTable* kernel, PhysAllocator* pa, uint64_t virt_offset,
+                      IcacheHook icache) {
+  if (s == nullptr || kernel == nullptr || pa == nullptr || icache.sync == nullptr ||
+      kernel->alloc == nullptr || kernel->tlb == nullptr || kernel->root.is_null() ||
+      !kernel->keep_kernel_tables) {
+    return Status::kInvalidArgument;
+  }
+  const uint64_t* root = table_at(*kernel, kernel->root);
+  for (uint32_t i = kFirstKernelSlot; i < sv39::kEntries; ++i) {
+    if (!sv39::valid(root[i]) || sv39::leaf(root[i])) {
+      return Status::kInvalidArgument;
+    }
+  }
+  QRV_TRY(s->cache.init("tAddress", PageSource{pa, virt_offset}));
+  s->kernel = kernel;
+  s->pa = pa;
+  s->virt_offset = virt_offset;
+  s->icache = icache;
+  s->live = 0;
+  return Status::kOk;
+}
+
+Result<tAddress*> mm_mcreate(MmSpaces* s, uint16_t asid) {
+  if (s == nullptr || s->kernel == nullptr) {
+    return Status::kInvalidArgument;
+  }
+  tAddress* as = s->cache.create();
+  if (as == nullptr) {
+    return Status::kNoMemory;
+  }
+  as->spaces = s;
+  as->tables = PtAllocator{counted_alloc_table, counted_free_table, counted_phys_to_virt, as};
+  Result<PageTable> pt = cpu_pgdir_create(&as->tables, s->kernel->tlb, asid);
+  if (!pt.ok()) {
+    s->cache.destroy(as);
+    return pt.status();
+  }
+  as->pt = pt.value();
+  as->pt.keep_kernel_tables = true;
+  uint64_t* root = table_at(as->pt, as->pt.root);
+  const uint64_t* kroot = table_at(*s->kernel, s->kernel->root);
+  for (uint32_t i = kFirstKernelSlot; i < sv39::kEntries; ++i) {
+    root[i] = kroot[i];
+  }
+  ++s->live;
+  return as;
+}
+
+void mm_mdestroy(tAddress* as) {
+  if (as == nullptr) {
+    return;
+  }
+  // Forget the space's translations everywhere before its pages are reused.
+  const TlbHooks& tlb = *as->pt.tlb;
+  tlb.flush_local(tlb.ctx, kFlushAllVa);
+  tlb.flush_remote(tlb.ctx, as->pt.asid, kFlushAllVa);
+  const uint64_t* root = table_at(as->pt, as->pt.root);
+  for (uint32_t i = 0; i < kFirstKernelSlot; ++i) {
+    release_entry(as, root[i], kRootLevel);
+  }
+  as->tables.free_table(as->tables.ctx, as->pt.root);
+  MmSpaces* s = as->spaces;
+  --s->live;
+  s->cache.destroy(as);
+}
+
+Status mm_map_anon(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot) {
+  QRV_TRY(check_request(as, va.value(), len, prot));
+  QRV_TRY(check_unmapped(as, va.value(), va.value() + len));
+  PhysAllocator* pa = as->spaces->pa;
+  Status st = Status::kOk;
+  uint64_t done = 0;
+  for (; done < len; done += kPageSize) {
+    Result<PhysAddr> page = pa->alloc(kPageSize, kPageSize, nullptr);
+    if (!page.ok()) {
+      st = page.status();
+      break;
+    }
+    __builtin_memset(reinterpret_cast<void*>(static_cast<uintptr_t>(
+                         page.value().value() + as->spaces->virt_offset)),
+                     0, kPageSize);
+    st = cpu_pte_map(as->pt, va + done, page.value(), kPageSize, prot | kProtUser, 0);
+    if (st != Status::kOk) {
+      pa->free(page.value(), kPageSize);
+      break;
+    }
+    uint32_t level = 0;
+    *sv39_walk(as->pt, va + done, &level) |= kPteOwned;
+    ++as->mapped_pages;
+    ++as->owned_pages;
+  }
+  if (st != Status::kOk) {
+    // Only 4 KiB leaves of ours are in [va, va + done): nothing to split.
+    if (done > 0) {
+      QRV_TRY(remove_leaves(as, va.value(), va.value() + done));
+    }
+    return st;
+  }
+  sync_icache_if_exec(as, prot);
+  return Status::kOk;
+}
+
+Status mm_map_phys(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_t prot) {
+  QRV_TRY(check_request(as, va.value(), len, prot));
+  QRV_TRY(cpu_pte_map(as->pt, va, pa, len, prot | kProtUser, kMapLargest));
+  as->mapped_pages += len / kPageSize;
+  sync_icache_if_exec(as, prot);
+  return Status::kOk;
+}
+
+Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len) {
+  if (as == nullptr) {
+    return Status::kInvalidArgument;
+  }
+  QRV_TRY(check_user_range(va.value(), len));
+  const uint64_t end = va.value() + len;
+  QRV_TRY(split_edge(as, va.value()));
+  if (end < kUserTop) {
+    QRV_TRY(split_edge(as, end));
+  }
+  return remove_leaves(as, va.value(), end);
+}
+
+Result<VaddrInfo> mm_vaddrinfo(const tAddress* as, VirtAddr va) {
+  if (as == nullptr) {
+    return Status::kInvalidArgument;
+  }
+  if (!sv39::canonical(va.value())) {
+    return Status::kOutOfRange;
+  }
+  const Probe p = probe(as->pt, va.value());
+  if (p.pte == nullptr) {
+    return Status::kNotMapped;
+  }
+  const uint64_t pte = *p.pte;
+  VaddrInfo info;
+  info.leaf_size = level_size(p.level);
+  info.pa = PhysAddr(pte_pa(pte) + (va.value() & (info.leaf_size - 1)));
+  info.prot = ((pte & sv39::kR) ? kProtRead : 0) | ((pte & sv39::kW) ? kProtWrite : 0) |
+              ((pte & sv39::kX) ? kProtExec : 0) | ((pte & sv39::kU) ? kProtUser : 0);
+  info.owned = (pte & kPteOwned) != 0;
+  return info;
+}
+
+XferResult mm_map_xfer(tAddress* dst_as, VirtAddr dst, tAddress* src_as, VirtAddr src,
+                       uint64_t len) {
+  if (dst_as == nullptr || src_as == nullptr) {
+    return null_spaces(dst_as);
+  }
+  XferResult r;
+  copy_span(dst_as, dst.value(), src_as, src.value(), len, &r);
+  return r;
+}
+
+XferResult mm_map_xferv(tAddress* dst_as, std::span<const MmIov> dst, tAddress* src_as,
+                        std::span<const MmIov> src) {
+  if (dst_as == nullptr || src_as == nullptr) {
+    return null_spaces(dst_as);
+  }
+  XferResult r;
+  size_t di = 0;
+  size_t si = 0;
+  uint64_t doff = 0;  // bytes of dst[di] already filled
+  uint64_t soff = 0;  // bytes of src[si] already sent
+  for (;;) {
+    while (di < dst.size() && doff == dst[di].len) {
+      ++di;
+      doff = 0;
+    }
+    while (si < src.size() && soff == src[si].len) {
+      ++si;
+      soff = 0;
+    }
+    if (di == dst.size() || si == src.size()) {
+      return r;
+    }
+    const uint64_t dleft = dst[di].len - doff;
+    const uint64_t sleft = src[si].len - soff;
+    const uint64_t n = dleft < sleft ? dleft : sleft;
+    if (!copy_span(dst_as, dst[di].base.value() + doff, src_as, src[si].base.value() + soff, n,
+                   &r)) {
+      return r;
+    }
+    doff += n;
+    soff += n;
+  }
+}

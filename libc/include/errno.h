@@ -1,0 +1,64 @@
+/* QRV libc: error numbers (values from the kernel ABI) and the per-thread errno. */
+#ifndef _ERRNO_H
+#define _ERRNO_H
+
+#include <sys/cdefs.h>
+
+#include "kernel/abi/errno.h"
+
+#define EPERM QRV_EPERM
+#define ENOENT QRV_ENOENT
+#define ESRCH QRV_ESRCH
+#define EINTR QRV_EINTR
+#define EIO QRV_EIO
+#define ENXIO QRV_ENXIO
+#define E2BIG QRV_E2BIG
+#define ENOEXEC QRV_ENOEXEC
+#define EBADF QRV_EBADF
+#define ECHILD QRV_ECHILD
+#define EAGAIN QRV_EAGAIN
+#define EWOULDBLOCK QRV_EAGAIN
+#define ENOMEM QRV_ENOMEM
+#define EACCES QRV_EACCES
+#define EFAULT QRV_EFAULT
+#define EBUSY QRV_EBUSY
+#define EEXIST QRV_EEXIST
+#define EXDEV QRV_EXDEV
+#define ENODEV QRV_ENODEV
+#define ENOTDIR QRV_ENOTDIR
+#define EISDIR QRV_EISDIR
+#define EINVAL QRV_EINVAL
+#define ENFILE QRV_ENFILE
+#define EMFILE QRV_EMFILE
+#define ENOTTY QRV_ENOTTY
+#define EFBIG QRV_EFBIG
+#define ENOSPC QRV_ENOSPC
+#define ESPIPE QRV_ESPIPE
+#define EROFS QRV_EROFS
+#define EMLINK QRV_EMLINK
+#define EPIPE QRV_EPIPE
+#define EDOM QRV_EDOM
+#define ERANGE QRV_ERANGE
+#define EDEADLK QRV_EDEADLK
+#define ENAMETOOLONG QRV_ENAMETOOLONG
+#define ENOLCK QRV_ENOLCK
+#define ENOSYS QRV_ENOSYS
+#define ENOTEMPTY QRV_ENOTEMPTY
+#define ELOOP QRV_ELOOP
+#define ENOMSG QRV_ENOMSG
+#define EOVERFLOW QRV_EOVERFLOW
+#define EILSEQ QRV_EILSEQ
+#define ENOTSUP QRV_ENOTSUP
+#define EOPNOTSUPP QRV_ENOTSUP
+#define ETIMEDOUT QRV_ETIMEDOUT
+#define ECANCELED QRV_ECANCELED
+#define EOWNERDEAD QRV_EOWNERDEAD
+#define ESRVRFAULT QRV_ESRVRFAULT
+
+__BEGIN_DECLS
+int* __errno_location(void);
+__END_DECLS
+
+#define errno (*__errno_location())
+
+#endif /* _ERRNO_H */

@@ -1,0 +1,25 @@
+/* What headers_c_check.c (the public headers compiled as C) reports. */
+#ifndef QRV_LIBC_INCLUDE_HEADERS_C_CHECK_H_
+#define QRV_LIBC_INCLUDE_HEADERS_C_CHECK_H_
+
+#include <stdint.h>
+
+#define QRV_LIBC_CHECK_ENOSYS 0
+#define QRV_LIBC_CHECK_SIGABRT 1
+#define QRV_LIBC_CHECK_O_CREAT 2
+#define QRV_LIBC_CHECK_WEXITSTATUS 3
+#define QRV_LIBC_CHECK_SIGSET 4
+#define QRV_LIBC_CHECK_PRI 5
+#define QRV_LIBC_CHECK_STAT_SIZE 6
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+int64_t qrv_libc_headers_c_check(int32_t what);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* QRV_LIBC_INCLUDE_HEADERS_C_CHECK_H_ */

@@ -1,0 +1,17 @@
+/* QRV libc: setjmp.h for RISC-V (LP64D): ra, sp, s0-s11, fs0-fs11. */
+#ifndef _SETJMP_H
+#define _SETJMP_H
+
+#include <sys/cdefs.h>
+
+/* [0] ra, [1] sp, [2..13] s0-s11, [14..25] fs0-fs11 (see src/setjmp/setjmp_riscv.S). */
+typedef unsigned long jmp_buf[26];
+
+__BEGIN_DECLS
+int setjmp(jmp_buf env) __attribute__((returns_twice));
+__QRV_NORETURN void longjmp(jmp_buf env, int value);
+__END_DECLS
+
+#define setjmp setjmp
+
+#endif /* _SETJMP_H */

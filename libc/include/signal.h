@@ -1,0 +1,106 @@
+/* QRV libc: signal.h (numbers and flags from the kernel ABI). */
+#ifndef _SIGNAL_H
+#define _SIGNAL_H
+
+#include <stdint.h>
+#include <sys/cdefs.h>
+#include <sys/types.h>
+
+#include "kernel/abi/signals.h"
+#include "kernel/abi/types.h"
+
+typedef uint64_t sigset_t;
+typedef int sig_atomic_t;
+
+#define SIGHUP QRV_SIGHUP
+#define SIGINT QRV_SIGINT
+#define SIGQUIT QRV_SIGQUIT
+#define SIGILL QRV_SIGILL
+#define SIGTRAP QRV_SIGTRAP
+#define SIGABRT QRV_SIGABRT
+#define SIGBUS QRV_SIGBUS
+#define SIGFPE QRV_SIGFPE
+#define SIGKILL QRV_SIGKILL
+#define SIGUSR1 QRV_SIGUSR1
+#define SIGSEGV QRV_SIGSEGV
+#define SIGUSR2 QRV_SIGUSR2
+#define SIGPIPE QRV_SIGPIPE
+#define SIGALRM QRV_SIGALRM
+#define SIGTERM QRV_SIGTERM
+#define SIGCHLD QRV_SIGCHLD
+#define SIGCONT QRV_SIGCONT
+#define SIGSTOP QRV_SIGSTOP
+#define SIGTSTP QRV_SIGTSTP
+
+#define SIG_BLOCK QRV_SIG_BLOCK
+#define SIG_UNBLOCK QRV_SIG_UNBLOCK
+#define SIG_SETMASK QRV_SIG_SETMASK
+#define SA_NOCLDSTOP QRV_SA_NOCLDSTOP
+#define SA_SIGINFO QRV_SA_SIGINFO
+#define SA_RESTART QRV_SA_RESTART
+#define SA_NODEFER QRV_SA_NODEFER
+#define SA_RESETHAND ((int)QRV_SA_RESETHAND)
+
+#define SIG_DFL ((void (*)(int))QRV_SIG_DFL)
+#define SIG_IGN ((void (*)(int))QRV_SIG_IGN)
+#define SIG_ERR ((void (*)(int)) - 1)
+
+#define SIGEV_NONE QRV_SIGEV_NONE
+#define SIGEV_SIGNAL QRV_SIGEV_SIGNAL
+#define SIGEV_PULSE QRV_SIGEV_PULSE
+#define SIGEV_UNBLOCK QRV_SIGEV_UNBLOCK
+#define SIGEV_INTR QRV_SIGEV_INTR
+
+union sigval {
+  int sival_int;
+  void* sival_ptr;
+};
+
+/* Layout of struct qrv_sigevent (kernel/abi/types.h). */
+struct sigevent {
+  int sigev_notify;
+  int sigev_signo; /* the connection id for SIGEV_PULSE */
+  union sigval sigev_value;
+  short sigev_code;
+  short sigev_priority;
+  unsigned int __reserved;
+};
+
+struct sigaction {
+  void (*sa_handler)(int);
+  sigset_t sa_mask;
+  int sa_flags;
+  int __reserved;
+};
+
+__BEGIN_DECLS
+int kill(pid_t pid, int signo);
+int raise(int signo);
+int sigaction(int signo, const struct sigaction* __QRV_RESTRICT act, struct sigaction* __QRV_RESTRICT old);
+int sigprocmask(int how, const sigset_t* __QRV_RESTRICT set, sigset_t* __QRV_RESTRICT old);
+
+static inline int sigemptyset(sigset_t* set) {
+  *set = 0;
+  return 0;
+}
+static inline int sigfillset(sigset_t* set) {
+  *set = ~(sigset_t)0;
+  return 0;
+}
+static inline int sigaddset(sigset_t* set, int signo) {
+  if (signo < 1 || signo > QRV_SIGMAX) return -1;
+  *set |= (sigset_t)1 << (signo - 1);
+  return 0;
+}
+static inline int sigdelset(sigset_t* set, int signo) {
+  if (signo < 1 || signo > QRV_SIGMAX) return -1;
+  *set &= ~((sigset_t)1 << (signo - 1));
+  return 0;
+}
+static inline int sigismember(const sigset_t* set, int signo) {
+  if (signo < 1 || signo > QRV_SIGMAX) return -1;
+  return (int)((*set >> (signo - 1)) & 1);
+}
+__END_DECLS
+
+#endif /* _SIGNAL_H */

@@ -1,0 +1,73 @@
+/* QRV libc: sys/neutrino.h — the kernel calls, with QNX names. Numbers and
+ * argument structs come from the kernel ABI (kernel/abi). Each `Name` returns
+ * -1 and sets errno on failure; each `Name_r` returns the kernel's result
+ * itself (>= 0, or -errno). */
+#ifndef _SYS_NEUTRINO_H
+#define _SYS_NEUTRINO_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/cdefs.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "kernel/abi/abi.h"
+
+typedef qrv_sync_t sync_t;
+#define _NTO_SIDE_CHANNEL QRV_NTO_SIDE_CHANNEL
+#define _PULSE_TYPE QRV_PULSE_TYPE
+#define _PULSE_CODE_MINAVAIL QRV_PULSE_CODE_MINAVAIL
+#define _PULSE_CODE_MAXAVAIL QRV_PULSE_CODE_MAXAVAIL
+
+#define SETIOV(iov, addr, len) ((iov)->iov_base = (void*)(addr), (iov)->iov_len = (uint64_t)(len))
+
+#define QRV_NTO_DECLARE(type, name, params) \
+  type name params;                         \
+  type name##_r params;
+
+__BEGIN_DECLS
+QRV_NTO_DECLARE(int, ChannelCreate, (unsigned flags))
+QRV_NTO_DECLARE(int, ChannelDestroy, (int chid))
+QRV_NTO_DECLARE(int, ConnectAttach, (uint32_t nd, pid_t pid, int chid, unsigned index, int flags))
+QRV_NTO_DECLARE(int, ConnectDetach, (int coid))
+QRV_NTO_DECLARE(long, MsgSendv, (int coid, const iov_t* siov, long sparts, const iov_t* riov, long rparts))
+QRV_NTO_DECLARE(int, MsgReceivev, (int chid, const iov_t* riov, long rparts, struct _msg_info* info))
+QRV_NTO_DECLARE(int, MsgReplyv, (int rcvid, long status, const iov_t* riov, long rparts))
+QRV_NTO_DECLARE(int, MsgError, (int rcvid, int error))
+QRV_NTO_DECLARE(long, MsgReadv, (int rcvid, const iov_t* riov, long rparts, size_t offset))
+QRV_NTO_DECLARE(long, MsgWritev, (int rcvid, const iov_t* siov, long sparts, size_t offset))
+QRV_NTO_DECLARE(int, MsgInfo, (int rcvid, struct _msg_info* info))
+QRV_NTO_DECLARE(int, MsgSendPulse, (int coid, int priority, int code, int value))
+QRV_NTO_DECLARE(int, MsgDeliverEvent, (int rcvid, const struct sigevent* event))
+QRV_NTO_DECLARE(int, ThreadCreate, (pid_t pid, void* (*func)(void*), void* arg, const struct qrv_thread_attr* attr))
+QRV_NTO_DECLARE(int, ThreadDestroy, (int tid, int priority, void* status))
+QRV_NTO_DECLARE(int, ThreadJoin, (int tid, void** status))
+QRV_NTO_DECLARE(int, SchedYield, (void))
+QRV_NTO_DECLARE(int, SchedGet, (pid_t pid, int tid, struct sched_param* param))
+QRV_NTO_DECLARE(int, SchedSet, (pid_t pid, int tid, int policy, const struct sched_param* param))
+QRV_NTO_DECLARE(int, ClockTime, (clockid_t id, const uint64_t* new_time, uint64_t* old_time))
+QRV_NTO_DECLARE(int, ClockNanosleep, (clockid_t id, int flags, const struct timespec* rqtp, struct timespec* rmtp))
+QRV_NTO_DECLARE(int, TimerCreate, (clockid_t id, const struct sigevent* event))
+QRV_NTO_DECLARE(int, TimerSettime, (timer_t timer, int flags, const struct _itimer* itime, struct _itimer* oitime))
+QRV_NTO_DECLARE(int, TimerDestroy, (timer_t timer))
+QRV_NTO_DECLARE(int, TimerTimeout,
+                (clockid_t id, int flags, const struct sigevent* notify, const uint64_t* ntime, uint64_t* otime))
+QRV_NTO_DECLARE(int, SyncMutexLock, (sync_t* sync))
+QRV_NTO_DECLARE(int, SyncMutexUnlock, (sync_t* sync))
+QRV_NTO_DECLARE(int, SyncCondvarWait, (sync_t* sync, sync_t* mutex))
+QRV_NTO_DECLARE(int, SyncCondvarSignal, (sync_t* sync, int all))
+QRV_NTO_DECLARE(int, SignalKill, (uint32_t nd, pid_t pid, int tid, int signo, int code, int value))
+QRV_NTO_DECLARE(int, SignalAction, (pid_t pid, void (*sigstub)(void), int signo, const struct qrv_sigaction* act,
+                                    struct qrv_sigaction* oact))
+QRV_NTO_DECLARE(int, SignalProcmask, (pid_t pid, int tid, int how, const sigset_t* set, sigset_t* oldset))
+QRV_NTO_DECLARE(int, InterruptAttach,
+                (int intr, const struct sigevent* event, const void* area, int size, unsigned flags))
+QRV_NTO_DECLARE(int, InterruptDetach, (int id))
+QRV_NTO_DECLARE(int, DebugConsoleWrite, (const char* s, size_t n))
+QRV_NTO_DECLARE(int, syscall_tm_priv, (uint32_t id, void* arg))
+__END_DECLS
+
+#undef QRV_NTO_DECLARE
+
+#endif /* _SYS_NEUTRINO_H */

@@ -1,0 +1,29 @@
+/* QRV libc: unistd.h. */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <stddef.h>
+#include <sys/cdefs.h>
+#include <sys/types.h>
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+#ifndef SEEK_SET
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+#endif
+
+__BEGIN_DECLS
+extern char** environ;
+ssize_t read(int fd, void* buf, size_t n);
+ssize_t write(int fd, const void* buf, size_t n);
+off_t lseek(int fd, off_t offset, int whence);
+int close(int fd);
+pid_t getpid(void);
+pid_t getppid(void);
+__QRV_NORETURN void _exit(int status);
+__END_DECLS
+
+#endif /* _UNISTD_H */

@@ -1,0 +1,76 @@
+// The POSIX calls of QRV's libc (namespace qrv::libc): thin wrappers over
+// kernel calls, the taskman link and the I/O link. Types are the layouts of
+// the public headers (libc/include), which static_assert against these.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kernel/abi/types.h"
+
+namespace qrv::libc {
+
+using pid_t = int32_t;
+using ssize_t = long;
+using off_t = int64_t;
+using sigset_t = uint64_t;
+
+// unistd.h, fcntl.h
+ssize_t read(int fd, void* buf, size_t n);
+ssize_t write(int fd, const void* buf, size_t n);
+off_t lseek(int fd, off_t offset, int whence);
+int close(int fd);
+int open(const char* path, int flags, ...);
+pid_t getpid();
+pid_t getppid();
+int sched_yield();
+
+// signal.h
+struct Sigaction {
+  void (*sa_handler)(int);
+  sigset_t sa_mask;
+  int32_t sa_flags;
+  int32_t reserved;
+};
+int kill(pid_t pid, int signo);
+int raise(int signo);
+int sigaction(int signo, const Sigaction* act, Sigaction* old);
+int sigprocmask(int how, const sigset_t* set, sigset_t* old);
+
+// sys/wait.h, spawn.h (file actions and attributes are not supported yet:
+// they must be NULL).
+pid_t waitpid(pid_t pid, int* status, int options);
+int posix_spawn(pid_t* pid, const char* path, const void* file_actions, const void* attr,
+                char* const argv[], char* const envp[]);
+
+// time.h (clock ids are QRV_CLOCK_*)
+int clock_gettime(int32_t clock, qrv_timespec* ts);
+int nanosleep(const qrv_timespec* req, qrv_timespec* rem);
+
+// pthread.h
+using pthread_t = uintptr_t;
+struct pthread_attr_t {
+  uint64_t stack_size;  // 0: the default
+  uint64_t reserved;
+};
+struct pthread_mutex_t {
+  qrv_sync_t sync;
+};
+struct pthread_cond_t {
+  qrv_sync_t sync;
+};
+int pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start)(void*), void* arg);
+int pthread_join(pthread_t thread, void** result);
+[[noreturn]] void pthread_exit(void* result);
+pthread_t pthread_self();
+int pthread_mutex_init(pthread_mutex_t* m, const void* attr);
+int pthread_mutex_destroy(pthread_mutex_t* m);
+int pthread_mutex_lock(pthread_mutex_t* m);
+int pthread_mutex_unlock(pthread_mutex_t* m);
+int pthread_cond_init(pthread_cond_t* c, const void* attr);
+int pthread_cond_destroy(pthread_cond_t* c);
+int pthread_cond_wait(pthread_cond_t* c, pthread_mutex_t* m);
+int pthread_cond_signal(pthread_cond_t* c);
+int pthread_cond_broadcast(pthread_cond_t* c);
+
+}  // namespace qrv::libc

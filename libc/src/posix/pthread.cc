@@ -1,0 +1,108 @@
+// pthreads over kernel threads and kernel sync objects. A thread's stack and
+// its ThreadBlock share one allocation (block at the top); the joiner frees it.
+// Mutexes and condition variables are kernel sync objects (SyncMutexLock, ...).
+// Functions return error numbers (POSIX), never -1.
+#include <stdint.h>
+
+#include "kernel/abi/errno.h"
+#include "libc/src/common/entrypoint.h"
+#include "libc/src/common/thread_block.h"
+#include "libc/src/malloc/malloc_api.h"
+#include "libc/src/neutrino/neutrino_api.h"
+#include "libc/src/posix/posix_api.h"
+
+namespace qrv::libc {
+namespace {
+
+constexpr uint64_t kDefaultStack = 64 * 1024;
+constexpr uint64_t kMinStack = 4096;
+constexpr uint64_t kStackAlign = 16;
+
+int error_of(long r) { return r < 0 ? static_cast<int>(-r) : 0; }
+
+// First code of every new thread: install its block, run, exit with the result.
+void* thread_entry(void* arg) {
+  auto* block = static_cast<ThreadBlock*>(arg);
+  install_thread_block(block);
+  pthread_exit(block->start_(block->arg_));
+}
+
+}  // namespace
+
+QRV_LIBC_FN(int, pthread_create,
+            (pthread_t * thread, const pthread_attr_t* attr, void* (*start)(void*), void* arg)) {
+  if (thread == nullptr || start == nullptr) return QRV_EINVAL;
+  uint64_t stack = attr != nullptr && attr->stack_size != 0 ? attr->stack_size : kDefaultStack;
+  if (stack < kMinStack || stack > (uint64_t{1} << 40)) return QRV_EINVAL;
+  stack = (stack + kStackAlign - 1) & ~(kStackAlign - 1);
+  auto* mem = static_cast<unsigned char*>(malloc(stack + sizeof(ThreadBlock)));
+  if (mem == nullptr) return QRV_EAGAIN;
+  auto* block = reinterpret_cast<ThreadBlock*>(mem + stack);
+  *block = ThreadBlock{block, 0, 0, start, arg, nullptr, mem};
+  const qrv_thread_attr kattr = {reinterpret_cast<uintptr_t>(mem), stack, 0, 0, 0, 0};
+  const int tid = ThreadCreate_r(0, thread_entry, block, &kattr);
+  if (tid < 0) {
+    free(mem);
+    return -tid;
+  }
+  block->tid_ = tid;
+  *thread = reinterpret_cast<uintptr_t>(block);
+  return 0;
+}
+
+QRV_LIBC_FN(int, pthread_join, (pthread_t thread, void** result)) {
+  auto* block = reinterpret_cast<ThreadBlock*>(thread);
+  if (block == nullptr || block->self_ != block) return QRV_ESRCH;
+  if (block == current_thread_block()) return QRV_EDEADLK;
+  void* value = nullptr;
+  const int r = ThreadJoin_r(block->tid_, &value);
+  if (r < 0) return -r;
+  if (result != nullptr) *result = value;
+  free(block->stack_alloc_);
+  return 0;
+}
+
+QRV_LIBC_FN(void, pthread_exit, (void* result)) {
+  // tid 0: the calling thread; priority -1: unchanged.
+  ThreadDestroy_r(0, -1, result);
+  __builtin_trap();  // ThreadDestroy of oneself does not return
+}
+
+QRV_LIBC_FN(pthread_t, pthread_self, ()) { return reinterpret_cast<uintptr_t>(current_thread_block()); }
+
+QRV_LIBC_FN(int, pthread_mutex_init, (pthread_mutex_t * m, const void* attr)) {
+  if (attr != nullptr) return QRV_ENOTSUP;
+  m->sync = qrv_sync_t{0, 0};
+  return 0;
+}
+
+QRV_LIBC_FN(int, pthread_mutex_destroy, (pthread_mutex_t * m)) {
+  return m->sync.count != 0 ? QRV_EBUSY : 0;
+}
+
+QRV_LIBC_FN(int, pthread_mutex_lock, (pthread_mutex_t * m)) { return error_of(SyncMutexLock_r(&m->sync)); }
+
+QRV_LIBC_FN(int, pthread_mutex_unlock, (pthread_mutex_t * m)) { return error_of(SyncMutexUnlock_r(&m->sync)); }
+
+QRV_LIBC_FN(int, pthread_cond_init, (pthread_cond_t * c, const void* attr)) {
+  if (attr != nullptr) return QRV_ENOTSUP;
+  c->sync = qrv_sync_t{0, 0};
+  return 0;
+}
+
+QRV_LIBC_FN(int, pthread_cond_destroy, (pthread_cond_t * c)) {
+  (void)c;
+  return 0;
+}
+
+QRV_LIBC_FN(int, pthread_cond_wait, (pthread_cond_t * c, pthread_mutex_t* m)) {
+  return error_of(SyncCondvarWait_r(&c->sync, &m->sync));
+}
+
+QRV_LIBC_FN(int, pthread_cond_signal, (pthread_cond_t * c)) { return error_of(SyncCondvarSignal_r(&c->sync, 0)); }
+
+QRV_LIBC_FN(int, pthread_cond_broadcast, (pthread_cond_t * c)) {
+  return error_of(SyncCondvarSignal_r(&c->sync, 1));
+}
+
+}  // namespace qrv::libc

@@ -1,0 +1,58 @@
+// read, write, lseek, close, open over the I/O link; getpid, getppid over the
+// taskman link; sched_yield over SchedYield. Failures: -1 and errno.
+#include <stdarg.h>
+
+#include "libc/src/common/entrypoint.h"
+#include "libc/src/common/errno.h"
+#include "libc/src/neutrino/io_link.h"
+#include "libc/src/neutrino/neutrino_api.h"
+#include "libc/src/neutrino/taskman_link.h"
+#include "libc/src/posix/posix_api.h"
+
+namespace qrv::libc {
+namespace {
+
+constexpr int kOCreat = 0100;  // O_CREAT: the only flag that reads `mode`
+
+struct PidReply {
+  int32_t pid;
+  int32_t reserved;
+};
+
+pid_t ask_pid(TaskmanOp op) {
+  PidReply reply = {0, 0};
+  const long r = taskman_call(op, nullptr, 0, &reply, sizeof(reply));
+  return r < 0 ? static_cast<pid_t>(from_kernel_result(r)) : reply.pid;
+}
+
+}  // namespace
+
+QRV_LIBC_FN(ssize_t, read, (int fd, void* buf, size_t n)) { return from_kernel_result(io_read(fd, buf, n)); }
+
+QRV_LIBC_FN(ssize_t, write, (int fd, const void* buf, size_t n)) {
+  return from_kernel_result(io_write(fd, buf, n));
+}
+
+QRV_LIBC_FN(off_t, lseek, (int fd, off_t offset, int whence)) {
+  return from_kernel_result(io_lseek(fd, offset, whence));
+}
+
+QRV_LIBC_FN(int, close, (int fd)) { return static_cast<int>(from_kernel_result(io_close(fd))); }
+
+QRV_LIBC_FN(int, open, (const char* path, int flags, ...)) {
+  uint32_t mode = 0;
+  if ((flags & kOCreat) != 0) {
+    va_list ap;
+    va_start(ap, flags);
+    mode = va_arg(ap, uint32_t);
+    va_end(ap);
+  }
+  return static_cast<int>(from_kernel_result(io_open(path, flags, mode)));
+}
+
+QRV_LIBC_FN(pid_t, getpid, ()) { return ask_pid(TaskmanOp::kGetPid); }
+QRV_LIBC_FN(pid_t, getppid, ()) { return ask_pid(TaskmanOp::kGetPpid); }
+
+QRV_LIBC_FN(int, sched_yield, ()) { return SchedYield(); }
+
+}  // namespace qrv::libc
