@@ -10,6 +10,8 @@
 #include "kernel/console/console.h"
 #include "kernel/kext/pa.h"
 #include "kernel/lib/panic.h"
+#include "kernel/arch/riscv/percpu.h"
+#include "kernel/mm/aspace.h"
 #include "kernel/mm/kernel_map.h"
 #include "kernel/mm/kheap.h"
 #include "kernel/mm/pa_table_source.h"
@@ -24,19 +26,36 @@ PtAllocator g_table_alloc;
 TlbHooks g_tlb;
 PageTable g_kernel_pt;
 MmBootReservations g_boot_res;
+MmSpaces g_spaces;
 
-// Other harts that may cache kernel translations. None run yet: SMP bring-up
-// registers them here, and every narrowing change is then fenced on them.
-uint64_t g_remote_hart_mask = 0;
+// Harts that may cache translations (bit = hart id): SMP bring-up adds each
+// hart as it comes online; every narrowing change is fenced on the others.
+uint64_t g_online_harts = 0;
+
+uint64_t other_harts() {
+  const uint64_t all = __atomic_load_n(&g_online_harts, __ATOMIC_ACQUIRE);
+  return all & ~(uint64_t{1} << this_cpu()->hart_id);
+}
 
 void flush_remote(void*, uint16_t, VirtAddr va) {
-  if (g_remote_hart_mask == 0) {
+  const uint64_t others = other_harts();
+  if (others == 0) {
     return;
   }
   if (va == kFlushAllVa) {
-    sbi_remote_sfence_vma(g_remote_hart_mask, 0, 0, ~uint64_t{0});
+    sbi_remote_sfence_vma(others, 0, 0, ~uint64_t{0});
   } else {
-    sbi_remote_sfence_vma(g_remote_hart_mask, 0, va.value(), kPageSize);
+    sbi_remote_sfence_vma(others, 0, va.value(), kPageSize);
+  }
+}
+
+// A page became executable: instruction fetch is not coherent with stores
+// (unprivileged spec, Zifencei), so every hart must fence.i before running it.
+void icache_sync(void*) {
+  asm volatile("fence.i" ::: "memory");
+  const uint64_t others = other_harts();
+  if (others != 0) {
+    sbi_remote_fence_i(others, 0);
   }
 }
 
@@ -48,6 +67,14 @@ bool overlaps(const PaRegion& a, const PaRegion& b) {
 }  // namespace
 
 PageTable& kernel_page_table() { return g_kernel_pt; }
+
+MmSpaces& mm_spaces() { return g_spaces; }
+
+void mm_hart_online(uint32_t hart_id) {
+  if (hart_id < 64) {
+    __atomic_fetch_or(&g_online_harts, uint64_t{1} << hart_id, __ATOMIC_RELEASE);
+  }
+}
 
 const MmBootReservations& mm_boot_reservations() { return g_boot_res; }
 
@@ -79,10 +106,10 @@ void mm_init(const BootInfo& info) {
   g_reserved[nres++] = g_boot_res.metadata;
 
   auto* quanta = kva_ptr<pa_quantum>(image_hi);
-  Status st = pa_init(memory, std::span<const PaRegion>(g_reserved, nres),
+  Status pst = pa_init(memory, std::span<const PaRegion>(g_reserved, nres),
                       std::span<pa_quantum>(quanta, meta_bytes / sizeof(pa_quantum)));
-  if (st != Status::kOk) {
-    kpanic("mm: pa_init: %s", status_name(st));
+  if (pst != Status::kOk) {
+    kpanic("mm: pa_init: %s", status_name(pst));
   }
   g_boot_res.free_at_init = mem_free_size();
   g_boot_res.reserved_at_init = mem_reserved_size();
@@ -97,6 +124,14 @@ void mm_init(const BootInfo& info) {
     kpanic("mm: kernel page table: %s", status_name(pt.status()));
   }
   g_kernel_pt = pt.value();
+  // The kernel half's L1 tables exist from the start and are never freed, so
+  // every address space can share them (mm_mcreate copies the root slots).
+  Status st = mm_kernel_template_prepare(g_kernel_pt);
+  if (st != Status::kOk) {
+    kpanic("mm: kernel template: %s", status_name(st));
+  }
+  g_kernel_pt.keep_kernel_tables = true;
+  mm_hart_online(this_cpu()->hart_id);
 
   PaRegion mmio[3];
   uint32_t nmmio = 0;
@@ -126,5 +161,10 @@ void mm_init(const BootInfo& info) {
   st = kheap_init(PageSource{&pa_global(), kKernelVirtBase});
   if (st != Status::kOk) {
     kpanic("mm: kernel heap: %s", status_name(st));
+  }
+  st = mm_spaces_init(&g_spaces, &g_kernel_pt, &pa_global(), kKernelVirtBase,
+                      IcacheHook{icache_sync, nullptr});
+  if (st != Status::kOk) {
+    kpanic("mm: address spaces: %s", status_name(st));
   }
 }

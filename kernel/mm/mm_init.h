@@ -12,6 +12,13 @@ void mm_init(const BootInfo& info);
 // The kernel's page table (the template every address space shares).
 PageTable& kernel_page_table();
 
+// Process address spaces (mm_mcreate and friends) over that template.
+struct MmSpaces;
+MmSpaces& mm_spaces();
+
+// Adds a hart to those whose TLBs and instruction caches are kept coherent.
+void mm_hart_online(uint32_t hart_id);
+
 // What mm_init reserved besides the device tree's reservations.
 struct MmBootReservations {
   PaRegion image;     // the kernel image

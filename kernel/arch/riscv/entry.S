@@ -98,6 +98,8 @@ secondary_entry:
 
 secondary_high:
   mv tp, a1
+  lla t0, trap_entry        /* any trap from here on is reported, not lost */
+  csrw stvec, t0
   ld t0, 16(tp)             /* Cpu.satp */
   sfence.vma
   csrw satp, t0

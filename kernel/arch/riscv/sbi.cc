@@ -34,3 +34,7 @@ void sbi_remote_sfence_vma(uint64_t hart_mask, uint64_t hart_mask_base, uint64_t
                            uint64_t size) {
   sbi_call(kSbiExtRfence, /*remote_sfence_vma=*/1, hart_mask, hart_mask_base, start, size);
 }
+
+void sbi_remote_fence_i(uint64_t hart_mask, uint64_t hart_mask_base) {
+  sbi_call(kSbiExtRfence, /*remote_fence_i=*/0, hart_mask, hart_mask_base);
+}

@@ -25,6 +25,9 @@ void sbi_system_shutdown(SbiResetReason reason);
 void sbi_remote_sfence_vma(uint64_t hart_mask, uint64_t hart_mask_base, uint64_t start,
                            uint64_t size);
 
+// RFENCE remote_fence_i: fence.i on the harts in hart_mask.
+void sbi_remote_fence_i(uint64_t hart_mask, uint64_t hart_mask_base);
+
 // Base extension probe (spec 4.8).
 bool sbi_has_extension(uint64_t ext);
 

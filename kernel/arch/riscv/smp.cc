@@ -16,7 +16,8 @@ namespace {
 constexpr uint64_t kStackPages = 4;
 constexpr uint64_t kSipSsip = 1u << 1;  // supervisor software interrupt pending/enable
 constexpr uint64_t kSbiExtIpi = 0x735049;
-constexpr uint64_t kOnlineTimeoutTicks = 10'000'000;  // 1 s at 10 MHz; bounded wait either way
+// 10 s at 10 MHz: a loaded host can stall a vCPU thread for a long time.
+constexpr uint64_t kOnlineTimeoutTicks = 100'000'000;
 
 struct PendingCall {
   void (*fn)(void*);
@@ -66,6 +67,9 @@ extern "C" [[noreturn]] void secondary_main(Cpu* cpu) {
   trap_init();
   // Let a software interrupt end wfi; sstatus.SIE stays off, so it is polled.
   asm volatile("csrs sie, %0" ::"r"(kSipSsip));
+  // Kernel mappings may have narrowed while this hart started: start clean.
+  asm volatile("sfence.vma zero, zero\n fence.i" ::: "memory");
+  mm_hart_online(cpu->hart_id);
   __atomic_store_n(&cpu->online, 1u, __ATOMIC_RELEASE);
   idle_loop(cpu);
 }
@@ -111,6 +115,8 @@ uint32_t smp_init(const BootInfo& info, uint64_t kernel_satp) {
     cpu->stack_hi = cpu->stack_lo + kStackPages * kPageSize;
     cpu->kstack_top = cpu->stack_hi;
     cpu->satp = kernel_satp;
+    // The new hart reads *cpu as soon as it runs: publish it first (RVWMO).
+    asm volatile("fence rw, rw" ::: "memory");
     SbiRet r = sbi_call(kSbiExtHsm, /*hart_start=*/0, hart, kpa(reinterpret_cast<uint64_t>(secondary_entry)),
                         reinterpret_cast<uint64_t>(cpu));
     if (r.error != 0) {
