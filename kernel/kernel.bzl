@@ -21,3 +21,26 @@ def kernel_library(name, visibility = KERNEL_VISIBILITY, **kwargs):
         visibility = visibility,
         **kwargs
     )
+
+def kernel_blob(name, src, testonly = False):
+    """Links the file `src` into the kernel image, between the symbols
+    `<name>_start` and `<name>_end` (in .rodata, 16-byte aligned).
+
+    Used for user programs the kernel runs before a filesystem exists.
+    """
+    native.genrule(
+        name = name + "_gen",
+        testonly = testonly,
+        srcs = [src],
+        outs = [name + ".S", name + ".inc"],
+        cmd = " && ".join([
+            "cp $(location %s) $(@D)/%s.inc" % (src, name),
+            "printf '  .section .rodata\\n  .balign 16\\n  .globl %s_start, %s_end\\n%s_start:\\n  .incbin \"%%s\"\\n%s_end:\\n' $(@D)/%s.inc > $(@D)/%s.S" % (name, name, name, name, name, name),
+        ]),
+    )
+    kernel_library(
+        name = name,
+        testonly = testonly,
+        srcs = [name + ".S"],
+        hdrs = [name + ".inc"],
+    )

@@ -1,0 +1,39 @@
+// copy_from_user / copy_to_user: range check, then a byte copy under SUM with
+// the page fault it may take turned into a `false` return (trap_expect).
+#include "kernel/arch/riscv/csr.h"
+#include "kernel/arch/riscv/kcontext.h"
+#include "kernel/arch/riscv/trap.h"
+#include "kernel/mm/aspace.h"
+
+extern "C" long uaccess_copy(void* dst, const void* src, size_t n);
+extern "C" char uaccess_fault[];
+
+namespace {
+bool user_range(uint64_t addr, size_t n) {
+  return addr >= kUserBase && addr <= kUserTop && n <= kUserTop - addr;
+}
+
+bool copy_guarded(void* dst, const void* src, size_t n, uint64_t cause) {
+  ExpectedTrap expect{.cause = cause,
+                      .resume_pc = reinterpret_cast<uint64_t>(uaccess_fault),
+                      .hit = false,
+                      .stval = 0,
+                      .sepc = 0};
+  trap_expect(&expect);
+  asm volatile("csrs sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
+  const long r = uaccess_copy(dst, src, n);
+  asm volatile("csrc sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
+  trap_expect(nullptr);
+  return r == 0;
+}
+}  // namespace
+
+bool copy_from_user(void* dst, uint64_t user_src, size_t n) {
+  return user_range(user_src, n) &&
+         copy_guarded(dst, reinterpret_cast<const void*>(user_src), n, csr::kLoadPageFault);
+}
+
+bool copy_to_user(uint64_t user_dst, const void* src, size_t n) {
+  return user_range(user_dst, n) &&
+         copy_guarded(reinterpret_cast<void*>(user_dst), src, n, csr::kStorePageFault);
+}

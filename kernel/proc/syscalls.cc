@@ -1,0 +1,81 @@
+// The kernel-call table: one slot per number of kernel/abi/kercalls.h, built
+// from the same X-macro so the two cannot drift. Calls whose kernel side does
+// not exist yet answer -ENOSYS. Every pointer argument goes through
+// copy_from_user / copy_to_user: a bad one is -EFAULT, never a kernel fault.
+#include <array>
+
+#include "kernel/abi/errno.h"
+#include "kernel/abi/kercalls.h"
+#include "kernel/abi/types.h"
+#include "kernel/arch/riscv/kcontext.h"
+#include "kernel/arch/riscv/trap.h"
+#include "kernel/console/console.h"
+#include "kernel/proc/process_exit.h"
+
+namespace {
+using KerCall = int64_t (*)(TrapFrame& f);
+
+uint64_t arg(const TrapFrame& f, int i) { return f.x[10 + i]; }
+
+int64_t ker_nosys(TrapFrame&) { return -QRV_ENOSYS; }
+
+// DebugConsoleWrite(const char* s, size_t n): n bytes to the console.
+int64_t ker_debug_console_write(TrapFrame& f) {
+  uint64_t user = arg(f, 0);
+  const uint64_t n = arg(f, 1);
+  if (n > (1u << 20)) return -QRV_EINVAL;
+  char buf[128];
+  for (uint64_t done = 0; done < n;) {
+    const uint64_t chunk = n - done < sizeof buf ? n - done : sizeof buf;
+    if (!copy_from_user(buf, user + done, chunk)) return -QRV_EFAULT;
+    console_write(buf, chunk);
+    done += chunk;
+  }
+  return static_cast<int64_t>(n);
+}
+
+// ThreadDestroy(tid, priority, status): tid -1 ends the whole process. One
+// thread per process until the scheduler lands: any other tid is EINVAL.
+int64_t ker_thread_destroy(TrapFrame& f) {
+  if (static_cast<int64_t>(arg(f, 0)) != -1) return -QRV_EINVAL;
+  process_exit(static_cast<int64_t>(arg(f, 2)));
+}
+
+// ClockTime(id, const uint64_t* new, uint64_t* old): reads the clock in ns.
+int64_t ker_clock_time(TrapFrame& f) {
+  const uint64_t id = arg(f, 0);
+  if (id != QRV_CLOCK_REALTIME && id != QRV_CLOCK_MONOTONIC) return -QRV_EINVAL;
+  if (arg(f, 1) != 0) return -QRV_EPERM;  // setting the clock is not allowed
+  uint64_t ticks;
+  asm volatile("rdtime %0" : "=r"(ticks));
+  const uint64_t ns = ticks * 100;  // QEMU virt timebase: 10 MHz
+  if (arg(f, 2) != 0 && !copy_to_user(arg(f, 2), &ns, sizeof ns)) return -QRV_EFAULT;
+  return 0;
+}
+
+// SchedYield(): the caller is the only runnable thread, so it keeps running.
+int64_t ker_sched_yield(TrapFrame&) { return 0; }
+
+constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
+  std::array<KerCall, QRV_KER_TABLE_SIZE> t{};
+  for (auto& slot : t) slot = ker_nosys;
+  t[__KER_DEBUG_CONSOLE_WRITE] = ker_debug_console_write;
+  t[__KER_THREAD_DESTROY] = ker_thread_destroy;
+  t[__KER_CLOCK_TIME] = ker_clock_time;
+  t[__KER_SCHED_YIELD] = ker_sched_yield;
+  return t;
+}
+
+constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> kKerCalls = make_table();
+
+#define QRV_COUNT_CALL_(name, upper, number, nargs) +1
+static_assert(QRV_KER_TABLE_SIZE == 1 + (0 QRV_KER_CALLS(QRV_COUNT_CALL_)),
+              "kercalls.h and the dispatch table disagree: numbers must be dense from 1");
+#undef QRV_COUNT_CALL_
+}  // namespace
+
+void syscall_dispatch(TrapFrame* frame) {
+  const uint64_t number = frame->x[17];  // a7
+  const KerCall call = number < kKerCalls.size() ? kKerCalls[number] : ker_nosys;
+  frame->x[10] = static_cast<uint64_t>(call(*frame));
+}
