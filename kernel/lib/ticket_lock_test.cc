@@ -12,8 +12,8 @@ namespace {
 TEST(TicketLock, MutualExclusionUnderContention) {
   TicketLock lock;
   uint64_t counter = 0;  // deliberately not atomic: only the lock protects it
-  constexpr int kThreads = 8;
-  constexpr int kIters = 20000;
+  constexpr int kThreads = 4;
+  constexpr int kIters = 5000;
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
