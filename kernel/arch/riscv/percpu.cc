@@ -8,6 +8,12 @@ Cpu g_cpus[kMaxHarts];
 uint32_t g_cpu_count = 0;
 }  // namespace
 
+void cpu_allow_user_counters() {
+  // scounteren (privileged spec 4.1.5): CY, TM and IR, so user code can read
+  // cycle, time and instret (benchmarks, clock_gettime without a kernel call).
+  asm volatile("csrw scounteren, %0" ::"r"(uint64_t{7}));
+}
+
 Cpu* cpu_at(uint32_t index) { return index < kMaxHarts ? &g_cpus[index] : nullptr; }
 
 uint32_t cpu_count() { return __atomic_load_n(&g_cpu_count, __ATOMIC_ACQUIRE); }
@@ -22,6 +28,7 @@ void cpu_init_boot(uint32_t hart_id) {
   c.kstack_top = c.stack_hi;
   c.online = 1;
   asm volatile("mv tp, %0\n csrw sscratch, zero" ::"r"(&c) : "memory");
+  cpu_allow_user_counters();
   g_cpu_count = 1;
 }
 

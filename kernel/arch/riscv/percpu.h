@@ -39,5 +39,8 @@ inline Cpu* this_cpu() {
 Cpu* cpu_at(uint32_t index);
 uint32_t cpu_count();
 
+// Lets user mode read the cycle, time and instret counters on this hart.
+void cpu_allow_user_counters();
+
 // The boot hart's record: called first thing in kmain.
 void cpu_init_boot(uint32_t hart_id);

@@ -65,6 +65,7 @@ uint64_t smp_kernel_satp() { return g_kernel_satp; }
 
 extern "C" [[noreturn]] void secondary_main(Cpu* cpu) {
   trap_init();
+  cpu_allow_user_counters();
   // Let a software interrupt end wfi; sstatus.SIE stays off, so it is polled.
   asm volatile("csrs sie, %0" ::"r"(kSipSsip));
   // Kernel mappings may have narrowed while this hart started: start clean.
