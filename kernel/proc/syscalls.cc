@@ -74,7 +74,7 @@ static_assert(QRV_KER_TABLE_SIZE == 1 + (0 QRV_KER_CALLS(QRV_COUNT_CALL_)),
 #undef QRV_COUNT_CALL_
 }  // namespace
 
-void syscall_dispatch(TrapFrame* frame) {
+extern "C" void syscall_dispatch(TrapFrame* frame) {
   const uint64_t number = frame->x[17];  // a7
   const KerCall call = number < kKerCalls.size() ? kKerCalls[number] : ker_nosys;
   frame->x[10] = static_cast<uint64_t>(call(*frame));

@@ -49,12 +49,8 @@ const char* trap_cause_name(uint64_t scause) {
 
 extern "C" void trap_dispatch(TrapFrame* frame) {
   Cpu* cpu = this_cpu();
-  if ((frame->sstatus & csr::kSstatusSpp) == 0) {  // from user mode
-    if (frame->scause == csr::kEcallU) {
-      frame->sepc += 4;  // resume after the ecall
-      syscall_dispatch(frame);
-      return;
-    }
+  if ((frame->sstatus & csr::kSstatusSpp) == 0) {  // from user mode (kernel calls take
+                                                    // trap_entry's fast path)
     if (frame->scause == (csr::kScauseInterrupt | 1)) {  // software interrupt (IPI)
       asm volatile("csrc sip, %0" ::"r"(uint64_t{2}));
       __atomic_fetch_add(&cpu->ipis, 1u, __ATOMIC_RELAXED);

@@ -28,9 +28,10 @@ void trap_expect(ExpectedTrap* expect);
 extern "C" void trap_dispatch(TrapFrame* frame);
 
 // Provided by the process layer (kernel/proc): a kernel call from user mode
-// (a7 = number, a0..a5 = arguments, result to a0), and a user-mode fault,
+// (a7 = number, a0..a5 = arguments, result to a0; trap_entry.S has already
+// advanced sepc past the ecall), and a user-mode fault,
 // which ends the faulting program with a one-line report.
-void syscall_dispatch(TrapFrame* frame);
+extern "C" void syscall_dispatch(TrapFrame* frame);
 [[noreturn]] void user_fault(TrapFrame* frame);
 
 const char* trap_cause_name(uint64_t scause);

@@ -5,6 +5,9 @@
  * Cpu* for a trap from U-mode (then the user tp is in sscratch) and 0 for a
  * trap from S-mode (then the kernel tp is in sscratch).
  *
+ * Kernel calls (ecall from U-mode) go straight to syscall_dispatch; every
+ * other trap to trap_dispatch.
+ *
  * From U-mode the frame goes at the top of the current thread's kernel
  * stack (Cpu.kstack_top); from S-mode it goes below the interrupted sp.
  * trap_return restores a frame and srets to wherever its sstatus.SPP says;
@@ -79,7 +82,18 @@ trap_entry:
   csrr t0, stval
   sd t0, 35*8(sp)
 
+  /* Fast path for kernel calls (ecall from U-mode, scause 8): straight to
+   * the dispatch table, resuming after the ecall. */
+  ld t0, 34*8(sp)
+  li t1, 8
   mv a0, sp
+  bne t0, t1, .Lnot_kernel_call
+  ld t0, 32*8(sp)
+  addi t0, t0, 4
+  sd t0, 32*8(sp)
+  call syscall_dispatch
+  j trap_return
+.Lnot_kernel_call:
   call trap_dispatch
 
   .globl trap_return
