@@ -22,6 +22,18 @@ _start:
   csrw sie, zero
   csrw satp, zero
   csrw sscratch, zero
+
+  /* Only one hart may boot. OpenSBI 1.1's hart_start marks a hart
+   * START_PENDING before it stores the hart's start address, so a hart that
+   * wakes from wfi in between jumps to the cold-boot address, here, with a
+   * stale a1. Such a hart loses this lottery and waits for smp_init to
+   * publish its Cpu (secondary_cpu_table, indexed by hart id), then takes
+   * the normal secondary path. */
+  lla t0, boot_lottery
+  li t1, 1
+  amoswap.w t1, t1, (t0)
+  bnez t1, .Llate_secondary
+
   mv s0, a0                 /* hart id */
   mv s1, a1                 /* device tree PA */
 
@@ -74,6 +86,21 @@ boot_high:
   wfi
   j 3b
 
+.Llate_secondary:
+  li t0, 64
+  bgeu a0, t0, .Lpark        /* no table slot: never runs */
+  lla t0, secondary_cpu_table
+  slli t1, a0, 3
+  add t0, t0, t1
+1:
+  ld a1, 0(t0)
+  beqz a1, 1b
+  fence r, rw
+  j secondary_entry
+.Lpark:
+  wfi
+  j .Lpark
+
 /* Secondary harts (smp.cc): started by SBI HSM at the physical address of
  * secondary_entry with a0 = hart id, a1 = its Cpu* (a kernel VA). They take
  * the early table to reach the high half, then switch to the final kernel
@@ -119,6 +146,16 @@ secondary_high:
   .dword boot_high
 .Lsecondary_high_va:
   .dword secondary_high
+
+/* Written before .bss is cleared, so they live in .data. */
+  .section .data
+  .balign 8
+boot_lottery:
+  .word 0
+  .balign 8
+  .globl secondary_cpu_table
+secondary_cpu_table:
+  .fill 64, 8, 0
 
 /* The early Sv39 root table: the direct map's four gigapages are constant,
  * the identity slot is filled in above. */

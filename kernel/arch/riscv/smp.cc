@@ -10,6 +10,8 @@
 #include "kernel/mm/mm_init.h"
 
 extern "C" char secondary_entry[];
+// Indexed by hart id; read by a hart that lands in _start by mistake (entry.S).
+extern "C" Cpu* secondary_cpu_table[64];
 Cpu* cpu_claim_next();
 
 namespace {
@@ -118,6 +120,9 @@ uint32_t smp_init(const BootInfo& info, uint64_t kernel_satp) {
     cpu->satp = kernel_satp;
     // The new hart reads *cpu as soon as it runs: publish it first (RVWMO).
     asm volatile("fence rw, rw" ::: "memory");
+    if (hart < 64) {
+      __atomic_store_n(&secondary_cpu_table[hart], cpu, __ATOMIC_RELEASE);
+    }
     SbiRet r = sbi_call(kSbiExtHsm, /*hart_start=*/0, hart, kpa(reinterpret_cast<uint64_t>(secondary_entry)),
                         reinterpret_cast<uint64_t>(cpu));
     if (r.error != 0) {
