@@ -8,6 +8,7 @@
 #include "kernel/init/payload.h"
 #include "kernel/kext/pa.h"
 #include "kernel/mm/kheap.h"
+#include "kernel/mm/kstack.h"
 #include "kernel/mm/mm_init.h"
 #include "testing/ktest/ktest.h"
 
@@ -129,5 +130,19 @@ KTEST(mm, kernel_heap_allocates_and_frees) {
   KEXPECT(large != nullptr);
   kfree(large, 3 * kPageSize);
   kheap().reap();
+  KEXPECT_EQ(mem_free_size(), free0);
+}
+
+KTEST(mm, kernel_stacks_have_guard_pages_and_free_cleanly) {
+  const uint64_t free0 = mem_free_size();
+  Result<KernelStack> s = kstack_alloc(4);
+  KEXPECT(s.ok());
+  volatile uint64_t* low = reinterpret_cast<volatile uint64_t*>(s.value().lo());
+  *low = 1;  // the lowest stack word is usable
+  KEXPECT_EQ(s.value().top() - s.value().lo(), 4 * kPageSize);
+  QRV_EXPECT_FAULT(csr::kStorePageFault, "sd %0, 0(%1)", s.value().lo() - 8);
+  kstack_free(s.value());
+  // The guard page is back in the direct map once freed.
+  KEXPECT(cpu_pte_lookup(kernel_page_table(), direct_map(s.value().base)).ok());
   KEXPECT_EQ(mem_free_size(), free0);
 }

@@ -1,5 +1,5 @@
 // user_run: ELF segments into anonymous user pages (written through the
-// direct map), a stack with argc/argv/envp/auxv, a kernel stack whose top
+// direct map), a stack with argc/argv/envp/auxv, a guarded kernel stack whose top
 // holds the first TrapFrame, then user_enter. The kernel path parks itself
 // with kcontext_save; ThreadDestroy(-1, ...) or a user fault resumes it.
 #include "kernel/proc/user_run.h"
@@ -11,11 +11,12 @@
 #include "kernel/console/console.h"
 #include "kernel/kext/pa.h"
 #include "kernel/mm/aspace.h"
+#include "kernel/mm/kstack.h"
 #include "kernel/mm/mm_init.h"
 #include "kernel/proc/process_exit.h"
 
 namespace {
-constexpr uint64_t kKernelStackBytes = 4 * kPageSize;
+constexpr uint64_t kKernelStackPages = 4;
 constexpr uint64_t kSstatusFsInitial = 1ull << 13;  // user code may use the FPU
 constexpr uint64_t kAtNull = 0;
 constexpr uint64_t kAtPagesz = 6;
@@ -95,7 +96,7 @@ UserRunResult user_run(const void* elf, size_t size, const char* name) {
     return res;
   }
   tAddress* as = made.value();
-  Result<PhysAddr> kstack = pa_alloc(kKernelStackBytes, kPageSize, nullptr);
+  Result<KernelStack> kstack = kstack_alloc(kKernelStackPages);
   Result<uint64_t> sp = Status::kNoMemory;
   res.status = kstack.ok() ? load_segments(as, static_cast<const uint8_t*>(elf), img) : kstack.status();
   if (res.status == Status::kOk) {
@@ -103,7 +104,7 @@ UserRunResult user_run(const void* elf, size_t size, const char* name) {
     res.status = sp.status();
   }
   if (res.status == Status::kOk) {
-    const uint64_t top = kva(kstack.value().value()) + kKernelStackBytes;
+    const uint64_t top = kstack.value().top();
     auto* frame = reinterpret_cast<TrapFrame*>(top - sizeof(TrapFrame));
     *frame = TrapFrame{};
     frame->x[2] = sp.value();
@@ -125,7 +126,7 @@ UserRunResult user_run(const void* elf, size_t size, const char* name) {
     cpu->kstack_top = saved_top;
     g_running[cpu->index] = nullptr;
   }
-  if (kstack.ok()) pa_free(kstack.value(), kKernelStackBytes);
+  if (kstack.ok()) kstack_free(kstack.value());
   mm_mdestroy(as);
   return res;
 }

@@ -7,6 +7,7 @@
 #include "kernel/arch/riscv/trap.h"
 #include "kernel/console/console.h"
 #include "kernel/kext/pa.h"
+#include "kernel/mm/kstack.h"
 #include "kernel/mm/mm_init.h"
 
 extern "C" char secondary_entry[];
@@ -106,16 +107,14 @@ uint32_t smp_init(const BootInfo& info, uint64_t kernel_satp) {
       kprintf("smp: hart %u ignored: QRV runs at most %u harts\n", hart, kMaxHarts);
       continue;
     }
-    // Guard page + stack; the guard is cut out of the direct map.
-    Result<PhysAddr> mem = pa_alloc((kStackPages + 1) * kPageSize, kPageSize, nullptr);
-    if (!mem.ok() || cpu_pte_unmap(kernel_page_table(), direct_map(mem.value()), kPageSize) !=
-                         Status::kOk) {
+    Result<KernelStack> stack = kstack_alloc(kStackPages);
+    if (!stack.ok()) {
       kprintf("smp: no stack for hart %u\n", hart);
       continue;
     }
     cpu->hart_id = hart;
-    cpu->stack_lo = kva(mem.value().value() + kPageSize);
-    cpu->stack_hi = cpu->stack_lo + kStackPages * kPageSize;
+    cpu->stack_lo = stack.value().lo();
+    cpu->stack_hi = stack.value().top();
     cpu->kstack_top = cpu->stack_hi;
     cpu->satp = kernel_satp;
     // The new hart reads *cpu as soon as it runs: publish it first (RVWMO).
