@@ -13,10 +13,12 @@ KERNEL_VISIBILITY = [
     "//testing:__subpackages__",
 ]
 
-def kernel_library(name, visibility = KERNEL_VISIBILITY, **kwargs):
+def kernel_library(name, visibility = KERNEL_VISIBILITY, local_defines = [], **kwargs):
     qrv_cc_library(
         name = name,
         alwayslink = True,
+        # Kernel object bodies (tThread, tProcess, ...) are visible only here.
+        local_defines = local_defines + ["KERNEL_INTERNAL"],
         target_compatible_with = ["@platforms//os:none"],
         visibility = visibility,
         **kwargs

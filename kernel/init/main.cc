@@ -44,6 +44,7 @@ extern "C" [[noreturn]] void kmain(uint64_t hart_id, uint64_t dtb_pa) {
   }
   print_banner(info);
   mm_init(info);
+  sched_init_hart();
   smp_init(info, QRV_CSR_READ(satp));
   kernel_payload(info);
 }

@@ -9,8 +9,11 @@
 #include "kernel/abi/types.h"
 #include "kernel/arch/riscv/kcontext.h"
 #include "kernel/arch/riscv/trap.h"
+#include "kernel/mm/aspace.h"
 #include "kernel/console/console.h"
-#include "kernel/proc/process_exit.h"
+#include "kernel/init/bkl.h"
+#include "kernel/proc/process.h"
+#include "kernel/proc/sched.h"
 
 namespace {
 using KerCall = int64_t (*)(TrapFrame& f);
@@ -34,11 +37,43 @@ int64_t ker_debug_console_write(TrapFrame& f) {
   return static_cast<int64_t>(n);
 }
 
-// ThreadDestroy(tid, priority, status): tid -1 ends the whole process. One
-// thread per process until the scheduler lands: any other tid is EINVAL.
+// ThreadCreate(pid, func, arg, const qrv_thread_attr*): a new thread in the
+// caller's process (pid 0 or its own) on the stack the attributes give.
+int64_t ker_thread_create(TrapFrame& f) {
+  tThread* cur = sched_current();
+  const int64_t pid = static_cast<int64_t>(arg(f, 0));
+  if (pid != 0 && pid != cur->proc->pid) return -QRV_ESRCH;
+  qrv_thread_attr attr;
+  if (arg(f, 3) == 0 || !copy_from_user(&attr, arg(f, 3), sizeof attr)) return -QRV_EFAULT;
+  const uint64_t top = attr.stack_base + attr.stack_size;
+  if (attr.stack_size < 256 || top < attr.stack_base || attr.stack_base < kUserBase || top > kUserTop ||
+      top % 16 != 0 || arg(f, 1) < kUserBase || arg(f, 1) >= kUserTop) {
+    return -QRV_EINVAL;
+  }
+  if (attr.priority < 0 || attr.priority > 255) return -QRV_EINVAL;
+  const uint8_t prio = attr.priority != 0 ? static_cast<uint8_t>(attr.priority) : cur->priority_;
+  Result<tThread*> t = thread_create(cur->proc, arg(f, 1), top, arg(f, 2), prio);
+  if (!t.ok()) return t.status() == Status::kBusy ? -QRV_EAGAIN : -QRV_ENOMEM;
+  return t.value()->tid;
+}
+
+// ThreadDestroy(tid, priority, status): tid -1 ends the whole process, 0 or
+// the caller's own tid ends the caller. Destroying another thread is EINVAL.
 int64_t ker_thread_destroy(TrapFrame& f) {
-  if (static_cast<int64_t>(arg(f, 0)) != -1) return -QRV_EINVAL;
-  process_exit(static_cast<int64_t>(arg(f, 2)));
+  const int64_t tid = static_cast<int64_t>(arg(f, 0));
+  if (tid == -1) process_exit(static_cast<int64_t>(arg(f, 2)));
+  if (tid == 0 || tid == sched_current()->tid) thread_exit(arg(f, 2));
+  return -QRV_EINVAL;
+}
+
+// ThreadJoin(tid, void** status): waits for the thread, stores its value.
+int64_t ker_thread_join(TrapFrame& f) {
+  uint64_t value = 0;
+  const int64_t tid = static_cast<int64_t>(arg(f, 0));
+  if (tid <= 0) return -QRV_ESRCH;
+  const int64_t r = thread_join(static_cast<uint32_t>(tid), &value);
+  if (r == 0 && arg(f, 1) != 0 && !copy_to_user(arg(f, 1), &value, sizeof value)) return -QRV_EFAULT;
+  return r;
 }
 
 // ClockTime(id, const uint64_t* new, uint64_t* old): reads the clock in ns.
@@ -53,14 +88,20 @@ int64_t ker_clock_time(TrapFrame& f) {
   return 0;
 }
 
-// SchedYield(): the caller is the only runnable thread, so it keeps running.
-int64_t ker_sched_yield(TrapFrame&) { return 0; }
+// SchedYield(): the hart goes to the next ready thread of the caller's
+// priority or higher; the caller goes behind its equals.
+int64_t ker_sched_yield(TrapFrame&) {
+  sched_yield();
+  return 0;
+}
 
 constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   std::array<KerCall, QRV_KER_TABLE_SIZE> t{};
   for (auto& slot : t) slot = ker_nosys;
   t[__KER_DEBUG_CONSOLE_WRITE] = ker_debug_console_write;
+  t[__KER_THREAD_CREATE] = ker_thread_create;
   t[__KER_THREAD_DESTROY] = ker_thread_destroy;
+  t[__KER_THREAD_JOIN] = ker_thread_join;
   t[__KER_CLOCK_TIME] = ker_clock_time;
   t[__KER_SCHED_YIELD] = ker_sched_yield;
   return t;
@@ -77,5 +118,8 @@ static_assert(QRV_KER_TABLE_SIZE == 1 + (0 QRV_KER_CALLS(QRV_COUNT_CALL_)),
 extern "C" void syscall_dispatch(TrapFrame* frame) {
   const uint64_t number = frame->x[17];  // a7
   const KerCall call = number < kKerCalls.size() ? kKerCalls[number] : ker_nosys;
+  bkl().lock();
+  thread_check_exiting();
   frame->x[10] = static_cast<uint64_t>(call(*frame));
+  bkl().unlock();
 }

@@ -1,40 +1,60 @@
-// The user-mode test payload: runs libc's on-board test program and the
-// bad-arguments program as real U-mode processes, and reports how each ended.
+// The user-mode test payload: runs libc's on-board test program, the
+// bad-arguments program and the threads program as real U-mode processes
+// (on every hart the board has), and reports how each ended.
 #include "kernel/arch/arch.h"
 #include "kernel/arch/riscv/csr.h"
 #include "kernel/console/console.h"
 #include "kernel/init/payload.h"
 #include "kernel/kext/pa.h"
-#include "kernel/proc/user_run.h"
+#include "kernel/proc/process.h"
 
 extern "C" const char libc_smoke_elf_start[], libc_smoke_elf_end[];
 extern "C" const char bad_args_elf_start[], bad_args_elf_end[];
+extern "C" const char threads_elf_start[], threads_elf_end[];
 
 namespace {
-UserRunResult run(const char* start, const char* end, const char* name) {
-  UserRunResult r = user_run(start, static_cast<size_t>(end - start), name);
+struct Outcome {
+  bool ran = false;
+  bool faulted = false;
+  int64_t status = 0;
+  uint64_t fault_cause = 0;
+  uint64_t fault_addr = 0;
+};
+
+Outcome run(const char* start, const char* end, const char* name) {
+  Outcome o;
+  SpawnResult r = process_spawn(start, static_cast<size_t>(end - start), name);
   if (r.elf != ElfStatus::kOk) {
     kprintf("user: %s: bad ELF: %s\n", name, elf_status_name(r.elf));
-  } else if (r.status != Status::kOk) {
-    kprintf("user: %s: not started: %s\n", name, status_name(r.status));
-  } else if (r.exited) {
-    kprintf("user: %s exited with status %ld\n", name, r.exit_status);
+    return o;
   }
-  return r;
+  if (r.status != Status::kOk) {
+    kprintf("user: %s: not started: %s\n", name, status_name(r.status));
+    return o;
+  }
+  process_wait(r.proc);
+  o.ran = true;
+  o.faulted = r.proc->faulted;
+  o.status = r.proc->exit_status;
+  o.fault_cause = r.proc->fault_cause;
+  o.fault_addr = r.proc->fault_addr;
+  if (!o.faulted) kprintf("user: %s exited with status %ld\n", name, o.status);
+  process_free(r.proc);
+  return o;
 }
 }  // namespace
 
 void kernel_payload(const BootInfo&) {
-  UserRunResult smoke = run(libc_smoke_elf_start, libc_smoke_elf_end, "libc_smoke");
-  // Baseline after one program: the address-space cache now holds its slab.
+  Outcome smoke = run(libc_smoke_elf_start, libc_smoke_elf_end, "libc_smoke");
+  // Baseline after one program: the allocator caches now hold their slabs.
   const uint64_t free0 = mem_free_size();
-  UserRunResult bad = run(bad_args_elf_start, bad_args_elf_end, "bad_args");
-  // Two more programs, one killed: teardown leaves nothing behind.
-  UserRunResult again = run(libc_smoke_elf_start, libc_smoke_elf_end, "libc_smoke");
+  Outcome bad = run(bad_args_elf_start, bad_args_elf_end, "bad_args");
+  Outcome threads = run(threads_elf_start, threads_elf_end, "threads");
+  Outcome again = run(libc_smoke_elf_start, libc_smoke_elf_end, "libc_smoke");
   const bool leak_free = mem_free_size() == free0;
-  kprintf("user: memory after 3 programs: %s\n", leak_free ? "all returned" : "LEAKED");
-  const bool ok = smoke.exited && smoke.exit_status == 0 && again.exited && again.exit_status == 0 &&
-                  bad.faulted && bad.fault_cause == csr::kStorePageFault && bad.fault_addr == 0x8 &&
-                  leak_free;
+  kprintf("user: memory after 4 programs: %s\n", leak_free ? "all returned" : "LEAKED");
+  const bool ok = smoke.ran && smoke.status == 0 && again.ran && again.status == 0 && threads.ran &&
+                  !threads.faulted && threads.status == 0 && bad.faulted &&
+                  bad.fault_cause == csr::kStorePageFault && bad.fault_addr == 0x8 && leak_free;
   arch_shutdown(ok);
 }

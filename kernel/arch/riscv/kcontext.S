@@ -49,6 +49,15 @@ user_enter:
   mv sp, a0
   j trap_return
 
+/* A new thread's first kernel code: its KContext has ra = here and sp = its
+ * first TrapFrame (the top of its kernel stack). */
+  .globl thread_first_run
+thread_first_run:
+  mv a0, sp
+  call thread_start
+1:
+  j 1b
+
 /* uaccess_copy(dst, src, n): byte copy that a fault may interrupt; the
  * caller arms an ExpectedTrap resuming at uaccess_fault. 0 or -1. */
   .globl uaccess_copy, uaccess_fault

@@ -23,6 +23,9 @@ struct Cpu {
   uint32_t online;      // set (release) once the hart runs its idle loop
   uint32_t ipis;        // software interrupts this hart has taken
   ExpectedTrap* expected_trap;
+  struct tThread* current;  // the thread this hart runs (its idle thread when none)
+  struct tThread* idle;     // this hart's idle thread
+  struct tThread* reap;     // a thread that exited on this hart, freed after the switch
 };
 
 static_assert(offsetof(Cpu, kstack_top) == 0);

@@ -48,23 +48,18 @@ bool take_call(uint32_t index, PendingCall* out) {
   return true;
 }
 
-[[noreturn]] void idle_loop(Cpu* cpu) {
-  for (;;) {
-    if (QRV_CSR_READ(sip) & kSipSsip) {
-      asm volatile("csrc sip, %0" ::"r"(kSipSsip));
-      __atomic_fetch_add(&cpu->ipis, 1u, __ATOMIC_RELAXED);
-    }
-    PendingCall call;
-    if (take_call(cpu->index, &call)) {
-      call.fn(call.arg);
-      continue;
-    }
-    asm volatile("wfi");
-  }
-}
 }  // namespace
 
 uint64_t smp_kernel_satp() { return g_kernel_satp; }
+
+bool smp_poll_calls() {
+  PendingCall call;
+  if (!take_call(this_cpu()->index, &call)) {
+    return false;
+  }
+  call.fn(call.arg);
+  return true;
+}
 
 extern "C" [[noreturn]] void secondary_main(Cpu* cpu) {
   trap_init();
@@ -74,8 +69,9 @@ extern "C" [[noreturn]] void secondary_main(Cpu* cpu) {
   // Kernel mappings may have narrowed while this hart started: start clean.
   asm volatile("sfence.vma zero, zero\n fence.i" ::: "memory");
   mm_hart_online(cpu->hart_id);
+  sched_init_hart();
   __atomic_store_n(&cpu->online, 1u, __ATOMIC_RELEASE);
-  idle_loop(cpu);
+  sched_secondary_idle();
 }
 
 void smp_send_ipi(const Cpu* cpu) {

@@ -22,5 +22,14 @@ void smp_send_ipi(const Cpu* cpu);
 // is signalled by fn itself.
 bool smp_call(Cpu* cpu, void (*fn)(void*), void* arg);
 
+// Runs the call posted for this hart, if any (from its idle loop, without
+// the big kernel lock). Returns whether there was one.
+bool smp_poll_calls();
+
+// Provided by the scheduler (kernel/proc), called on each secondary hart:
+// set up its idle thread, then run threads forever.
+void sched_init_hart();
+[[noreturn]] void sched_secondary_idle();
+
 // The kernel page table's root, as satp, for harts that come online later.
 uint64_t smp_kernel_satp();

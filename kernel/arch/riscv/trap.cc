@@ -51,12 +51,8 @@ extern "C" void trap_dispatch(TrapFrame* frame) {
   Cpu* cpu = this_cpu();
   if ((frame->sstatus & csr::kSstatusSpp) == 0) {  // from user mode (kernel calls take
                                                     // trap_entry's fast path)
-    if (frame->scause == (csr::kScauseInterrupt | 1)) {  // software interrupt (IPI)
-      asm volatile("csrc sip, %0" ::"r"(uint64_t{2}));
-      __atomic_fetch_add(&cpu->ipis, 1u, __ATOMIC_RELAXED);
-      return;
-    }
-    user_fault(frame);
+    user_trap(frame);
+    return;
   }
   ExpectedTrap* expect = cpu->expected_trap;
   if (expect != nullptr && expect->cause == frame->scause) {

@@ -29,9 +29,9 @@ extern "C" void trap_dispatch(TrapFrame* frame);
 
 // Provided by the process layer (kernel/proc): a kernel call from user mode
 // (a7 = number, a0..a5 = arguments, result to a0; trap_entry.S has already
-// advanced sepc past the ecall), and a user-mode fault,
-// which ends the faulting program with a one-line report.
+// advanced sepc past the ecall), and every other trap from user mode
+// (interrupts; faults, which end the program with a one-line report).
 extern "C" void syscall_dispatch(TrapFrame* frame);
-[[noreturn]] void user_fault(TrapFrame* frame);
+void user_trap(TrapFrame* frame);
 
 const char* trap_cause_name(uint64_t scause);

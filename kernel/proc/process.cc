@@ -1,0 +1,293 @@
+// Process and thread lifecycle. A thread's kernel stack is freed by the next
+// thread to run on its hart (thread_reap), never by itself; its tThread
+// stays until joined or until the process is torn down, which happens when
+// the last thread has been reaped.
+#include "kernel/proc/process.h"
+
+#include <new>
+
+#include "kernel/abi/errno.h"
+#include "kernel/arch/riscv/csr.h"
+#include "kernel/arch/riscv/memlayout.h"
+#include "kernel/arch/riscv/percpu.h"
+#include "kernel/arch/riscv/smp.h"
+#include "kernel/console/console.h"
+#include "kernel/init/bkl.h"
+#include "kernel/kext/pa.h"
+#include "kernel/mm/kheap.h"
+#include "kernel/mm/mm_init.h"
+#include "kernel/proc/sched.h"
+
+extern "C" char thread_first_run[];
+
+namespace {
+constexpr uint64_t kKernelStackPages = 4;
+constexpr uint64_t kSstatusFsInitial = 1ull << 13;  // user code may use the FPU
+constexpr uint64_t kAtNull = 0;
+constexpr uint64_t kAtPagesz = 6;
+constexpr uint8_t kDefaultPriority = 10;  // QNX's default user priority
+
+uint32_t g_next_pid = 1;
+
+uint32_t prot_of(const ElfSegment& s) {
+  uint32_t prot = kProtUser;
+  if (s.prot & kElfProtRead) prot |= kProtRead;
+  if (s.prot & kElfProtWrite) prot |= kProtWrite;
+  if (s.prot & kElfProtExec) prot |= kProtExec;
+  return prot;
+}
+
+// Kernel-side write into `as` (any user mapping, whatever its protection).
+bool poke(tAddress* as, uint64_t va, const void* src, uint64_t len) {
+  const auto* from = static_cast<const uint8_t*>(src);
+  while (len != 0) {
+    Result<VaddrInfo> vi = mm_vaddrinfo(as, VirtAddr(va));
+    if (!vi.ok()) return false;
+    const uint64_t chunk = kPageSize - (va & (kPageSize - 1));
+    const uint64_t n = chunk < len ? chunk : len;
+    __builtin_memcpy(kva_ptr<uint8_t>(vi.value().pa.value()), from, n);
+    va += n;
+    from += n;
+    len -= n;
+  }
+  return true;
+}
+
+Status load_segments(tAddress* as, const uint8_t* file, const ElfImage& img) {
+  for (uint32_t i = 0; i < img.segment_count; ++i) {
+    const ElfSegment& s = img.segments[i];
+    const uint64_t lo = align_down(s.vaddr, kPageSize);
+    const uint64_t hi = align_up(s.vaddr + s.memsz, kPageSize);
+    QRV_TRY(mm_map_anon(as, VirtAddr(lo), hi - lo, prot_of(s)));
+    if (!poke(as, s.vaddr, file + s.file_offset, s.filesz)) return Status::kNotMapped;
+  }
+  return Status::kOk;
+}
+
+// The initial stack (psABI / System V): argc, argv[], NULL, envp NULL, auxv.
+Result<uint64_t> build_stack(tAddress* as, const char* name) {
+  QRV_TRY(mm_map_anon(as, VirtAddr(kUserStackTop - kUserStackSize), kUserStackSize,
+                      kProtRead | kProtWrite | kProtUser));
+  const uint64_t name_len = __builtin_strlen(name) + 1;
+  const uint64_t name_va = align_down(kUserStackTop - name_len, 16);
+  const uint64_t words[] = {1, name_va, 0, 0, kAtPagesz, kPageSize, kAtNull, 0};
+  const uint64_t sp = align_down(name_va - sizeof(words), 16);
+  if (!poke(as, name_va, name, name_len) || !poke(as, sp, words, sizeof(words))) {
+    return Status::kNotMapped;
+  }
+  return sp;
+}
+
+void teardown(tProcess* proc) {
+  for (tThread*& t : proc->threads) {
+    if (t != nullptr) {
+      t->~tThread();
+      kfree(t, sizeof(tThread));
+      t = nullptr;
+    }
+  }
+  mm_mdestroy(proc->as);
+  proc->as = nullptr;
+  __atomic_store_n(&proc->finished, true, __ATOMIC_RELEASE);
+}
+
+// Marks t dead (not running: a READY or blocked thread of an exiting process).
+void kill_stopped_thread(tThread* t) {
+  t->state_ = STATE_DEAD;
+  t->exited = true;
+  t->proc->live_threads--;
+  thread_reap(t);
+}
+}  // namespace
+
+SpawnResult process_spawn(const void* elf, size_t size, const char* name) {
+  SpawnResult res;
+  ElfImage img;
+  res.elf = elf_parse(elf, size, kUserBase, kUserStackTop - kUserStackSize, img);
+  if (res.elf != ElfStatus::kOk) return res;
+  TicketLockGuard guard(bkl());
+  auto* proc = static_cast<tProcess*>(kmalloc(sizeof(tProcess)));
+  if (proc == nullptr) {
+    res.status = Status::kNoMemory;
+    return res;
+  }
+  new (proc) tProcess();
+  proc->name = name;
+  proc->pid = g_next_pid++;
+  Result<tAddress*> as = mm_mcreate(&mm_spaces(), static_cast<uint16_t>(proc->pid));
+  if (!as.ok()) {
+    kfree(proc, sizeof(tProcess));
+    res.status = as.status();
+    return res;
+  }
+  proc->as = as.value();
+  res.status = load_segments(proc->as, static_cast<const uint8_t*>(elf), img);
+  Result<uint64_t> sp = Status::kNoMemory;
+  if (res.status == Status::kOk) {
+    sp = build_stack(proc->as, name);
+    res.status = sp.status();
+  }
+  if (res.status == Status::kOk) {
+    Result<tThread*> t = thread_create(proc, img.entry, sp.value(), 0, kDefaultPriority);
+    res.status = t.status();
+  }
+  if (res.status != Status::kOk) {
+    mm_mdestroy(proc->as);
+    kfree(proc, sizeof(tProcess));
+    return res;
+  }
+  res.proc = proc;
+  return res;
+}
+
+void process_wait(tProcess* proc) {
+  sched_idle_until([](void* p) { return static_cast<tProcess*>(p)->finished; }, proc);
+}
+
+void process_free(tProcess* proc) {
+  proc->~tProcess();
+  kfree(proc, sizeof(tProcess));
+}
+
+Result<tThread*> thread_create(tProcess* proc, uint64_t pc, uint64_t sp, uint64_t arg,
+                               uint8_t priority) {
+  uint32_t slot = 0;
+  while (slot < kMaxThreadsPerProcess && proc->threads[slot] != nullptr) ++slot;
+  if (slot == kMaxThreadsPerProcess) return Status::kBusy;
+  auto* t = static_cast<tThread*>(kmalloc(sizeof(tThread)));
+  if (t == nullptr) return Status::kNoMemory;
+  new (t) tThread();
+  Result<KernelStack> stack = kstack_alloc(kKernelStackPages);
+  if (!stack.ok()) {
+    kfree(t, sizeof(tThread));
+    return stack.status();
+  }
+  t->kstack = stack.value();
+  t->tid = slot + 1;
+  t->proc = proc;
+  t->priority_ = priority;
+  t->frame = reinterpret_cast<TrapFrame*>(t->kstack.top() - sizeof(TrapFrame));
+  *t->frame = TrapFrame{};
+  t->frame->x[2] = sp;
+  t->frame->x[10] = arg;
+  t->frame->sepc = pc;
+  t->frame->sstatus = (QRV_CSR_READ(sstatus) & ~(csr::kSstatusSpp | csr::kSstatusSie | csr::kSstatusSum)) |
+                      csr::kSstatusSpie | kSstatusFsInitial;
+  t->ctx.regs[0] = reinterpret_cast<uint64_t>(thread_first_run);  // ra
+  t->ctx.regs[1] = reinterpret_cast<uint64_t>(t->frame);          // sp
+  proc->threads[slot] = t;
+  proc->live_threads++;
+  sched_make_ready(t);
+  return t;
+}
+
+void thread_exit(uint64_t value) {
+  tThread* cur = sched_current();
+  tProcess* proc = cur->proc;
+  cur->exit_value = value;
+  cur->exited = true;
+  cur->state_ = STATE_DEAD;
+  proc->live_threads--;
+  if (cur->joiner != nullptr) {
+    tThread* j = cur->joiner;
+    cur->joiner = nullptr;
+    j->join_target = nullptr;
+    *j->join_result = value;
+    sched_make_ready(j);
+  }
+  sched_block();  // the next thread on this hart reaps us
+  __builtin_unreachable();
+}
+
+void process_exit(int64_t status) {
+  tThread* cur = sched_current();
+  tProcess* proc = cur->proc;
+  if (!proc->exiting) {
+    proc->exiting = true;
+    proc->exit_status = status;
+  }
+  for (tThread* t : proc->threads) {
+    if (t == nullptr || t == cur || t->exited) continue;
+    if (t->state_ == STATE_READY) {  // not running anywhere: it dies now
+      sched_unready(t);
+      kill_stopped_thread(t);
+    } else if (t->state_ == STATE_JOIN) {
+      if (t->join_target != nullptr) t->join_target->joiner = nullptr;
+      kill_stopped_thread(t);
+    } else if (t->state_ == STATE_RUNNING) {
+      sched_kick_thread(t);  // it dies at its next kernel entry
+    }
+  }
+  thread_exit(static_cast<uint64_t>(status));
+}
+
+int64_t thread_join(uint32_t tid, uint64_t* value) {
+  tThread* cur = sched_current();
+  tProcess* proc = cur->proc;
+  if (tid == 0 || tid > kMaxThreadsPerProcess || proc->threads[tid - 1] == nullptr) return -QRV_ESRCH;
+  tThread* target = proc->threads[tid - 1];
+  if (target == cur) return -QRV_EDEADLK;
+  if (target->joiner != nullptr) return -QRV_EINVAL;
+  if (!target->exited) {
+    cur->state_ = STATE_JOIN;
+    cur->join_target = target;
+    cur->join_result = value;
+    target->joiner = cur;
+    sched_block();
+    thread_check_exiting();
+    // target is DEAD now; its stack may still be waiting for its hart to reap it.
+  } else {
+    *value = target->exit_value;
+  }
+  if (target->kstack.pages == 0) {  // reaped: the tThread can go
+    proc->threads[tid - 1] = nullptr;
+    target->~tThread();
+    kfree(target, sizeof(tThread));
+  } else {
+    target->joined = true;  // thread_reap frees the object once the stack is gone
+  }
+  return 0;
+}
+
+void thread_reap(tThread* t) {
+  kstack_free(t->kstack);
+  t->kstack = KernelStack{};
+  tProcess* proc = t->proc;
+  if (t->joined) {  // nobody needs the object any more
+    proc->threads[t->tid - 1] = nullptr;
+    t->~tThread();
+    kfree(t, sizeof(tThread));
+  }
+  if (proc->live_threads == 0) {
+    bool stacks_left = false;
+    for (tThread* other : proc->threads) {
+      stacks_left |= other != nullptr && other->kstack.pages != 0;
+    }
+    if (!stacks_left) teardown(proc);
+  }
+}
+
+void thread_check_exiting() {
+  tThread* cur = sched_current();
+  if (cur->proc != nullptr && cur->proc->exiting) {
+    thread_exit(static_cast<uint64_t>(cur->proc->exit_status));
+  }
+}
+
+void user_trap(TrapFrame* frame) {
+  TicketLockGuard guard(bkl());
+  if (frame->scause == (csr::kScauseInterrupt | 1)) {  // IPI: a reschedule or kill request
+    asm volatile("csrc sip, %0" ::"r"(uint64_t{2}));
+    __atomic_fetch_add(&this_cpu()->ipis, 1u, __ATOMIC_RELAXED);
+    thread_check_exiting();
+    return;
+  }
+  tThread* cur = sched_current();
+  tProcess* proc = cur->proc;
+  kprintf("user: %s (pid %u, tid %u) killed: %s at pc 0x%lx, address 0x%lx\n", proc->name, proc->pid,
+          cur->tid, trap_cause_name(frame->scause), frame->sepc, frame->stval);
+  proc->faulted = true;
+  proc->fault_cause = frame->scause;
+  proc->fault_addr = frame->stval;
+  process_exit(-1);
+}

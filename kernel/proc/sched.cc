@@ -1,0 +1,149 @@
+// The board's scheduler glue over ReadyQueue (kernel/sched). Every function
+// runs with the big kernel lock held; a switch hands the lock to the thread
+// switched to, which drops it when it returns to user mode or goes idle.
+#include "kernel/proc/sched.h"
+
+#include "kernel/arch/riscv/csr.h"
+#include "kernel/arch/riscv/percpu.h"
+#include "kernel/arch/riscv/smp.h"
+#include "kernel/init/bkl.h"
+#include "kernel/proc/process.h"
+#include "kernel/sched/ready_queue.h"
+
+namespace {
+constinit ReadyQueue g_ready;
+tThread g_idle[kMaxHarts];
+
+uint64_t satp_of(const tThread* t) {
+  return t->proc != nullptr ? (8ull << 60) | (t->proc->as->pt.root.value() >> 12) : smp_kernel_satp();
+}
+
+// Frees what the previous thread on this hart could not free while running.
+void reap_previous() {
+  Cpu* cpu = this_cpu();
+  tThread* dead = cpu->reap;
+  if (dead != nullptr) {
+    cpu->reap = nullptr;
+    thread_reap(dead);
+  }
+}
+
+void switch_to(tThread* next) {
+  Cpu* cpu = this_cpu();
+  tThread* prev = cpu->current;
+  next->state_ = STATE_RUNNING;
+  if (next == prev) {
+    return;
+  }
+  if (prev->state_ == STATE_DEAD) {
+    cpu->reap = prev;
+  }
+  const uint64_t to = satp_of(next);
+  if (satp_of(prev) != to || prev->state_ == STATE_DEAD) {
+    asm volatile("csrw satp, %0\n sfence.vma zero, zero" ::"r"(to) : "memory");
+  }
+  cpu->current = next;
+  if (next->proc != nullptr) {
+    cpu->kstack_top = next->kstack.top();
+  }
+  if (kcontext_save(&prev->ctx) == 0) {
+    kcontext_resume(&next->ctx, 1);
+  }
+  reap_previous();  // back on prev, possibly on another hart
+}
+
+tThread* next_or_idle() {
+  SchedEntity* e = g_ready.pop_highest();
+  return e != nullptr ? static_cast<tThread*>(e) : this_cpu()->idle;
+}
+
+void kick_idle_harts() {
+  const uint32_t self = this_cpu()->index;
+  for (uint32_t i = 0; i < cpu_count(); ++i) {
+    Cpu* c = cpu_at(i);
+    if (i != self && c->online && c->current == c->idle) {
+      smp_send_ipi(c);
+    }
+  }
+}
+}  // namespace
+
+// First code of a new user thread (kcontext.S: thread_first_run).
+extern "C" [[noreturn]] void thread_start(TrapFrame* frame) {
+  reap_previous();
+  bkl().unlock();
+  user_enter(frame);
+}
+
+void sched_init_hart() {
+  Cpu* cpu = this_cpu();
+  tThread* idle = &g_idle[cpu->index];
+  idle->priority_ = kIdlePriority;
+  idle->state_ = STATE_RUNNING;
+  cpu->idle = idle;
+  cpu->current = idle;
+}
+
+tThread* sched_current() { return this_cpu()->current; }
+
+void sched_unready(tThread* t) { g_ready.remove(*t); }
+
+void sched_kick_thread(tThread* t) {
+  for (uint32_t i = 0; i < cpu_count(); ++i) {
+    Cpu* c = cpu_at(i);
+    if (c->current == t && c != this_cpu()) {
+      smp_send_ipi(c);
+    }
+  }
+}
+
+void sched_make_ready(tThread* t) {
+  t->state_ = STATE_READY;
+  g_ready.push_back(*t);
+  kick_idle_harts();
+}
+
+void sched_yield() {
+  tThread* cur = sched_current();
+  SchedEntity* best = g_ready.peek_highest();
+  if (best == nullptr || best->priority_ < cur->priority_) {
+    return;  // nothing of equal or higher priority is ready
+  }
+  g_ready.remove(*best);
+  cur->state_ = STATE_READY;
+  g_ready.push_back(*cur);
+  switch_to(static_cast<tThread*>(best));
+}
+
+void sched_block() { switch_to(next_or_idle()); }
+
+void sched_idle_until(bool (*stop)(void* ctx), void* ctx) {
+  constexpr uint64_t kSipSsip = 1u << 1;
+  for (;;) {
+    bkl().lock();
+    if (QRV_CSR_READ(sip) & kSipSsip) {
+      asm volatile("csrc sip, %0" ::"r"(kSipSsip));
+      __atomic_fetch_add(&this_cpu()->ipis, 1u, __ATOMIC_RELAXED);
+    }
+    if (stop(ctx)) {
+      bkl().unlock();
+      return;
+    }
+    SchedEntity* e = g_ready.pop_highest();
+    if (e != nullptr) {
+      switch_to(static_cast<tThread*>(e));  // back here when the hart goes idle
+      bkl().unlock();
+      continue;
+    }
+    bkl().unlock();
+    smp_poll_calls();
+    asm volatile("wfi");
+  }
+}
+
+void sched_secondary_idle() {
+  sched_idle_until([](void*) { return false; }, nullptr);
+  for (;;) {
+    asm volatile("wfi");
+  }
+}

@@ -1,0 +1,35 @@
+// Scheduling glue on the board: the global ready queue (big kernel lock),
+// each hart's current and idle thread, and the switch between threads,
+// including their address spaces. All of it runs with the BKL held.
+#pragma once
+
+#include "kernel/proc/thread.h"
+
+// Sets up this hart's idle thread (call on each hart before it schedules).
+void sched_init_hart();
+
+// Makes t runnable and wakes an idle hart to run it.
+void sched_make_ready(tThread* t);
+
+// The calling thread gives the hart to the highest ready thread (itself
+// again if nothing better is ready and it is still RUNNING). Returns when
+// the caller runs again.
+void sched_yield();
+
+// The caller has left RUNNING (blocked or dead): switch to the next ready
+// thread, or idle. Returns when the caller is made ready and runs again
+// (never, for a dead thread).
+void sched_block();
+
+// This hart's idle loop: runs ready threads until `stop()` (checked with the
+// BKL held) is true, then returns holding nothing. Secondary harts pass a
+// never-true predicate.
+void sched_idle_until(bool (*stop)(void* ctx), void* ctx);
+
+tThread* sched_current();
+
+// Takes a READY thread off the ready queue (it is being destroyed).
+void sched_unready(tThread* t);
+
+// Sends an IPI to the hart running t, so it enters the kernel soon.
+void sched_kick_thread(tThread* t);

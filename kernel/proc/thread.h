@@ -1,0 +1,54 @@
+// Kernel objects for execution: tProcess (the kernel-owned part of a process:
+// address space, threads, flags) and tThread (a schedulable thread: its
+// SchedEntity, kernel stack, saved kernel context and user frame). Outside
+// //kernel they are opaque: the bodies compile only with KERNEL_INTERNAL,
+// which kernel_library() defines.
+#pragma once
+
+#include <cstdint>
+
+struct tProcess;
+struct tThread;
+
+#if defined(KERNEL_INTERNAL)
+#include "kernel/arch/riscv/kcontext.h"
+#include "kernel/mm/aspace.h"
+#include "kernel/mm/kstack.h"
+#include "kernel/sched/sched_entity.h"
+
+inline constexpr uint32_t kMaxThreadsPerProcess = 64;
+
+// Process flags (seed names).
+inline constexpr uint32_t QRV_FLG_PROC_TM_PRIV = 1u << 0;   // may call syscall_tm_priv
+inline constexpr uint32_t QRV_FLG_PROC_LOADING = 1u << 1;   // its loader still runs
+inline constexpr uint32_t QRV_FLG_PROC_NOZOMBIE = 1u << 2;  // no zombie for waitpid
+
+struct tThread : SchedEntity {
+  uint32_t tid = 0;            // 1.. within its process; 0 for idle threads
+  tProcess* proc = nullptr;    // nullptr for idle threads
+  KernelStack kstack = {};
+  KContext ctx = {};           // saved while not running
+  TrapFrame* frame = nullptr;  // user registers, at the top of kstack
+  uint64_t exit_value = 0;     // ThreadDestroy's status, for ThreadJoin
+  bool exited = false;         // DEAD, waiting to be joined
+  bool joined = false;         // its value was collected; thread_reap frees it
+  tThread* joiner = nullptr;   // the thread blocked in ThreadJoin on this one
+  tThread* join_target = nullptr;  // while in STATE_JOIN: whom it waits for
+  uint64_t* join_result = nullptr; // where the joined value goes (kernel copy)
+};
+
+struct tProcess {
+  tAddress* as = nullptr;
+  const char* name = nullptr;
+  uint32_t pid = 0;
+  uint32_t flags = 0;
+  tThread* threads[kMaxThreadsPerProcess] = {};  // by tid - 1
+  uint32_t live_threads = 0;  // not yet DEAD
+  bool exiting = false;       // ThreadDestroy(-1) or a fault: threads die on kernel entry
+  bool finished = false;      // every thread gone and the address space destroyed
+  int64_t exit_status = 0;
+  bool faulted = false;
+  uint64_t fault_cause = 0;
+  uint64_t fault_addr = 0;
+};
+#endif  // KERNEL_INTERNAL
