@@ -30,6 +30,9 @@ def kernel_blob(name, src, testonly = False):
 
     Used for user programs the kernel runs before a filesystem exists.
     """
+    # The .S names the blob's hash: Bazel prunes compile inputs to what the
+    # dependency file lists, and .incbin is not listed, so without the hash a
+    # changed blob would not reassemble the .S.
     native.genrule(
         name = name + "_gen",
         testonly = testonly,
@@ -37,7 +40,8 @@ def kernel_blob(name, src, testonly = False):
         outs = [name + ".S", name + ".inc"],
         cmd = " && ".join([
             "cp $(location %s) $(@D)/%s.inc" % (src, name),
-            "printf '  .section .rodata\\n  .balign 16\\n  .globl %s_start, %s_end\\n%s_start:\\n  .incbin \"%%s\"\\n%s_end:\\n' $(@D)/%s.inc > $(@D)/%s.S" % (name, name, name, name, name, name),
+            "sum=$$(sha256sum $(location %s) | cut -d' ' -f1)" % src,
+            "printf '/* %s: sha256 %%s */\n  .section .rodata\n  .balign 16\n  .globl %s_start, %s_end\n%s_start:\n  .incbin \"%%s\"\n%s_end:\n' $$sum $(@D)/%s.inc > $(@D)/%s.S" % (name, name, name, name, name, name, name),
         ]),
     )
     kernel_library(

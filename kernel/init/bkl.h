@@ -1,8 +1,11 @@
 // The big kernel lock: one fair ticket lock serialising kernel work across
-// harts (QRV's SMP model until finer locks pay for themselves). Trap entry
-// from user mode takes it and trap return drops it.
+// harts (QRV's SMP model until finer locks pay for themselves). Kernel calls
+// and traps from user mode take it; a thread switch hands it to the next
+// thread, which drops it on its way back to user mode or into idle.
 #pragma once
 
 #include "kernel/lib/ticket_lock.h"
 
-TicketLock& bkl();
+extern constinit TicketLock g_bkl;  // bkl.cc; use bkl()
+
+inline TicketLock& bkl() { return g_bkl; }

@@ -267,11 +267,8 @@ void thread_reap(tThread* t) {
   }
 }
 
-void thread_check_exiting() {
-  tThread* cur = sched_current();
-  if (cur->proc != nullptr && cur->proc->exiting) {
-    thread_exit(static_cast<uint64_t>(cur->proc->exit_status));
-  }
+void thread_exit_with_process() {
+  thread_exit(static_cast<uint64_t>(sched_current()->proc->exit_status));
 }
 
 void user_trap(TrapFrame* frame) {

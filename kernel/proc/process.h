@@ -9,6 +9,7 @@
 
 #include "kernel/lib/elf.h"
 #include "kernel/lib/result.h"
+#include "kernel/arch/riscv/percpu.h"
 #include "kernel/proc/thread.h"
 
 // Where user programs' stacks live (ARCHITECTURE.md: 0x1_0000_0000 and up).
@@ -51,4 +52,10 @@ void thread_reap(tThread* t);
 
 // Called at every kernel entry from user mode: a thread whose process is
 // exiting dies here.
-void thread_check_exiting();
+[[noreturn]] void thread_exit_with_process();
+inline void thread_check_exiting() {
+  const tThread* cur = this_cpu()->current;
+  if (cur->proc != nullptr && cur->proc->exiting) {
+    thread_exit_with_process();
+  }
+}

@@ -16,7 +16,15 @@
 #include "kernel/proc/sched.h"
 
 namespace {
-using KerCall = int64_t (*)(TrapFrame& f);
+using KerCallFn = int64_t (*)(TrapFrame& f);
+
+// A table slot: the handler, and whether it touches shared kernel state (and
+// so runs under the big kernel lock). Lock-free calls read only the caller's
+// own registers and memory, or the clock.
+struct KerCall {
+  KerCallFn fn;
+  bool locked;
+};
 
 uint64_t arg(const TrapFrame& f, int i) { return f.x[10 + i]; }
 
@@ -95,15 +103,17 @@ int64_t ker_sched_yield(TrapFrame&) {
   return 0;
 }
 
+constexpr KerCall kNoSys = {ker_nosys, false};
+
 constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   std::array<KerCall, QRV_KER_TABLE_SIZE> t{};
-  for (auto& slot : t) slot = ker_nosys;
-  t[__KER_DEBUG_CONSOLE_WRITE] = ker_debug_console_write;
-  t[__KER_THREAD_CREATE] = ker_thread_create;
-  t[__KER_THREAD_DESTROY] = ker_thread_destroy;
-  t[__KER_THREAD_JOIN] = ker_thread_join;
-  t[__KER_CLOCK_TIME] = ker_clock_time;
-  t[__KER_SCHED_YIELD] = ker_sched_yield;
+  for (auto& slot : t) slot = kNoSys;
+  t[__KER_DEBUG_CONSOLE_WRITE] = {ker_debug_console_write, true};  // one console
+  t[__KER_THREAD_CREATE] = {ker_thread_create, true};
+  t[__KER_THREAD_DESTROY] = {ker_thread_destroy, true};
+  t[__KER_THREAD_JOIN] = {ker_thread_join, true};
+  t[__KER_CLOCK_TIME] = {ker_clock_time, false};
+  t[__KER_SCHED_YIELD] = {ker_sched_yield, true};
   return t;
 }
 
@@ -117,9 +127,13 @@ static_assert(QRV_KER_TABLE_SIZE == 1 + (0 QRV_KER_CALLS(QRV_COUNT_CALL_)),
 
 extern "C" void syscall_dispatch(TrapFrame* frame) {
   const uint64_t number = frame->x[17];  // a7
-  const KerCall call = number < kKerCalls.size() ? kKerCalls[number] : ker_nosys;
+  const KerCall call = number < kKerCalls.size() ? kKerCalls[number] : kNoSys;
+  if (!call.locked) {
+    frame->x[10] = static_cast<uint64_t>(call.fn(*frame));
+    return;
+  }
   bkl().lock();
   thread_check_exiting();
-  frame->x[10] = static_cast<uint64_t>(call(*frame));
+  frame->x[10] = static_cast<uint64_t>(call.fn(*frame));
   bkl().unlock();
 }
