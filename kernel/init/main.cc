@@ -15,6 +15,7 @@
 #include "kernel/lib/boot_info.h"
 #include "kernel/lib/panic.h"
 #include "kernel/mm/mm_init.h"
+#include "kernel/proc/clock.h"
 
 namespace {
 // The device tree is untrusted input: never read more than this.
@@ -44,6 +45,7 @@ extern "C" [[noreturn]] void kmain(uint64_t hart_id, uint64_t dtb_pa) {
   }
   print_banner(info);
   mm_init(info);
+  clock_init(info.timebase_hz);
   sched_init_hart();
   smp_init(info, QRV_CSR_READ(satp));
   kernel_payload(info);

@@ -16,6 +16,7 @@
 #include "kernel/kext/pa.h"
 #include "kernel/mm/kheap.h"
 #include "kernel/mm/mm_init.h"
+#include "kernel/proc/clock.h"
 #include "kernel/proc/sched.h"
 
 extern "C" char thread_first_run[];
@@ -214,6 +215,9 @@ void process_exit(int64_t status) {
     } else if (t->state_ == STATE_JOIN) {
       if (t->join_target != nullptr) t->join_target->joiner = nullptr;
       kill_stopped_thread(t);
+    } else if (t->state_ == STATE_NANOSLEEP) {
+      clock_cancel_sleep(t);
+      kill_stopped_thread(t);
     } else if (t->state_ == STATE_RUNNING) {
       sched_kick_thread(t);  // it dies at its next kernel entry
     }
@@ -277,6 +281,11 @@ void user_trap(TrapFrame* frame) {
     asm volatile("csrc sip, %0" ::"r"(uint64_t{2}));
     __atomic_fetch_add(&this_cpu()->ipis, 1u, __ATOMIC_RELAXED);
     thread_check_exiting();
+    return;
+  }
+  if (frame->scause == (csr::kScauseInterrupt | 5)) {  // timer: sleepers, slicing
+    thread_check_exiting();
+    clock_interrupt();
     return;
   }
   tThread* cur = sched_current();

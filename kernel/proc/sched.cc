@@ -8,7 +8,9 @@
 #include "kernel/arch/riscv/smp.h"
 #include "kernel/init/bkl.h"
 #include "kernel/proc/process.h"
+#include "kernel/proc/clock.h"
 #include "kernel/sched/ready_queue.h"
+#include "kernel/sched/sched_decisions.h"
 
 namespace {
 constinit ReadyQueue g_ready;
@@ -45,7 +47,9 @@ void switch_to(tThread* next) {
   cpu->current = next;
   if (next->proc != nullptr) {
     cpu->kstack_top = next->kstack.top();
+    next->slice_left_ = kRoundRobinSliceTicks;
   }
+  clock_program_hart();
   if (kcontext_save(&prev->ctx) == 0) {
     kcontext_resume(&next->ctx, 1);
   }
@@ -76,6 +80,7 @@ extern "C" [[noreturn]] void thread_start(TrapFrame* frame) {
 }
 
 void sched_init_hart() {
+  clock_init_hart();
   Cpu* cpu = this_cpu();
   tThread* idle = &g_idle[cpu->index];
   idle->priority_ = kIdlePriority;
@@ -87,6 +92,22 @@ void sched_init_hart() {
 tThread* sched_current() { return this_cpu()->current; }
 
 void sched_unready(tThread* t) { g_ready.remove(*t); }
+
+void sched_tick(tThread* t) {
+  switch (on_tick(*t, g_ready)) {
+    case TickResult::kContinue:
+      return;
+    case TickResult::kPreempt:  // a higher priority is ready: t keeps its place
+      t->state_ = STATE_READY;
+      g_ready.push_front(*t);
+      break;
+    case TickResult::kRotate:  // slice used up: behind its equals
+      t->state_ = STATE_READY;
+      g_ready.push_back(*t);
+      break;
+  }
+  switch_to(next_or_idle());
+}
 
 void sched_kick_thread(tThread* t) {
   for (uint32_t i = 0; i < cpu_count(); ++i) {
@@ -119,11 +140,16 @@ void sched_block() { switch_to(next_or_idle()); }
 
 void sched_idle_until(bool (*stop)(void* ctx), void* ctx) {
   constexpr uint64_t kSipSsip = 1u << 1;
+  constexpr uint64_t kSipStip = 1u << 5;
   for (;;) {
     bkl().lock();
-    if (QRV_CSR_READ(sip) & kSipSsip) {
+    const uint64_t pending = QRV_CSR_READ(sip);
+    if (pending & kSipSsip) {
       asm volatile("csrc sip, %0" ::"r"(kSipSsip));
       __atomic_fetch_add(&this_cpu()->ipis, 1u, __ATOMIC_RELAXED);
+    }
+    if (pending & kSipStip) {
+      clock_interrupt();  // wakes sleepers into the ready queue
     }
     if (stop(ctx)) {
       bkl().unlock();
@@ -135,6 +161,7 @@ void sched_idle_until(bool (*stop)(void* ctx), void* ctx) {
       bkl().unlock();
       continue;
     }
+    clock_program_hart();  // the next sleeper's deadline, if any
     bkl().unlock();
     smp_poll_calls();
     asm volatile("wfi");

@@ -28,6 +28,10 @@ void sched_idle_until(bool (*stop)(void* ctx), void* ctx);
 
 tThread* sched_current();
 
+// A scheduler tick for the running user thread t: round-robin slicing, and
+// preemption by a higher-priority ready thread.
+void sched_tick(tThread* t);
+
 // Takes a READY thread off the ready queue (it is being destroyed).
 void sched_unready(tThread* t);
 

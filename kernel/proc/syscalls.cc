@@ -12,6 +12,7 @@
 #include "kernel/mm/aspace.h"
 #include "kernel/console/console.h"
 #include "kernel/init/bkl.h"
+#include "kernel/proc/clock.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
 
@@ -89,10 +90,30 @@ int64_t ker_clock_time(TrapFrame& f) {
   const uint64_t id = arg(f, 0);
   if (id != QRV_CLOCK_REALTIME && id != QRV_CLOCK_MONOTONIC) return -QRV_EINVAL;
   if (arg(f, 1) != 0) return -QRV_EPERM;  // setting the clock is not allowed
-  uint64_t ticks;
-  asm volatile("rdtime %0" : "=r"(ticks));
-  const uint64_t ns = ticks * 100;  // QEMU virt timebase: 10 MHz
+  const uint64_t ns = clock_now_ns();
   if (arg(f, 2) != 0 && !copy_to_user(arg(f, 2), &ns, sizeof ns)) return -QRV_EFAULT;
+  return 0;
+}
+
+// ClockNanosleep(clock, flags, const timespec* req, timespec* rem): sleeps
+// for *req (relative; flags must be 0). No signal interrupts a sleep yet, so
+// *rem, if given, is zero on return.
+int64_t ker_clock_nanosleep(TrapFrame& f) {
+  const uint64_t id = arg(f, 0);
+  if (id != QRV_CLOCK_REALTIME && id != QRV_CLOCK_MONOTONIC) return -QRV_EINVAL;
+  if (arg(f, 1) != 0) return -QRV_EINVAL;
+  qrv_timespec req;
+  if (!copy_from_user(&req, arg(f, 2), sizeof req)) return -QRV_EFAULT;
+  if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1'000'000'000) return -QRV_EINVAL;
+  constexpr uint64_t kMaxSeconds = 1ull << 32;  // ~136 years: no overflow in ns below
+  const uint64_t secs = static_cast<uint64_t>(req.tv_sec) < kMaxSeconds ? static_cast<uint64_t>(req.tv_sec)
+                                                                         : kMaxSeconds;
+  clock_sleep_until(clock_now_ns() + secs * 1'000'000'000 + static_cast<uint64_t>(req.tv_nsec));
+  thread_check_exiting();
+  if (arg(f, 3) != 0) {
+    const qrv_timespec zero = {0, 0};
+    if (!copy_to_user(arg(f, 3), &zero, sizeof zero)) return -QRV_EFAULT;
+  }
   return 0;
 }
 
@@ -113,6 +134,7 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_THREAD_DESTROY] = {ker_thread_destroy, true};
   t[__KER_THREAD_JOIN] = {ker_thread_join, true};
   t[__KER_CLOCK_TIME] = {ker_clock_time, false};
+  t[__KER_CLOCK_NANOSLEEP] = {ker_clock_nanosleep, true};
   t[__KER_SCHED_YIELD] = {ker_sched_yield, true};
   return t;
 }

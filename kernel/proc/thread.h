@@ -15,6 +15,14 @@ struct tThread;
 #include "kernel/mm/aspace.h"
 #include "kernel/mm/kstack.h"
 #include "kernel/sched/sched_entity.h"
+#include "kernel/sched/timer_queue.h"
+
+struct tThread;
+
+// A sleeping thread's entry in the timer queue.
+struct SleepTimer : TimerNode {
+  tThread* thread = nullptr;
+};
 
 inline constexpr uint32_t kMaxThreadsPerProcess = 64;
 
@@ -35,6 +43,7 @@ struct tThread : SchedEntity {
   tThread* joiner = nullptr;   // the thread blocked in ThreadJoin on this one
   tThread* join_target = nullptr;  // while in STATE_JOIN: whom it waits for
   uint64_t* join_result = nullptr; // where the joined value goes (kernel copy)
+  SleepTimer sleep;                // armed while in STATE_NANOSLEEP
 };
 
 struct tProcess {

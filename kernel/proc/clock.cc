@@ -1,0 +1,75 @@
+// Timers and ticks. One global TimerQueue holds sleeping threads; any hart
+// whose timer fires expires it. A hart programs its timer for the earlier of
+// the next sleeper's deadline and, while a user thread runs, the next tick.
+#include "kernel/proc/clock.h"
+
+#include "kernel/arch/riscv/percpu.h"
+#include "kernel/arch/riscv/sbi.h"
+#include "kernel/proc/sched.h"
+#include "kernel/sched/sched_decisions.h"
+#include "kernel/sched/timebase.h"
+#include "kernel/sched/timer_queue.h"
+
+namespace {
+constexpr uint64_t kSbiExtTime = 0x54494d45;
+constexpr uint64_t kSieStie = 1u << 5;
+
+constinit TimerQueue g_sleepers;
+Timebase g_timebase;
+
+uint64_t now_ticks() {
+  uint64_t t;
+  asm volatile("rdtime %0" : "=r"(t));
+  return t;
+}
+}  // namespace
+
+void clock_init(uint64_t timebase_hz) {
+  Result<Timebase> tb = Timebase::make(timebase_hz);
+  g_timebase = tb.ok() ? tb.value() : Timebase::make(10'000'000).value();
+}
+
+uint64_t clock_now_ns() { return g_timebase.ticks_to_ns(now_ticks()); }
+
+void clock_init_hart() { asm volatile("csrs sie, %0" ::"r"(kSieStie)); }
+
+void clock_program_hart() {
+  uint64_t deadline = ~uint64_t{0};
+  if (std::optional<uint64_t> next = g_sleepers.next_deadline()) {
+    deadline = *next;
+  }
+  const tThread* cur = this_cpu()->current;
+  if (cur->proc != nullptr) {
+    const uint64_t tick = clock_now_ns() + kTickNs;
+    deadline = tick < deadline ? tick : deadline;
+  }
+  const uint64_t ticks = deadline == ~uint64_t{0} ? ~uint64_t{0} : g_timebase.ns_to_ticks_ceil(deadline);
+  sbi_call(kSbiExtTime, /*set_timer=*/0, ticks);  // also clears the pending interrupt
+}
+
+void clock_interrupt() {
+  const uint64_t now = clock_now_ns();
+  g_sleepers.expire(now, [](TimerNode& node, uint64_t) {
+    tThread* t = static_cast<SleepTimer&>(node).thread;
+    sched_make_ready(t);
+  });
+  tThread* cur = this_cpu()->current;
+  if (cur->proc != nullptr && cur->state_ == STATE_RUNNING) {
+    sched_tick(cur);
+  }
+  clock_program_hart();
+}
+
+void clock_sleep_until(uint64_t deadline_ns) {
+  tThread* cur = sched_current();
+  if (deadline_ns <= clock_now_ns()) {
+    return;
+  }
+  cur->sleep.thread = cur;
+  cur->state_ = STATE_NANOSLEEP;
+  (void)g_sleepers.arm(cur->sleep, deadline_ns);
+  clock_program_hart();
+  sched_block();
+}
+
+void clock_cancel_sleep(tThread* t) { g_sleepers.cancel(t->sleep); }

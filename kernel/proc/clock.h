@@ -1,0 +1,33 @@
+// Time on the board: the clock (time CSR through the device tree's
+// timebase), each hart's timer (SBI TIME extension, spec chapter 6), the
+// global timer queue of sleeping threads, and the scheduler tick that slices
+// round-robin threads. Everything but clock_now_ns runs under the BKL.
+#pragma once
+
+#include <cstdint>
+
+#include "kernel/proc/thread.h"
+
+// Round-robin slicing tick while a user thread runs (QNX's default 1 ms clock
+// period would mostly measure QEMU; 10 ms keeps tests fast and meaningful).
+inline constexpr uint64_t kTickNs = 10'000'000;
+
+void clock_init(uint64_t timebase_hz);
+uint64_t clock_now_ns();
+
+// Enables this hart's timer interrupt (each hart, once).
+void clock_init_hart();
+
+// Programs this hart's timer: the next sleeper's deadline, and the next tick
+// if a user thread runs here.
+void clock_program_hart();
+
+// A timer interrupt on this hart: wakes due sleepers, slices the running
+// round-robin thread. May switch threads.
+void clock_interrupt();
+
+// The calling thread sleeps until `deadline_ns` (clock_now_ns time).
+void clock_sleep_until(uint64_t deadline_ns);
+
+// Takes a sleeping thread's timer out of the queue (it is being destroyed).
+void clock_cancel_sleep(tThread* t);
