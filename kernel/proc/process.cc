@@ -215,6 +215,8 @@ void process_exit(int64_t status) {
     } else if (t->state_ == STATE_JOIN) {
       if (t->join_target != nullptr) t->join_target->joiner = nullptr;
       kill_stopped_thread(t);
+    } else if (t->state_ == STATE_MUTEX || t->state_ == STATE_CONDVAR) {
+      kill_stopped_thread(t);  // waiters are found by state, nothing to unlink
     } else if (t->state_ == STATE_NANOSLEEP) {
       clock_cancel_sleep(t);
       kill_stopped_thread(t);

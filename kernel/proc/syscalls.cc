@@ -15,6 +15,7 @@
 #include "kernel/proc/clock.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
+#include "kernel/proc/sync.h"
 
 namespace {
 using KerCallFn = int64_t (*)(TrapFrame& f);
@@ -117,6 +118,11 @@ int64_t ker_clock_nanosleep(TrapFrame& f) {
   return 0;
 }
 
+int64_t ker_sync_mutex_lock(TrapFrame& f) { return sync_mutex_lock(arg(f, 0)); }
+int64_t ker_sync_mutex_unlock(TrapFrame& f) { return sync_mutex_unlock(arg(f, 0)); }
+int64_t ker_sync_condvar_wait(TrapFrame& f) { return sync_condvar_wait(arg(f, 0), arg(f, 1)); }
+int64_t ker_sync_condvar_signal(TrapFrame& f) { return sync_condvar_signal(arg(f, 0), arg(f, 1) != 0); }
+
 // SchedYield(): the hart goes to the next ready thread of the caller's
 // priority or higher; the caller goes behind its equals.
 int64_t ker_sched_yield(TrapFrame&) {
@@ -136,6 +142,10 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_CLOCK_TIME] = {ker_clock_time, false};
   t[__KER_CLOCK_NANOSLEEP] = {ker_clock_nanosleep, true};
   t[__KER_SCHED_YIELD] = {ker_sched_yield, true};
+  t[__KER_SYNC_MUTEX_LOCK] = {ker_sync_mutex_lock, true};
+  t[__KER_SYNC_MUTEX_UNLOCK] = {ker_sync_mutex_unlock, true};
+  t[__KER_SYNC_CONDVAR_WAIT] = {ker_sync_condvar_wait, true};
+  t[__KER_SYNC_CONDVAR_SIGNAL] = {ker_sync_condvar_signal, true};
   return t;
 }
 

@@ -44,6 +44,8 @@ struct tThread : SchedEntity {
   tThread* join_target = nullptr;  // while in STATE_JOIN: whom it waits for
   uint64_t* join_result = nullptr; // where the joined value goes (kernel copy)
   SleepTimer sleep;                // armed while in STATE_NANOSLEEP
+  uint64_t wait_addr = 0;          // the sync word waited on (STATE_MUTEX/CONDVAR)
+  uint64_t wait_seq = 0;           // arrival order among its waiters
 };
 
 struct tProcess {

@@ -12,6 +12,7 @@ extern "C" const char libc_smoke_elf_start[], libc_smoke_elf_end[];
 extern "C" const char bad_args_elf_start[], bad_args_elf_end[];
 extern "C" const char threads_elf_start[], threads_elf_end[];
 extern "C" const char sched_test_elf_start[], sched_test_elf_end[];
+extern "C" const char sync_test_elf_start[], sync_test_elf_end[];
 
 namespace {
 struct Outcome {
@@ -52,11 +53,13 @@ void kernel_payload(const BootInfo&) {
   Outcome bad = run(bad_args_elf_start, bad_args_elf_end, "bad_args");
   Outcome threads = run(threads_elf_start, threads_elf_end, "threads");
   Outcome sched = run(sched_test_elf_start, sched_test_elf_end, "sched_test");
+  Outcome sync = run(sync_test_elf_start, sync_test_elf_end, "sync_test");
   Outcome again = run(libc_smoke_elf_start, libc_smoke_elf_end, "libc_smoke");
   const bool leak_free = mem_free_size() == free0;
-  kprintf("user: memory after 5 programs: %s\n", leak_free ? "all returned" : "LEAKED");
+  kprintf("user: memory after 6 programs: %s\n", leak_free ? "all returned" : "LEAKED");
   const bool ok = smoke.ran && smoke.status == 0 && again.ran && again.status == 0 && threads.ran &&
                   !threads.faulted && threads.status == 0 && sched.ran && !sched.faulted && sched.status == 0 &&
+                  sync.ran && !sync.faulted && sync.status == 0 &&
                   bad.faulted &&
                   bad.fault_cause == csr::kStorePageFault && bad.fault_addr == 0x8 && leak_free;
   arch_shutdown(ok);
