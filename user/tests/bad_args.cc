@@ -7,19 +7,11 @@
 #include <sys/neutrino.h>
 #include <time.h>
 
+#include "user/tests/check.h"
+
+using qrv_test::expect;
+
 namespace {
-int g_failed = 0;
-int g_passed = 0;
-
-void expect(bool ok, const char* what) {
-  if (ok) {
-    ++g_passed;
-  } else {
-    ++g_failed;
-    printf("FAIL: %s\n", what);
-  }
-}
-
 long raw_call(long number, long a0, long a1) {
   register long r_a0 asm("a0") = a0;
   register long r_a1 asm("a1") = a1;
@@ -46,7 +38,7 @@ int main() {
   expect(raw_call(0, 0, 0) == -ENOSYS, "call 0 is ENOSYS");
   expect(raw_call(1000, 0, 0) == -ENOSYS, "call 1000 is ENOSYS");
   expect(raw_call(-1, 0, 0) == -ENOSYS, "call -1 is ENOSYS");
-  printf("bad_args: %d passed, %d failed\n", g_passed, g_failed);
+  qrv_test::report("bad_args");
   fflush(stdout);
   unsigned long page0 = 0x8;
   asm("" : "+r"(page0));  // hide the constant from the compiler's bounds checks

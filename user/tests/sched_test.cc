@@ -9,19 +9,11 @@
 #include <sys/neutrino.h>
 #include <time.h>
 
+#include "user/tests/check.h"
+
+using qrv_test::expect;
+
 namespace {
-int g_passed = 0;
-int g_failed = 0;
-
-void expect(bool ok, const char* what) {
-  if (ok) {
-    ++g_passed;
-  } else {
-    ++g_failed;
-    printf("FAIL: %s\n", what);
-  }
-}
-
 uint64_t now_ns() {
   uint64_t t = 0;
   ClockTime_r(CLOCK_MONOTONIC, nullptr, &t);
@@ -92,6 +84,5 @@ int main() {
   expect(g_high_ran == 1, "a woken higher-priority thread preempts a busy lower one");
   expect(ThreadJoin_r(tid, nullptr) == 0, "join the high-priority thread");
 
-  printf("sched_test: %d passed, %d failed\n", g_passed, g_failed);
-  return g_failed == 0 ? 0 : 1;
+  return qrv_test::report("sched_test");
 }

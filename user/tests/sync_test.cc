@@ -8,19 +8,12 @@
 #include <stdio.h>
 #include <sys/neutrino.h>
 
+#include "user/tests/check.h"
+
+
+using qrv_test::expect;
+
 namespace {
-int g_passed = 0;
-int g_failed = 0;
-
-void expect(bool ok, const char* what) {
-  if (ok) {
-    ++g_passed;
-  } else {
-    ++g_failed;
-    printf("FAIL: %s\n", what);
-  }
-}
-
 // On 4 emulated harts every hand-off of the big kernel lock can wait for the
 // host to schedule a vCPU, so the contended part stays small.
 constexpr int kWorkers = 16;
@@ -105,6 +98,5 @@ int main() {
   sync_t c = {0, 0};
   expect(SyncCondvarWait_r(&c, &m) == -EPERM, "waiting without holding the mutex is EPERM");
   expect(SyncCondvarSignal_r(&c, 1) == 0, "signalling with no waiter is fine");
-  printf("sync_test: %d passed, %d failed\n", g_passed, g_failed);
-  return g_failed == 0 ? 0 : 1;
+  return qrv_test::report("sync_test");
 }

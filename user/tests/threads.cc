@@ -9,19 +9,12 @@
 #include <stdio.h>
 #include <sys/neutrino.h>
 
+#include "user/tests/check.h"
+
+
+using qrv_test::expect;
+
 namespace {
-int g_passed = 0;
-int g_failed = 0;
-
-void expect(bool ok, const char* what) {
-  if (ok) {
-    ++g_passed;
-  } else {
-    ++g_failed;
-    printf("FAIL: %s\n", what);
-  }
-}
-
 constexpr int kThreads = 8;
 constexpr int kRounds = 50;
 volatile int g_progress[kThreads];
@@ -66,6 +59,5 @@ int main() {
   pthread_t spinners[3];
   for (auto& s : spinners) expect(pthread_create(&s, nullptr, spinner, nullptr) == 0, "spinner");
   SchedYield();
-  printf("threads: %d passed, %d failed\n", g_passed, g_failed);
-  return g_failed == 0 ? 0 : 1;  // exit() ends the spinners too
+  return qrv_test::report("threads");  // exit() ends the spinners too
 }

@@ -67,7 +67,7 @@ QRV_LIBC_FN(int, sigaction, (int signo, const Sigaction* act, Sigaction* old)) {
     in.mask = act->sa_mask;
   }
   // The kernel's delivery trampoline is not designed yet (no SignalReturn
-  // call in the ABI): libc passes no stub, and the kernel decides.
+  // call in the ABI): libc passes no trampoline, and the kernel decides.
   if (SignalAction(0, nullptr, signo, act != nullptr ? &in : nullptr, old != nullptr ? &out : nullptr) < 0) {
     return -1;
   }
