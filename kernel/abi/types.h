@@ -134,6 +134,11 @@ QRV_ABI_ASSERT(offsetof(struct _msg_info, flags) == 56, "_msg_info.flags");
 QRV_ABI_ASSERT(offsetof(struct _msg_info, reserved) == 60, "_msg_info.reserved");
 
 /* Scheduling parameters for SchedGet/SchedSet and ThreadCreate. */
+/* Scheduling policies (SchedGet/SchedSet, ThreadCreate attributes), POSIX values. */
+#define QRV_SCHED_OTHER 0
+#define QRV_SCHED_FIFO 1
+#define QRV_SCHED_RR 2
+
 struct qrv_sched_param {
   int32_t sched_priority;
   int32_t reserved;

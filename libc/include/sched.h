@@ -4,9 +4,11 @@
 
 #include <sys/cdefs.h>
 
-#define SCHED_OTHER 0
-#define SCHED_FIFO 1
-#define SCHED_RR 2
+#include "kernel/abi/types.h"
+
+#define SCHED_OTHER QRV_SCHED_OTHER
+#define SCHED_FIFO QRV_SCHED_FIFO
+#define SCHED_RR QRV_SCHED_RR
 
 /* Layout of struct qrv_sched_param (kernel/abi/types.h). */
 struct sched_param {
