@@ -93,6 +93,21 @@ tThread* sched_current() { return this_cpu()->current; }
 
 void sched_unready(tThread* t) { g_ready.remove(*t); }
 
+void sched_set(tThread* t, uint8_t priority, SchedPolicy policy) {
+  t->policy_ = policy;
+  if (t->queued()) {
+    g_ready.change_priority(*t, priority);
+  } else {
+    t->priority_ = priority;
+  }
+  tThread* cur = sched_current();
+  if (t == cur && should_preempt(*cur, g_ready)) {
+    cur->state_ = STATE_READY;
+    g_ready.push_front(*cur);  // it keeps its place among its equals
+    switch_to(next_or_idle());
+  }
+}
+
 void sched_tick(tThread* t) {
   switch (on_tick(*t, g_ready)) {
     case TickResult::kContinue:

@@ -32,6 +32,10 @@ tThread* sched_current();
 // preemption by a higher-priority ready thread.
 void sched_tick(tThread* t);
 
+// Changes t's priority (1..255) and policy: a queued thread moves as POSIX
+// says; the caller gives way at once if a higher priority is now ready.
+void sched_set(tThread* t, uint8_t priority, SchedPolicy policy);
+
 // Takes a READY thread off the ready queue (it is being destroyed).
 void sched_unready(tThread* t);
 

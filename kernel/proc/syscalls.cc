@@ -123,6 +123,56 @@ int64_t ker_sync_mutex_unlock(TrapFrame& f) { return sync_mutex_unlock(arg(f, 0)
 int64_t ker_sync_condvar_wait(TrapFrame& f) { return sync_condvar_wait(arg(f, 0), arg(f, 1)); }
 int64_t ker_sync_condvar_signal(TrapFrame& f) { return sync_condvar_signal(arg(f, 0), arg(f, 1) != 0); }
 
+// The thread a Sched* call names: pid 0 or the caller's, tid 0 = the caller.
+tThread* sched_target(TrapFrame& f) {
+  tThread* cur = sched_current();
+  const int64_t pid = static_cast<int64_t>(arg(f, 0));
+  const int64_t tid = static_cast<int64_t>(arg(f, 1));
+  if (pid != 0 && pid != cur->proc->pid) return nullptr;
+  if (tid == 0) return cur;
+  if (tid < 0 || tid > kMaxThreadsPerProcess) return nullptr;
+  tThread* t = cur->proc->threads[tid - 1];
+  return t != nullptr && !t->exited ? t : nullptr;
+}
+
+int32_t policy_number(SchedPolicy p) {
+  switch (p) {
+    case SchedPolicy::kFifo: return QRV_SCHED_FIFO;
+    case SchedPolicy::kRoundRobin: return QRV_SCHED_RR;
+    case SchedPolicy::kOther: return QRV_SCHED_OTHER;
+  }
+  return QRV_SCHED_OTHER;
+}
+
+// SchedGet(pid, tid, sched_param*): the thread's policy, and its priority.
+int64_t ker_sched_get(TrapFrame& f) {
+  const tThread* t = sched_target(f);
+  if (t == nullptr) return -QRV_ESRCH;
+  if (arg(f, 2) != 0) {
+    const qrv_sched_param p = {t->priority_, 0};
+    if (!copy_to_user(arg(f, 2), &p, sizeof p)) return -QRV_EFAULT;
+  }
+  return policy_number(t->policy_);
+}
+
+// SchedSet(pid, tid, policy, const sched_param*): priority 1..255.
+int64_t ker_sched_set(TrapFrame& f) {
+  tThread* t = sched_target(f);
+  if (t == nullptr) return -QRV_ESRCH;
+  SchedPolicy policy;
+  switch (static_cast<int64_t>(arg(f, 2))) {
+    case QRV_SCHED_FIFO: policy = SchedPolicy::kFifo; break;
+    case QRV_SCHED_RR: policy = SchedPolicy::kRoundRobin; break;
+    case QRV_SCHED_OTHER: policy = SchedPolicy::kOther; break;
+    default: return -QRV_EINVAL;
+  }
+  qrv_sched_param p;
+  if (!copy_from_user(&p, arg(f, 3), sizeof p)) return -QRV_EFAULT;
+  if (p.sched_priority < 1 || p.sched_priority > 255) return -QRV_EINVAL;
+  sched_set(t, static_cast<uint8_t>(p.sched_priority), policy);
+  return 0;
+}
+
 // SchedYield(): the hart goes to the next ready thread of the caller's
 // priority or higher; the caller goes behind its equals.
 int64_t ker_sched_yield(TrapFrame&) {
@@ -142,6 +192,8 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_CLOCK_TIME] = {ker_clock_time, false};
   t[__KER_CLOCK_NANOSLEEP] = {ker_clock_nanosleep, true};
   t[__KER_SCHED_YIELD] = {ker_sched_yield, true};
+  t[__KER_SCHED_GET] = {ker_sched_get, true};
+  t[__KER_SCHED_SET] = {ker_sched_set, true};
   t[__KER_SYNC_MUTEX_LOCK] = {ker_sync_mutex_lock, true};
   t[__KER_SYNC_MUTEX_UNLOCK] = {ker_sync_mutex_unlock, true};
   t[__KER_SYNC_CONDVAR_WAIT] = {ker_sync_condvar_wait, true};

@@ -4,6 +4,7 @@
 // a busy lower-priority one (on one hart this only passes with preemption).
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/neutrino.h>
@@ -41,6 +42,23 @@ volatile int g_high_ran = 0;
 void* high(void*) {
   sleep_ms(30);
   g_high_ran = 1;
+  ThreadDestroy_r(0, -1, nullptr);
+  return nullptr;
+}
+
+volatile int g_order[2];
+volatile int g_order_count = 0;
+sync_t g_gate = {0, 0};
+
+// Waits at the gate, then records its priority: the kernel hands a released
+// mutex to its highest-priority waiter first, whatever the hart count.
+void* record(void* arg) {
+  const int prio = static_cast<int>(reinterpret_cast<intptr_t>(arg));
+  SyncMutexLock_r(&g_gate);
+  const int slot = g_order_count;
+  if (slot < 2) g_order[slot] = prio;
+  g_order_count = slot + 1;
+  SyncMutexUnlock_r(&g_gate);
   ThreadDestroy_r(0, -1, nullptr);
   return nullptr;
 }
@@ -84,5 +102,34 @@ int main() {
   expect(g_high_ran == 1, "a woken higher-priority thread preempts a busy lower one");
   expect(ThreadJoin_r(tid, nullptr) == 0, "join the high-priority thread");
 
+  // SchedGet/SchedSet on ourselves, and their errors.
+  struct sched_param param = {};
+  expect(SchedGet_r(0, 0, &param) == SCHED_RR && param.sched_priority == 10, "SchedGet: RR at 10");
+  param.sched_priority = 12;
+  expect(SchedSet_r(0, 0, SCHED_FIFO, &param) == 0, "SchedSet to FIFO 12");
+  expect(SchedGet_r(0, 0, &param) == SCHED_FIFO && param.sched_priority == 12, "SchedGet sees FIFO 12");
+  param.sched_priority = 0;
+  expect(SchedSet_r(0, 0, SCHED_FIFO, &param) == -EINVAL, "priority 0 is the idle threads'");
+  param.sched_priority = 10;
+  expect(SchedSet_r(0, 0, 7, &param) == -EINVAL, "policy 7 is EINVAL");
+  expect(SchedSet_r(0, 0, SCHED_RR, nullptr) == -EFAULT, "no parameters is EFAULT");
+  expect(SchedGet_r(0, 63, &param) == -ESRCH, "a tid that does not exist is ESRCH");
+  expect(SchedGet_r(99, 0, &param) == -ESRCH, "another pid is ESRCH");
+
+  // Priority order: a priority-20 thread, then a priority-25 one, queue on a
+  // mutex we hold; releasing it lets 25 in first.
+  expect(SyncMutexLock_r(&g_gate) == 0, "hold the gate");
+  static unsigned char s20[16384] __attribute__((aligned(16)));
+  static unsigned char s25[16384] __attribute__((aligned(16)));
+  const struct qrv_thread_attr a20 = {reinterpret_cast<uint64_t>(s20), sizeof s20, 0, 20, 0, 0};
+  const struct qrv_thread_attr a25 = {reinterpret_cast<uint64_t>(s25), sizeof s25, 0, 25, 0, 0};
+  const int t20 = ThreadCreate_r(0, record, reinterpret_cast<void*>(20), &a20);
+  const int t25 = ThreadCreate_r(0, record, reinterpret_cast<void*>(25), &a25);
+  expect(t20 > 0 && t25 > 0, "two waiters");
+  sleep_ms(50);  // both are queued on the gate by now
+  expect(SyncMutexUnlock_r(&g_gate) == 0, "open the gate");
+  expect(ThreadJoin_r(t20, nullptr) == 0 && ThreadJoin_r(t25, nullptr) == 0, "join both");
+  expect(g_order_count == 2, "both ran");
+  expect(g_order[0] == 25 && g_order[1] == 20, "the higher-priority waiter goes first");
   return qrv_test::report("sched_test");
 }
