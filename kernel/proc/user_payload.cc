@@ -13,6 +13,7 @@ extern "C" const char bad_args_elf_start[], bad_args_elf_end[];
 extern "C" const char threads_elf_start[], threads_elf_end[];
 extern "C" const char sched_test_elf_start[], sched_test_elf_end[];
 extern "C" const char sync_test_elf_start[], sync_test_elf_end[];
+extern "C" const char fault_elf_start[], fault_elf_end[];
 
 namespace {
 struct Outcome {
@@ -54,12 +55,29 @@ void kernel_payload(const BootInfo&) {
   Outcome threads = run(threads_elf_start, threads_elf_end, "threads");
   Outcome sched = run(sched_test_elf_start, sched_test_elf_end, "sched_test");
   Outcome sync = run(sync_test_elf_start, sync_test_elf_end, "sync_test");
+  // Each kind of user fault kills only its program.
+  struct {
+    const char* name;
+    uint64_t cause;
+  } const faults[] = {
+      {"fault_illegal", csr::kIllegalInsn},        {"fault_misaligned", csr::kStoreMisaligned},
+      {"fault_stack", csr::kStorePageFault},       {"fault_exec_data", csr::kInsnPageFault},
+      {"fault_kernel_read", csr::kLoadPageFault},
+  };
+  bool faults_ok = true;
+  for (const auto& f : faults) {
+    Outcome o = run(fault_elf_start, fault_elf_end, f.name);
+    // A misaligned AMO may be reported as a load or a store (QEMU: load).
+    const bool cause_ok = o.fault_cause == f.cause ||
+                          (f.cause == csr::kStoreMisaligned && o.fault_cause == csr::kLoadMisaligned);
+    faults_ok = faults_ok && o.ran && o.faulted && cause_ok;
+  }
   Outcome again = run(libc_smoke_elf_start, libc_smoke_elf_end, "libc_smoke");
   const bool leak_free = mem_free_size() == free0;
-  kprintf("user: memory after 6 programs: %s\n", leak_free ? "all returned" : "LEAKED");
+  kprintf("user: memory after 11 programs: %s\n", leak_free ? "all returned" : "LEAKED");
   const bool ok = smoke.ran && smoke.status == 0 && again.ran && again.status == 0 && threads.ran &&
                   !threads.faulted && threads.status == 0 && sched.ran && !sched.faulted && sched.status == 0 &&
-                  sync.ran && !sync.faulted && sync.status == 0 &&
+                  sync.ran && !sync.faulted && sync.status == 0 && faults_ok &&
                   bad.faulted &&
                   bad.fault_cause == csr::kStorePageFault && bad.fault_addr == 0x8 && leak_free;
   arch_shutdown(ok);
