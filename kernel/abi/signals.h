@@ -23,6 +23,10 @@
 #define QRV_SIGCONT 18
 #define QRV_SIGSTOP 19
 #define QRV_SIGTSTP 20
+#define QRV_SIGTTIN 21
+#define QRV_SIGTTOU 22
+#define QRV_SIGURG 23
+#define QRV_SIGWINCH 28
 #define QRV_SIGMAX 64
 
 /* SignalProcmask `how`. */
