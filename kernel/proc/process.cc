@@ -7,6 +7,7 @@
 #include <new>
 
 #include "kernel/abi/errno.h"
+#include "kernel/abi/signals.h"
 #include "kernel/arch/riscv/csr.h"
 #include "kernel/arch/riscv/memlayout.h"
 #include "kernel/arch/riscv/percpu.h"
@@ -29,6 +30,27 @@ constexpr uint64_t kAtPagesz = 6;
 constexpr uint8_t kDefaultPriority = 10;  // QNX's default user priority
 
 uint32_t g_next_pid = 1;
+
+// Live processes, for SignalKill by pid (taskman's process table will own
+// pids; the kernel keeps only this lookup).
+constexpr uint32_t kMaxProcesses = 64;
+tProcess* g_processes[kMaxProcesses];
+
+bool register_process(tProcess* proc) {
+  for (tProcess*& slot : g_processes) {
+    if (slot == nullptr) {
+      slot = proc;
+      return true;
+    }
+  }
+  return false;
+}
+
+void unregister_process(tProcess* proc) {
+  for (tProcess*& slot : g_processes) {
+    if (slot == proc) slot = nullptr;
+  }
+}
 
 uint32_t prot_of(const ElfSegment& s) {
   uint32_t prot = kProtUser;
@@ -89,6 +111,7 @@ void teardown(tProcess* proc) {
   }
   mm_mdestroy(proc->as);
   proc->as = nullptr;
+  unregister_process(proc);
   __atomic_store_n(&proc->finished, true, __ATOMIC_RELEASE);
 }
 
@@ -122,7 +145,8 @@ SpawnResult process_spawn(const void* elf, size_t size, const char* name) {
     return res;
   }
   proc->as = as.value();
-  res.status = load_segments(proc->as, static_cast<const uint8_t*>(elf), img);
+  res.status = register_process(proc) ? Status::kOk : Status::kBusy;
+  if (res.status == Status::kOk) res.status = load_segments(proc->as, static_cast<const uint8_t*>(elf), img);
   Result<uint64_t> sp = Status::kNoMemory;
   if (res.status == Status::kOk) {
     sp = build_stack(proc->as, name);
@@ -133,6 +157,7 @@ SpawnResult process_spawn(const void* elf, size_t size, const char* name) {
     res.status = t.status();
   }
   if (res.status != Status::kOk) {
+    unregister_process(proc);
     mm_mdestroy(proc->as);
     kfree(proc, sizeof(tProcess));
     return res;
@@ -200,15 +225,12 @@ void thread_exit(uint64_t value) {
   __builtin_unreachable();
 }
 
-void process_exit(int64_t status) {
-  tThread* cur = sched_current();
-  tProcess* proc = cur->proc;
-  if (!proc->exiting) {
-    proc->exiting = true;
-    proc->exit_status = status;
-  }
+namespace {
+// Every thread of `proc` but `except` dies: stopped ones now, running ones
+// (on other harts) at their next kernel entry, which an IPI forces.
+void kill_threads(tProcess* proc, const tThread* except) {
   for (tThread* t : proc->threads) {
-    if (t == nullptr || t == cur || t->exited) continue;
+    if (t == nullptr || t == except || t->exited) continue;
     if (t->state_ == STATE_READY) {  // not running anywhere: it dies now
       sched_unready(t);
       kill_stopped_thread(t);
@@ -224,7 +246,39 @@ void process_exit(int64_t status) {
       sched_kick_thread(t);  // it dies at its next kernel entry
     }
   }
-  thread_exit(static_cast<uint64_t>(status));
+}
+
+void mark_exiting(tProcess* proc, int64_t status, int signo) {
+  if (!proc->exiting) {
+    proc->exiting = true;
+    proc->exit_status = status;
+    proc->term_signal = signo;
+  }
+}
+}  // namespace
+
+void process_exit(int64_t status) {
+  tThread* cur = sched_current();
+  mark_exiting(cur->proc, status, 0);
+  kill_threads(cur->proc, cur);
+  thread_exit(static_cast<uint64_t>(cur->proc->exit_status));
+}
+
+tProcess* process_find(uint32_t pid) {
+  for (tProcess* p : g_processes) {
+    if (p != nullptr && p->pid == pid && !p->exiting) return p;
+  }
+  return nullptr;
+}
+
+void process_terminate(tProcess* proc, int signo) {
+  tThread* cur = sched_current();
+  mark_exiting(proc, -signo, signo);
+  if (cur->proc == proc) {
+    kill_threads(proc, cur);
+    thread_exit(static_cast<uint64_t>(proc->exit_status));
+  }
+  kill_threads(proc, nullptr);
 }
 
 int64_t thread_join(uint32_t tid, uint64_t* value) {
@@ -297,5 +351,5 @@ void user_trap(TrapFrame* frame) {
   proc->faulted = true;
   proc->fault_cause = frame->scause;
   proc->fault_addr = frame->stval;
-  process_exit(-1);
+  process_terminate(proc, QRV_SIGSEGV);
 }

@@ -42,6 +42,13 @@ Result<tThread*> thread_create(tProcess* proc, uint64_t pc, uint64_t sp, uint64_
 // they next enter the kernel (running ones are sent an IPI). Never returns.
 [[noreturn]] void process_exit(int64_t status);
 
+// The live process with this pid, or nullptr.
+tProcess* process_find(uint32_t pid);
+
+// A signal's default "terminate" action: every thread of proc dies (the
+// caller too, without returning, if it belongs to proc).
+void process_terminate(tProcess* proc, int signo);
+
 // ThreadJoin: waits for thread `tid` of the caller's process; its value goes
 // to *value. Errors: negative errno.
 int64_t thread_join(uint32_t tid, uint64_t* value);

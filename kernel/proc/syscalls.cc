@@ -6,6 +6,7 @@
 
 #include "kernel/abi/errno.h"
 #include "kernel/abi/kercalls.h"
+#include "kernel/abi/signals.h"
 #include "kernel/abi/types.h"
 #include "kernel/arch/riscv/kcontext.h"
 #include "kernel/arch/riscv/trap.h"
@@ -173,6 +174,36 @@ int64_t ker_sched_set(TrapFrame& f) {
   return 0;
 }
 
+// SignalKill(nd, pid, tid, signo, code, value): signals take their default
+// action (no handlers exist yet): terminate the target process, or nothing
+// for those whose default is to be ignored. Signal 0 only checks the target.
+// Stop signals need job control, which is taskman's: ENOTSUP for now.
+int64_t ker_signal_kill(TrapFrame& f) {
+  if (arg(f, 0) != 0) return -QRV_EINVAL;  // only the local node
+  const int64_t signo = static_cast<int64_t>(arg(f, 3));
+  if (signo < 0 || signo > QRV_SIGMAX) return -QRV_EINVAL;
+  tThread* cur = sched_current();
+  const int64_t pid = static_cast<int64_t>(arg(f, 1));
+  tProcess* target = pid == 0 ? cur->proc : pid > 0 ? process_find(static_cast<uint32_t>(pid)) : nullptr;
+  if (target == nullptr) return -QRV_ESRCH;
+  switch (signo) {
+    case 0:
+    case QRV_SIGCHLD:
+    case QRV_SIGCONT:
+    case QRV_SIGURG:
+    case QRV_SIGWINCH:
+      return 0;
+    case QRV_SIGSTOP:
+    case QRV_SIGTSTP:
+    case QRV_SIGTTIN:
+    case QRV_SIGTTOU:
+      return -QRV_ENOTSUP;
+    default:
+      process_terminate(target, static_cast<int>(signo));
+      return 0;
+  }
+}
+
 // SchedYield(): the hart goes to the next ready thread of the caller's
 // priority or higher; the caller goes behind its equals.
 int64_t ker_sched_yield(TrapFrame&) {
@@ -193,6 +224,7 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_CLOCK_NANOSLEEP] = {ker_clock_nanosleep, true};
   t[__KER_SCHED_YIELD] = {ker_sched_yield, true};
   t[__KER_SCHED_GET] = {ker_sched_get, true};
+  t[__KER_SIGNAL_KILL] = {ker_signal_kill, true};
   t[__KER_SCHED_SET] = {ker_sched_set, true};
   t[__KER_SYNC_MUTEX_LOCK] = {ker_sync_mutex_lock, true};
   t[__KER_SYNC_MUTEX_UNLOCK] = {ker_sync_mutex_unlock, true};

@@ -58,6 +58,7 @@ struct tProcess {
   bool exiting = false;       // ThreadDestroy(-1) or a fault: threads die on kernel entry
   bool finished = false;      // every thread gone and the address space destroyed
   int64_t exit_status = 0;
+  int term_signal = 0;        // the signal that ended it, or 0
   bool faulted = false;
   uint64_t fault_cause = 0;
   uint64_t fault_addr = 0;

@@ -14,12 +14,14 @@ extern "C" const char threads_elf_start[], threads_elf_end[];
 extern "C" const char sched_test_elf_start[], sched_test_elf_end[];
 extern "C" const char sync_test_elf_start[], sync_test_elf_end[];
 extern "C" const char fault_elf_start[], fault_elf_end[];
+extern "C" const char signal_test_elf_start[], signal_test_elf_end[];
 
 namespace {
 struct Outcome {
   bool ran = false;
   bool faulted = false;
   int64_t status = 0;
+  int term_signal = 0;
   uint64_t fault_cause = 0;
   uint64_t fault_addr = 0;
 };
@@ -39,9 +41,14 @@ Outcome run(const char* start, const char* end, const char* name) {
   o.ran = true;
   o.faulted = r.proc->faulted;
   o.status = r.proc->exit_status;
+  o.term_signal = r.proc->term_signal;
   o.fault_cause = r.proc->fault_cause;
   o.fault_addr = r.proc->fault_addr;
-  if (!o.faulted) kprintf("user: %s exited with status %ld\n", name, o.status);
+  if (o.term_signal != 0 && !o.faulted) {
+    kprintf("user: %s (pid %u) ended by signal %d\n", name, r.proc->pid, o.term_signal);
+  } else if (!o.faulted) {
+    kprintf("user: %s exited with status %ld\n", name, o.status);
+  }
   process_free(r.proc);
   return o;
 }
@@ -72,12 +79,14 @@ void kernel_payload(const BootInfo&) {
                           (f.cause == csr::kStoreMisaligned && o.fault_cause == csr::kLoadMisaligned);
     faults_ok = faults_ok && o.ran && o.faulted && cause_ok;
   }
+  Outcome signal = run(signal_test_elf_start, signal_test_elf_end, "signal_test");
   Outcome again = run(libc_smoke_elf_start, libc_smoke_elf_end, "libc_smoke");
   const bool leak_free = mem_free_size() == free0;
-  kprintf("user: memory after 11 programs: %s\n", leak_free ? "all returned" : "LEAKED");
+  kprintf("user: memory after 12 programs: %s\n", leak_free ? "all returned" : "LEAKED");
   const bool ok = smoke.ran && smoke.status == 0 && again.ran && again.status == 0 && threads.ran &&
                   !threads.faulted && threads.status == 0 && sched.ran && !sched.faulted && sched.status == 0 &&
                   sync.ran && !sync.faulted && sync.status == 0 && faults_ok &&
+                  signal.ran && signal.term_signal == 15 &&
                   bad.faulted &&
                   bad.fault_cause == csr::kStorePageFault && bad.fault_addr == 0x8 && leak_free;
   arch_shutdown(ok);
