@@ -3,8 +3,10 @@
 // the next sleeper's deadline and, while a user thread runs, the next tick.
 #include "kernel/proc/clock.h"
 
+#include "kernel/abi/types.h"
 #include "kernel/arch/riscv/percpu.h"
 #include "kernel/arch/riscv/sbi.h"
+#include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
 #include "kernel/sched/sched_decisions.h"
 #include "kernel/sched/timebase.h"
@@ -49,9 +51,17 @@ void clock_program_hart() {
 
 void clock_interrupt() {
   const uint64_t now = clock_now_ns();
-  g_sleepers.expire(now, [](TimerNode& node, uint64_t) {
-    tThread* t = static_cast<SleepTimer&>(node).thread;
-    sched_make_ready(t);
+  g_sleepers.expire(now, [](TimerNode& node, uint64_t overruns) {
+    KTimer& k = static_cast<KTimer&>(node);
+    if (k.kind == KTimerKind::kSleep) {
+      sched_make_ready(static_cast<SleepTimer&>(k).thread);
+      return;
+    }
+    ProcTimer& pt = static_cast<ProcTimer&>(k);
+    pt.overruns += overruns;
+    if (pt.notify == QRV_SIGEV_SIGNAL && !pt.proc->exiting) {
+      signal_default_action(pt.proc, pt.signo);
+    }
   });
   tThread* cur = this_cpu()->current;
   if (cur->proc != nullptr && cur->state_ == STATE_RUNNING) {
@@ -73,3 +83,12 @@ void clock_sleep_until(uint64_t deadline_ns) {
 }
 
 void clock_cancel_sleep(tThread* t) { g_sleepers.cancel(t->sleep); }
+
+Status clock_arm(KTimer& timer, uint64_t deadline_ns, uint64_t interval_ns) {
+  g_sleepers.cancel(timer);
+  const Status st = g_sleepers.arm(timer, deadline_ns, interval_ns);
+  clock_program_hart();
+  return st;
+}
+
+void clock_disarm(KTimer& timer) { g_sleepers.cancel(timer); }

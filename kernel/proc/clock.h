@@ -31,3 +31,8 @@ void clock_sleep_until(uint64_t deadline_ns);
 
 // Takes a sleeping thread's timer out of the queue (it is being destroyed).
 void clock_cancel_sleep(tThread* t);
+
+// (Re)arms a process timer for deadline_ns, then every interval_ns (0: once);
+// clock_disarm takes it out of the queue.
+Status clock_arm(KTimer& timer, uint64_t deadline_ns, uint64_t interval_ns);
+void clock_disarm(KTimer& timer);

@@ -102,6 +102,10 @@ Result<uint64_t> build_stack(tAddress* as, const char* name) {
 }
 
 void teardown(tProcess* proc) {
+  for (ProcTimer& timer : proc->timers) {
+    if (timer.used) clock_disarm(timer);
+    timer.used = false;
+  }
   for (tThread*& t : proc->threads) {
     if (t != nullptr) {
       t->~tThread();
@@ -269,6 +273,25 @@ tProcess* process_find(uint32_t pid) {
     if (p != nullptr && p->pid == pid && !p->exiting) return p;
   }
   return nullptr;
+}
+
+int64_t signal_default_action(tProcess* proc, int signo) {
+  switch (signo) {
+    case 0:
+    case QRV_SIGCHLD:
+    case QRV_SIGCONT:
+    case QRV_SIGURG:
+    case QRV_SIGWINCH:
+      return 0;
+    case QRV_SIGSTOP:
+    case QRV_SIGTSTP:
+    case QRV_SIGTTIN:
+    case QRV_SIGTTOU:
+      return -QRV_ENOTSUP;
+    default:
+      process_terminate(proc, signo);
+      return 0;
+  }
 }
 
 void process_terminate(tProcess* proc, int signo) {

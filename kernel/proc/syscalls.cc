@@ -186,22 +186,73 @@ int64_t ker_signal_kill(TrapFrame& f) {
   const int64_t pid = static_cast<int64_t>(arg(f, 1));
   tProcess* target = pid == 0 ? cur->proc : pid > 0 ? process_find(static_cast<uint32_t>(pid)) : nullptr;
   if (target == nullptr) return -QRV_ESRCH;
-  switch (signo) {
-    case 0:
-    case QRV_SIGCHLD:
-    case QRV_SIGCONT:
-    case QRV_SIGURG:
-    case QRV_SIGWINCH:
-      return 0;
-    case QRV_SIGSTOP:
-    case QRV_SIGTSTP:
-    case QRV_SIGTTIN:
-    case QRV_SIGTTOU:
-      return -QRV_ENOTSUP;
-    default:
-      process_terminate(target, static_cast<int>(signo));
-      return 0;
+  return signal_default_action(target, static_cast<int>(signo));
+}
+
+// TimerCreate(clock, const sigevent*): a process timer whose expiry sends a
+// signal (default action) or nothing (SIGEV_NONE: overruns only). Pulses
+// come with message passing: ENOTSUP until then.
+int64_t ker_timer_create(TrapFrame& f) {
+  const uint64_t id = arg(f, 0);
+  if (id != QRV_CLOCK_REALTIME && id != QRV_CLOCK_MONOTONIC) return -QRV_EINVAL;
+  qrv_sigevent ev;
+  if (!copy_from_user(&ev, arg(f, 1), sizeof ev)) return -QRV_EFAULT;
+  if (ev.sigev_notify == QRV_SIGEV_SIGNAL) {
+    if (ev.sigev_signo_or_coid < 1 || ev.sigev_signo_or_coid > QRV_SIGMAX) return -QRV_EINVAL;
+  } else if (ev.sigev_notify != QRV_SIGEV_NONE) {
+    return -QRV_ENOTSUP;
   }
+  tProcess* proc = sched_current()->proc;
+  for (uint32_t i = 0; i < kMaxTimersPerProcess; ++i) {
+    ProcTimer& t = proc->timers[i];
+    if (t.used) continue;
+    t.kind = KTimerKind::kProcess;
+    t.proc = proc;
+    t.used = true;
+    t.notify = ev.sigev_notify;
+    t.signo = ev.sigev_signo_or_coid;
+    t.overruns = 0;
+    return i;
+  }
+  return -QRV_EAGAIN;
+}
+
+ProcTimer* timer_of(TrapFrame& f) {
+  const int64_t id = static_cast<int64_t>(arg(f, 0));
+  if (id < 0 || id >= kMaxTimersPerProcess) return nullptr;
+  ProcTimer& t = sched_current()->proc->timers[id];
+  return t.used ? &t : nullptr;
+}
+
+// TimerSettime(id, flags, const _itimer* new, _itimer* old): arms (nsec != 0,
+// relative to now) or disarms (nsec == 0); *old gets what was left.
+int64_t ker_timer_settime(TrapFrame& f) {
+  ProcTimer* t = timer_of(f);
+  if (t == nullptr) return -QRV_EINVAL;
+  if (arg(f, 1) != 0) return -QRV_EINVAL;
+  _itimer next;
+  if (!copy_from_user(&next, arg(f, 2), sizeof next)) return -QRV_EFAULT;
+  const uint64_t now = clock_now_ns();
+  if (arg(f, 3) != 0) {
+    const _itimer old = {t->armed() && t->deadline() > now ? t->deadline() - now : 0, t->interval()};
+    if (!copy_to_user(arg(f, 3), &old, sizeof old)) return -QRV_EFAULT;
+  }
+  if (next.nsec == 0) {
+    clock_disarm(*t);
+    return 0;
+  }
+  constexpr uint64_t kMaxDelay = 1ull << 62;  // keeps now + delay from wrapping
+  if (next.nsec > kMaxDelay || next.interval_nsec > kMaxDelay) return -QRV_EINVAL;
+  return clock_arm(*t, now + next.nsec, next.interval_nsec) == Status::kOk ? 0 : -QRV_EINVAL;
+}
+
+// TimerDestroy(id).
+int64_t ker_timer_destroy(TrapFrame& f) {
+  ProcTimer* t = timer_of(f);
+  if (t == nullptr) return -QRV_EINVAL;
+  clock_disarm(*t);
+  t->used = false;
+  return 0;
 }
 
 // SchedYield(): the hart goes to the next ready thread of the caller's
@@ -225,6 +276,9 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_SCHED_YIELD] = {ker_sched_yield, true};
   t[__KER_SCHED_GET] = {ker_sched_get, true};
   t[__KER_SIGNAL_KILL] = {ker_signal_kill, true};
+  t[__KER_TIMER_CREATE] = {ker_timer_create, true};
+  t[__KER_TIMER_SETTIME] = {ker_timer_settime, true};
+  t[__KER_TIMER_DESTROY] = {ker_timer_destroy, true};
   t[__KER_SCHED_SET] = {ker_sched_set, true};
   t[__KER_SYNC_MUTEX_LOCK] = {ker_sync_mutex_lock, true};
   t[__KER_SYNC_MUTEX_UNLOCK] = {ker_sync_mutex_unlock, true};

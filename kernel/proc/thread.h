@@ -18,10 +18,29 @@ struct tThread;
 #include "kernel/sched/timer_queue.h"
 
 struct tThread;
+struct tProcess;
 
-// A sleeping thread's entry in the timer queue.
-struct SleepTimer : TimerNode {
+// Entries of the kernel's timer queue: a sleeping thread, or a process timer
+// (TimerCreate). `kind` tells the expiry which one it holds.
+enum class KTimerKind : uint8_t { kSleep, kProcess };
+
+struct KTimer : TimerNode {
+  KTimerKind kind = KTimerKind::kSleep;
+};
+
+struct SleepTimer : KTimer {
   tThread* thread = nullptr;
+};
+
+inline constexpr uint32_t kMaxTimersPerProcess = 16;
+
+// A TimerCreate timer: its event (SIGEV_NONE or SIGEV_SIGNAL for now).
+struct ProcTimer : KTimer {
+  tProcess* proc = nullptr;
+  bool used = false;
+  int32_t notify = 0;
+  int32_t signo = 0;
+  uint64_t overruns = 0;
 };
 
 inline constexpr uint32_t kMaxThreadsPerProcess = 64;
@@ -62,5 +81,6 @@ struct tProcess {
   bool faulted = false;
   uint64_t fault_cause = 0;
   uint64_t fault_addr = 0;
+  ProcTimer timers[kMaxTimersPerProcess];  // by timer id
 };
 #endif  // KERNEL_INTERNAL

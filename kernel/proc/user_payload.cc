@@ -15,6 +15,7 @@ extern "C" const char sched_test_elf_start[], sched_test_elf_end[];
 extern "C" const char sync_test_elf_start[], sync_test_elf_end[];
 extern "C" const char fault_elf_start[], fault_elf_end[];
 extern "C" const char signal_test_elf_start[], signal_test_elf_end[];
+extern "C" const char timer_test_elf_start[], timer_test_elf_end[];
 
 namespace {
 struct Outcome {
@@ -80,13 +81,14 @@ void kernel_payload(const BootInfo&) {
     faults_ok = faults_ok && o.ran && o.faulted && cause_ok;
   }
   Outcome signal = run(signal_test_elf_start, signal_test_elf_end, "signal_test");
+  Outcome timer = run(timer_test_elf_start, timer_test_elf_end, "timer_test");
   Outcome again = run(libc_smoke_elf_start, libc_smoke_elf_end, "libc_smoke");
   const bool leak_free = mem_free_size() == free0;
-  kprintf("user: memory after 12 programs: %s\n", leak_free ? "all returned" : "LEAKED");
+  kprintf("user: memory after 13 programs: %s\n", leak_free ? "all returned" : "LEAKED");
   const bool ok = smoke.ran && smoke.status == 0 && again.ran && again.status == 0 && threads.ran &&
                   !threads.faulted && threads.status == 0 && sched.ran && !sched.faulted && sched.status == 0 &&
                   sync.ran && !sync.faulted && sync.status == 0 && faults_ok &&
-                  signal.ran && signal.term_signal == 15 &&
+                  signal.ran && signal.term_signal == 15 && timer.ran && timer.term_signal == 14 &&
                   bad.faulted &&
                   bad.fault_cause == csr::kStorePageFault && bad.fault_addr == 0x8 && leak_free;
   arch_shutdown(ok);
