@@ -16,6 +16,7 @@
 #include "kernel/lib/panic.h"
 #include "kernel/mm/mm_init.h"
 #include "kernel/proc/clock.h"
+#include "kernel/proc/irq.h"
 
 namespace {
 // The device tree is untrusted input: never read more than this.
@@ -46,6 +47,7 @@ extern "C" [[noreturn]] void kmain(uint64_t hart_id, uint64_t dtb_pa) {
   print_banner(info);
   mm_init(info);
   clock_init(info.timebase_hz);
+  irq_init(info);
   sched_init_hart();
   smp_init(info, QRV_CSR_READ(satp));
   kernel_payload(info);

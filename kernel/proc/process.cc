@@ -18,6 +18,7 @@
 #include "kernel/mm/kheap.h"
 #include "kernel/mm/mm_init.h"
 #include "kernel/proc/clock.h"
+#include "kernel/proc/irq.h"
 #include "kernel/proc/sched.h"
 
 extern "C" char thread_first_run[];
@@ -365,6 +366,11 @@ void user_trap(TrapFrame* frame) {
   if (frame->scause == (csr::kScauseInterrupt | 5)) {  // timer: sleepers, slicing
     thread_check_exiting();
     clock_interrupt();
+    return;
+  }
+  if (frame->scause == (csr::kScauseInterrupt | 9)) {  // a device, through the PLIC
+    irq_dispatch();
+    thread_check_exiting();
     return;
   }
   tThread* cur = sched_current();

@@ -9,6 +9,7 @@
 #include "kernel/init/bkl.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/clock.h"
+#include "kernel/proc/irq.h"
 #include "kernel/sched/ready_queue.h"
 #include "kernel/sched/sched_decisions.h"
 
@@ -81,6 +82,7 @@ extern "C" [[noreturn]] void thread_start(TrapFrame* frame) {
 
 void sched_init_hart() {
   clock_init_hart();
+  irq_init_hart();
   Cpu* cpu = this_cpu();
   tThread* idle = &g_idle[cpu->index];
   idle->priority_ = kIdlePriority;
@@ -156,6 +158,7 @@ void sched_block() { switch_to(next_or_idle()); }
 void sched_idle_until(bool (*stop)(void* ctx), void* ctx) {
   constexpr uint64_t kSipSsip = 1u << 1;
   constexpr uint64_t kSipStip = 1u << 5;
+  constexpr uint64_t kSipSeip = 1u << 9;
   for (;;) {
     bkl().lock();
     const uint64_t pending = QRV_CSR_READ(sip);
@@ -165,6 +168,9 @@ void sched_idle_until(bool (*stop)(void* ctx), void* ctx) {
     }
     if (pending & kSipStip) {
       clock_interrupt();  // wakes sleepers into the ready queue
+    }
+    if (pending & kSipSeip) {
+      irq_dispatch();
     }
     if (stop(ctx)) {
       bkl().unlock();

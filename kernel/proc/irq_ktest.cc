@@ -1,0 +1,74 @@
+// In-kernel test of device interrupts: QEMU virt's Goldfish RTC (found in
+// the device tree) raises its alarm interrupt through the PLIC to this hart,
+// the attached handler runs once, and nothing stays pending.
+#include "kernel/arch/riscv/csr.h"
+#include "kernel/arch/riscv/memlayout.h"
+#include "kernel/init/payload.h"
+#include "kernel/lib/fdt.h"
+#include "kernel/mm/mm_init.h"
+#include "kernel/proc/irq.h"
+#include "testing/ktest/ktest.h"
+
+namespace {
+// Goldfish RTC registers (QEMU hw/rtc/goldfish_rtc.c): time and alarm in ns.
+constexpr uint64_t kTimeLow = 0x00, kTimeHigh = 0x04, kAlarmLow = 0x08, kAlarmHigh = 0x0c;
+constexpr uint64_t kIrqEnabled = 0x10, kClearInterrupt = 0x1c;
+constexpr uint64_t kSipSeip = 1u << 9;
+
+struct Rtc {
+  uint64_t base;  // kernel VA
+  volatile uint32_t* reg(uint64_t off) const { return reinterpret_cast<volatile uint32_t*>(base + off); }
+  uint64_t now() const {
+    const uint64_t lo = *reg(kTimeLow);  // reading TIME_LOW latches TIME_HIGH
+    return (uint64_t{*reg(kTimeHigh)} << 32) | lo;
+  }
+};
+
+struct Seen {
+  Rtc* rtc;
+  uint32_t irq;
+  uint32_t count;
+};
+
+void on_alarm(uint32_t irq, void* ctx) {
+  auto* seen = static_cast<Seen*>(ctx);
+  seen->irq = irq;
+  seen->count++;
+  *seen->rtc->reg(kClearInterrupt) = 1;
+}
+}  // namespace
+
+KTEST(irq, rtc_alarm_arrives_through_the_plic) {
+  const BootInfo& info = kernel_boot_info();
+  FdtOr<Fdt> fdt = Fdt::open(kva_ptr<const void>(info.fdt_base), info.fdt_size);
+  KEXPECT(fdt.ok());
+  FdtOr<FdtNode> node = fdt.value.find_compatible("google,goldfish-rtc");
+  KEXPECT(node.ok());
+  if (!fdt.ok() || !node.ok()) return;
+  FdtOr<FdtRegion> reg = fdt.value.reg(node.value, 0);
+  FdtOr<FdtProperty> irq_prop = fdt.value.property(node.value, "interrupts");
+  KEXPECT(reg.ok() && irq_prop.ok());
+  const uint32_t irq = irq_prop.value.u32().value;
+  // The RTC is not in the kernel's MMIO map: map its page for the test.
+  const PhysAddr pa(align_down(reg.value.base, kPageSize));
+  KEXPECT(cpu_pte_map(kernel_page_table(), direct_map(pa), pa, kPageSize, kProtRead | kProtWrite, 0) ==
+          Status::kOk);
+  Rtc rtc{kva(reg.value.base)};
+  Seen seen{&rtc, 0, 0};
+  KEXPECT(irq_attach(irq, on_alarm, &seen));
+  KEXPECT(!irq_attach(irq, on_alarm, &seen));  // one handler per irq
+  KEXPECT(!irq_attach(0, on_alarm, &seen));    // irq 0 means "none"
+  const uint64_t alarm = rtc.now() + 1'000'000;  // 1 ms
+  *rtc.reg(kAlarmHigh) = static_cast<uint32_t>(alarm >> 32);
+  *rtc.reg(kAlarmLow) = static_cast<uint32_t>(alarm);  // writing ALARM_LOW arms it
+  *rtc.reg(kIrqEnabled) = 1;
+  for (uint64_t spins = 0; seen.count == 0 && spins < 50'000'000; ++spins) {
+    if (QRV_CSR_READ(sip) & kSipSeip) irq_dispatch();
+  }
+  KEXPECT_EQ(seen.count, 1u);
+  KEXPECT_EQ(seen.irq, irq);
+  KEXPECT((QRV_CSR_READ(sip) & kSipSeip) == 0);
+  *rtc.reg(kIrqEnabled) = 0;
+  irq_detach(irq);
+  (void)cpu_pte_unmap(kernel_page_table(), direct_map(pa), kPageSize);
+}
