@@ -146,8 +146,12 @@ bool extract_reserved(Extract& x) {
                         [&](const FdtNode& n) { return add_reg_entries(x, n, false); });
 }
 
-bool read_frequency(Extract& x, const FdtNode& node, uint64_t* hz) {
-  FdtOr<FdtProperty> p = x.fdt.property(node, "timebase-frequency");
+// An optional one- or two-cell number property: absent leaves *out and
+// *present false; malformed fails the extraction.
+bool read_optional_number(Extract& x, const FdtNode& node, const char* name, bool* present,
+                          uint64_t* out) {
+  FdtOr<FdtProperty> p = x.fdt.property(node, name);
+  *present = p.ok();
   if (p.error == FdtError::kNotFound) {
     return true;
   }
@@ -158,8 +162,13 @@ bool read_frequency(Extract& x, const FdtNode& node, uint64_t* hz) {
   if (!v.ok()) {
     return x.fail_fdt(v.error);
   }
-  *hz = v.value;
+  *out = v.value;
   return true;
+}
+
+bool read_frequency(Extract& x, const FdtNode& node, uint64_t* hz) {
+  bool present = false;
+  return read_optional_number(x, node, "timebase-frequency", &present, hz);
 }
 
 bool extract_cpus(Extract& x) {
@@ -320,24 +329,6 @@ bool extract_finisher(Extract& x) {
   return true;
 }
 
-bool read_address(Extract& x, const FdtNode& chosen, const char* name, bool* present,
-                  uint64_t* out) {
-  FdtOr<FdtProperty> p = x.fdt.property(chosen, name);
-  *present = p.ok();
-  if (p.error == FdtError::kNotFound) {
-    return true;
-  }
-  if (!p.ok()) {
-    return x.fail_fdt(p.error);
-  }
-  FdtOr<uint64_t> v = p.value.u32_or_u64();
-  if (!v.ok()) {
-    return x.fail_fdt(v.error);
-  }
-  *out = v.value;
-  return true;
-}
-
 bool extract_chosen(Extract& x) {
   FdtOr<FdtNode> chosen = x.fdt.find_path("/chosen");
   if (chosen.error == FdtError::kNotFound) {
@@ -355,8 +346,9 @@ bool extract_chosen(Extract& x) {
   }
   bool has_start = false;
   bool has_end = false;
-  if (!read_address(x, chosen.value, "linux,initrd-start", &has_start, &x.info.initrd_start) ||
-      !read_address(x, chosen.value, "linux,initrd-end", &has_end, &x.info.initrd_end)) {
+  if (!read_optional_number(x, chosen.value, "linux,initrd-start", &has_start,
+                            &x.info.initrd_start) ||
+      !read_optional_number(x, chosen.value, "linux,initrd-end", &has_end, &x.info.initrd_end)) {
     return false;
   }
   if (has_start != has_end || x.info.initrd_end < x.info.initrd_start) {

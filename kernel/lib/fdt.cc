@@ -507,12 +507,13 @@ FdtOr<FdtNode> Fdt::parent(const FdtNode& node) const {
 
 // ---- properties of nodes ----------------------------------------------------
 
-FdtOr<FdtProperty> Fdt::first_property(const FdtNode& node) const {
-  FdtOr<Token> t = read_token(node.offset);
+// The property after the token at `offset`, which must be a `tag` token.
+FdtOr<FdtProperty> Fdt::property_after(uint32_t offset, uint32_t tag) const {
+  FdtOr<Token> t = read_token(offset);
   if (!t.ok()) {
     return {t.error, {}};
   }
-  if (t.value.tag != kFdtBeginNode) {
+  if (t.value.tag != tag) {
     return {FdtError::kBadToken, {}};
   }
   t = skip_nops(t.value.next);
@@ -530,27 +531,12 @@ FdtOr<FdtProperty> Fdt::first_property(const FdtNode& node) const {
   return {FdtError::kOk, p};
 }
 
+FdtOr<FdtProperty> Fdt::first_property(const FdtNode& node) const {
+  return property_after(node.offset, kFdtBeginNode);
+}
+
 FdtOr<FdtProperty> Fdt::next_property(const FdtProperty& prop) const {
-  FdtOr<Token> t = read_token(prop.offset);
-  if (!t.ok()) {
-    return {t.error, {}};
-  }
-  if (t.value.tag != kFdtProp) {
-    return {FdtError::kBadToken, {}};
-  }
-  t = skip_nops(t.value.next);
-  if (!t.ok()) {
-    return {t.error, {}};
-  }
-  if (t.value.tag != kFdtProp) {
-    return {FdtError::kNotFound, {}};
-  }
-  FdtProperty p;
-  p.offset = t.value.at;
-  p.name = t.value.name;
-  p.data = t.value.data;
-  p.len = t.value.len;
-  return {FdtError::kOk, p};
+  return property_after(prop.offset, kFdtProp);
 }
 
 FdtOr<FdtProperty> Fdt::property_at(uint32_t node_offset, const char* name) const {

@@ -133,6 +133,7 @@ class Fdt {
   };
 
   FdtOr<Token> read_token(uint32_t offset) const;
+  FdtOr<FdtProperty> property_after(uint32_t offset, uint32_t tag) const;
   FdtOr<Token> skip_nops(uint32_t offset) const;
   FdtOr<uint32_t> skip_subtree(uint32_t node_offset) const;
   FdtError validate_structure() const;
