@@ -77,6 +77,7 @@ QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, reserved) == 20, "qrv_sigevent.rese
 /* Pulse codes below zero are the kernel's; user codes are 0..127. */
 #define QRV_PULSE_CODE_MINAVAIL 0
 #define QRV_PULSE_CODE_MAXAVAIL 127
+#define QRV_PULSE_CODE_UNBLOCK (-32)
 #define QRV_PULSE_CODE_DISCONNECT (-33)
 #define QRV_PULSE_CODE_THREADDEATH (-34)
 #define QRV_PULSE_CODE_COIDDEATH (-35)
@@ -146,7 +147,11 @@ struct qrv_sched_param {
 QRV_ABI_ASSERT(sizeof(struct qrv_sched_param) == 8, "qrv_sched_param size");
 QRV_ABI_ASSERT(offsetof(struct qrv_sched_param, sched_priority) == 0, "sched_priority");
 
-/* ThreadCreate's attributes: stack given by the caller (libc allocates it). */
+/* ThreadCreate's attributes: stack given by the caller (libc allocates it).
+ * policy is QRV_SCHED_*, priority 0 (the creator's) or 1..255; flags and
+ * reserved must be zero. The new thread starts at `func` with a0 = `arg` and
+ * a1 = its own tid, so it knows its tid before its first instruction (libc's
+ * mutex fast path needs it); a process's first thread is always tid 1. */
 struct qrv_thread_attr {
   uint64_t stack_base;
   uint64_t stack_size;
@@ -165,11 +170,26 @@ QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, flags) == 24, "flags");
 QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, reserved) == 28, "reserved");
 
 /* Kernel synchronisation object (SyncMutexLock, SyncCondvarWait): a word the
- * uncontended path owns in user space, plus the kernel's owner record. */
+ * uncontended path owns in user space, plus a reserved word (zero).
+ * For a mutex, `count` is the lock word:
+ *
+ *    31       30                              0
+ *   +-------+---------------------------------+
+ *   |WAITERS|  owner tid (0: free)            |
+ *   +-------+---------------------------------+
+ *
+ * Uncontended, user space alone locks (atomic compare-and-swap 0 -> tid) and
+ * unlocks (tid -> 0). A lock that finds the word taken calls SyncMutexLock:
+ * the kernel sets WAITERS with a compare-and-swap before the caller sleeps,
+ * so the owner's unlock swap must fail and call SyncMutexUnlock, which hands
+ * the mutex to the best waiter (WAITERS stays set while others still wait).
+ * A condition variable's `count` is unused (the kernel keeps its waiters). */
 typedef struct {
   int32_t count;
   uint32_t owner;
 } qrv_sync_t;
+#define QRV_SYNC_WAITERS 0x80000000u
+#define QRV_SYNC_OWNER_MASK 0x7fffffffu
 QRV_ABI_ASSERT(sizeof(qrv_sync_t) == 8, "qrv_sync_t size");
 QRV_ABI_ASSERT(offsetof(qrv_sync_t, count) == 0, "qrv_sync_t.count");
 QRV_ABI_ASSERT(offsetof(qrv_sync_t, owner) == 4, "qrv_sync_t.owner");
@@ -198,6 +218,50 @@ QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, mask) == 16, "qrv_sigaction.mask")
 /* Clock ids for ClockTime / ClockNanosleep / TimerCreate. */
 #define QRV_CLOCK_REALTIME 0
 #define QRV_CLOCK_MONOTONIC 1
+
+/* ChannelCreate flags (QNX values).
+ * FIXED_PRIORITY: receiving threads keep their own priority (no inheritance).
+ * UNBLOCK: a REPLY-blocked client hit by a signal or timeout stays blocked and
+ *   the server gets a QRV_PULSE_CODE_UNBLOCK pulse (value = rcvid) instead.
+ * DISCONNECT: a QRV_PULSE_CODE_DISCONNECT pulse (scoid = the connection) when
+ *   a client's connection goes away (ConnectDetach or the client's death).
+ * COID_DISCONNECT: a QRV_PULSE_CODE_COIDDEATH pulse (value = coid) when a
+ *   connection this process holds loses its server. */
+#define QRV_NTO_CHF_FIXED_PRIORITY 0x0001
+#define QRV_NTO_CHF_UNBLOCK 0x0002
+#define QRV_NTO_CHF_DISCONNECT 0x0008
+#define QRV_NTO_CHF_COID_DISCONNECT 0x0040
+
+/* _msg_info.flags: the client asked to be unblocked (signal or timeout). */
+#define QRV_NTO_MI_UNBLOCK_REQ 0x0100
+
+/* TimerTimeout flags: one bit per blocking state (QNX: 1 << STATE_x). */
+#define QRV_NTO_TIMEOUT_SEND (1u << 4)
+#define QRV_NTO_TIMEOUT_RECEIVE (1u << 5)
+#define QRV_NTO_TIMEOUT_REPLY (1u << 6)
+#define QRV_NTO_TIMEOUT_JOIN (1u << 15)
+/* TimerTimeout / TimerSettime: the time given is absolute (clock time). */
+#define QRV_TIMER_ABSTIME 0x80000000u
+
+/* Most parts one IOV array of a message call may have (more is EINVAL). A
+ * negative part count -n names a single buffer of n bytes instead. */
+#define QRV_MSG_MAX_PARTS 1024
+
+/* Kernel object counts (DebugKernelCounts): what tests compare before and
+ * after a workload to prove that nothing leaked. */
+struct qrv_kernel_counts {
+  uint64_t processes;
+  uint64_t threads;
+  uint64_t channels;
+  uint64_t connections;
+  uint64_t pulses;     /* queued, not yet received */
+  uint64_t timers;     /* TimerCreate timers in use */
+  uint64_t heap_bytes; /* kmalloc bytes outstanding */
+  uint64_t free_bytes; /* physical memory free */
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_kernel_counts) == 64, "qrv_kernel_counts size");
+QRV_ABI_ASSERT(offsetof(struct qrv_kernel_counts, pulses) == 32, "qrv_kernel_counts.pulses");
+QRV_ABI_ASSERT(offsetof(struct qrv_kernel_counts, free_bytes) == 56, "qrv_kernel_counts.free_bytes");
 
 /* Special connection id flag: a side channel (not inherited as an fd). */
 #define QRV_NTO_SIDE_CHANNEL 0x40000000

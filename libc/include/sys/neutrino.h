@@ -19,6 +19,19 @@ typedef qrv_sync_t sync_t;
 #define _PULSE_TYPE QRV_PULSE_TYPE
 #define _PULSE_CODE_MINAVAIL QRV_PULSE_CODE_MINAVAIL
 #define _PULSE_CODE_MAXAVAIL QRV_PULSE_CODE_MAXAVAIL
+#define _PULSE_CODE_UNBLOCK QRV_PULSE_CODE_UNBLOCK
+#define _PULSE_CODE_DISCONNECT QRV_PULSE_CODE_DISCONNECT
+#define _PULSE_CODE_THREADDEATH QRV_PULSE_CODE_THREADDEATH
+#define _PULSE_CODE_COIDDEATH QRV_PULSE_CODE_COIDDEATH
+#define _NTO_CHF_FIXED_PRIORITY QRV_NTO_CHF_FIXED_PRIORITY
+#define _NTO_CHF_UNBLOCK QRV_NTO_CHF_UNBLOCK
+#define _NTO_CHF_DISCONNECT QRV_NTO_CHF_DISCONNECT
+#define _NTO_CHF_COID_DISCONNECT QRV_NTO_CHF_COID_DISCONNECT
+#define _NTO_MI_UNBLOCK_REQ QRV_NTO_MI_UNBLOCK_REQ
+#define _NTO_TIMEOUT_SEND QRV_NTO_TIMEOUT_SEND
+#define _NTO_TIMEOUT_RECEIVE QRV_NTO_TIMEOUT_RECEIVE
+#define _NTO_TIMEOUT_REPLY QRV_NTO_TIMEOUT_REPLY
+#define _NTO_TIMEOUT_JOIN QRV_NTO_TIMEOUT_JOIN
 
 #define SETIOV(iov, addr, len) ((iov)->iov_base = (void*)(addr), (iov)->iov_len = (uint64_t)(len))
 
@@ -66,6 +79,16 @@ QRV_NTO_DECLARE(int, InterruptAttach,
 QRV_NTO_DECLARE(int, InterruptDetach, (int id))
 QRV_NTO_DECLARE(int, DebugConsoleWrite, (const char* s, size_t n))
 QRV_NTO_DECLARE(int, syscall_tm_priv, (uint32_t id, void* arg))
+QRV_NTO_DECLARE(int, SignalReturn, (const void* context))
+QRV_NTO_DECLARE(int, DebugKernelCounts, (struct qrv_kernel_counts* counts))
+/* Single-buffer forms of the message calls. */
+QRV_NTO_DECLARE(long, MsgSend, (int coid, const void* smsg, size_t sbytes, void* rmsg, size_t rbytes))
+QRV_NTO_DECLARE(long, MsgSendsv, (int coid, const void* smsg, size_t sbytes, const iov_t* riov, long rparts))
+QRV_NTO_DECLARE(long, MsgSendvs, (int coid, const iov_t* siov, long sparts, void* rmsg, size_t rbytes))
+QRV_NTO_DECLARE(int, MsgReceive, (int chid, void* msg, size_t bytes, struct _msg_info* info))
+QRV_NTO_DECLARE(int, MsgReply, (int rcvid, long status, const void* msg, size_t bytes))
+QRV_NTO_DECLARE(long, MsgRead, (int rcvid, void* msg, size_t bytes, size_t offset))
+QRV_NTO_DECLARE(long, MsgWrite, (int rcvid, const void* msg, size_t bytes, size_t offset))
 __END_DECLS
 
 #undef QRV_NTO_DECLARE

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "kernel/abi/kercalls.h"
+#include "kernel/abi/types.h"
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/common/errno.h"
 #include "libc/src/neutrino/kernel_call.h"
@@ -20,6 +21,13 @@ long to_word(T v) {
   } else {
     return static_cast<long>(v);
   }
+}
+
+// The part count that names one buffer of `bytes` bytes. A length beyond
+// LONG_MAX cannot be expressed: it becomes QRV_MSG_MAX_PARTS + 1, which the
+// kernel refuses with EINVAL.
+long one_buffer(size_t bytes) {
+  return bytes > static_cast<size_t>(INT64_MAX) ? QRV_MSG_MAX_PARTS + 1 : -static_cast<long>(bytes);
 }
 
 template <typename... Args>
@@ -101,6 +109,24 @@ QRV_NTO_CALL(int, InterruptAttach,
 QRV_NTO_CALL(int, InterruptDetach, (int id), __KER_INTERRUPT_DETACH, id)
 QRV_NTO_CALL(int, DebugConsoleWrite, (const char* s, size_t n), __KER_DEBUG_CONSOLE_WRITE, s, n)
 QRV_NTO_CALL(int, syscall_tm_priv, (uint32_t id, void* arg), __KER_TM_PRIV, id, arg)
+QRV_NTO_CALL(int, SignalReturn, (const void* context), __KER_SIGNAL_RETURN, context)
+QRV_NTO_CALL(int, DebugKernelCounts, (struct qrv_kernel_counts* counts), __KER_DEBUG_KERNEL_COUNTS, counts)
+
+// A single buffer of n bytes travels as the part count -n.
+QRV_NTO_CALL(long, MsgSend, (int coid, const void* smsg, size_t sbytes, void* rmsg, size_t rbytes),
+             __KER_MSG_SENDV, coid, smsg, one_buffer(sbytes), rmsg, one_buffer(rbytes))
+QRV_NTO_CALL(long, MsgSendsv, (int coid, const void* smsg, size_t sbytes, const iov_t* riov, long rparts),
+             __KER_MSG_SENDV, coid, smsg, one_buffer(sbytes), riov, rparts)
+QRV_NTO_CALL(long, MsgSendvs, (int coid, const iov_t* siov, long sparts, void* rmsg, size_t rbytes),
+             __KER_MSG_SENDV, coid, siov, sparts, rmsg, one_buffer(rbytes))
+QRV_NTO_CALL(int, MsgReceive, (int chid, void* msg, size_t bytes, struct _msg_info* info),
+             __KER_MSG_RECEIVEV, chid, msg, one_buffer(bytes), info)
+QRV_NTO_CALL(int, MsgReply, (int rcvid, long status, const void* msg, size_t bytes), __KER_MSG_REPLYV,
+             rcvid, status, msg, one_buffer(bytes))
+QRV_NTO_CALL(long, MsgRead, (int rcvid, void* msg, size_t bytes, size_t offset), __KER_MSG_READV, rcvid,
+             msg, one_buffer(bytes), offset)
+QRV_NTO_CALL(long, MsgWrite, (int rcvid, const void* msg, size_t bytes, size_t offset), __KER_MSG_WRITEV,
+             rcvid, msg, one_buffer(bytes), offset)
 
 #undef QRV_NTO_CALL
 

@@ -50,6 +50,17 @@ QRV_NTO_DECLARE(int, InterruptAttach, (int intr, const struct qrv_sigevent* even
 QRV_NTO_DECLARE(int, InterruptDetach, (int id))
 QRV_NTO_DECLARE(int, DebugConsoleWrite, (const char* s, size_t n))
 QRV_NTO_DECLARE(int, syscall_tm_priv, (uint32_t id, void* arg))
+QRV_NTO_DECLARE(int, SignalReturn, (const void* context))
+QRV_NTO_DECLARE(int, DebugKernelCounts, (struct qrv_kernel_counts* counts))
+// Single-buffer forms of the message calls (a negative part count -n passes
+// one buffer of n bytes: kernel/abi/types.h QRV_MSG_MAX_PARTS).
+QRV_NTO_DECLARE(long, MsgSend, (int coid, const void* smsg, size_t sbytes, void* rmsg, size_t rbytes))
+QRV_NTO_DECLARE(long, MsgSendsv, (int coid, const void* smsg, size_t sbytes, const iov_t* riov, long rparts))
+QRV_NTO_DECLARE(long, MsgSendvs, (int coid, const iov_t* siov, long sparts, void* rmsg, size_t rbytes))
+QRV_NTO_DECLARE(int, MsgReceive, (int chid, void* msg, size_t bytes, struct _msg_info* info))
+QRV_NTO_DECLARE(int, MsgReply, (int rcvid, long status, const void* msg, size_t bytes))
+QRV_NTO_DECLARE(long, MsgRead, (int rcvid, void* msg, size_t bytes, size_t offset))
+QRV_NTO_DECLARE(long, MsgWrite, (int rcvid, const void* msg, size_t bytes, size_t offset))
 
 #undef QRV_NTO_DECLARE
 

@@ -46,6 +46,27 @@ TEST_F(NeutrinoTest, MsgSendvPassesEveryArgumentInOrder) {
   EXPECT_EQ(g_args[4], 1);
 }
 
+TEST_F(NeutrinoTest, SingleBufferFormsPassNegativePartCounts) {
+  char s[3] = {}, r[5] = {};
+  EXPECT_EQ(qrv::libc::MsgSend(4, s, sizeof s, r, sizeof r), 0);
+  EXPECT_EQ(g_number, __KER_MSG_SENDV);
+  EXPECT_EQ(g_args[1], word(s));
+  EXPECT_EQ(g_args[2], -3);
+  EXPECT_EQ(g_args[4], -5);
+  EXPECT_EQ(qrv::libc::MsgReceive(2, r, sizeof r, nullptr), 0);
+  EXPECT_EQ(g_number, __KER_MSG_RECEIVEV);
+  EXPECT_EQ(g_args[2], -5);
+  EXPECT_EQ(qrv::libc::MsgRead(9, r, 4, 100), 0);
+  EXPECT_EQ(g_number, __KER_MSG_READV);
+  EXPECT_EQ(g_args[2], -4);
+  EXPECT_EQ(g_args[3], 100);
+}
+
+TEST_F(NeutrinoTest, UnrepresentableLengthBecomesTooManyParts) {
+  EXPECT_EQ(qrv::libc::MsgSend_r(1, nullptr, SIZE_MAX, nullptr, 0), 0);
+  EXPECT_EQ(g_args[2], QRV_MSG_MAX_PARTS + 1);
+}
+
 TEST_F(NeutrinoTest, SixArgumentCallUsesA5) {
   EXPECT_EQ(qrv::libc::SignalKill(1, 2, 3, 4, 5, 6), 0);
   EXPECT_EQ(g_number, __KER_SIGNAL_KILL);
