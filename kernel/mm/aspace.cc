@@ -419,8 +419,27 @@ XferResult mm_map_xfer(tAddress* dst_as, VirtAddr dst, tAddress* src_as, VirtAdd
   return r;
 }
 
+namespace {
+// Where byte `skip` of a part list lies: part *i, offset *off into it (i ==
+// parts.size() when the list is shorter than skip).
+void seek_parts(std::span<const MmIov> parts, uint64_t skip, size_t* i, uint64_t* off) {
+  size_t k = 0;
+  while (k < parts.size() && skip >= parts[k].len) {
+    skip -= parts[k].len;
+    ++k;
+  }
+  *i = k;
+  *off = k < parts.size() ? skip : 0;
+}
+}  // namespace
+
 XferResult mm_map_xferv(tAddress* dst_as, std::span<const MmIov> dst, tAddress* src_as,
                         std::span<const MmIov> src) {
+  return mm_map_xferv_at(dst_as, dst, 0, src_as, src, 0);
+}
+
+XferResult mm_map_xferv_at(tAddress* dst_as, std::span<const MmIov> dst, uint64_t dst_skip,
+                           tAddress* src_as, std::span<const MmIov> src, uint64_t src_skip) {
   if (dst_as == nullptr || src_as == nullptr) {
     return null_spaces(dst_as);
   }
@@ -429,6 +448,8 @@ XferResult mm_map_xferv(tAddress* dst_as, std::span<const MmIov> dst, tAddress* 
   size_t si = 0;
   uint64_t doff = 0;  // bytes of dst[di] already filled
   uint64_t soff = 0;  // bytes of src[si] already sent
+  seek_parts(dst, dst_skip, &di, &doff);
+  seek_parts(src, src_skip, &si, &soff);
   for (;;) {
     while (di < dst.size() && doff == dst[di].len) {
       ++di;

@@ -137,3 +137,9 @@ struct MmIov {
 // total, destination total) bytes. Empty parts are skipped.
 XferResult mm_map_xferv(tAddress* dst_as, std::span<const MmIov> dst, tAddress* src_as,
                         std::span<const MmIov> src);
+
+// As mm_map_xferv, starting `dst_skip` bytes into the destination parts and
+// `src_skip` bytes into the source parts (MsgReadv / MsgWritev at an offset).
+// `copied` counts bytes moved, not skipped.
+XferResult mm_map_xferv_at(tAddress* dst_as, std::span<const MmIov> dst, uint64_t dst_skip,
+                           tAddress* src_as, std::span<const MmIov> src, uint64_t src_skip);

@@ -343,20 +343,27 @@ TEST_F(AspaceTest, XfervMatchesReferenceModel) {
     // The source is read-only for its owner: write it through the host view.
     poke(src, kSrcVa, sdata);
     poke(dst, kDstVa, ddata);
+    // Seeds above 150 start part-way into both lists (MsgReadv/MsgWritev).
+    const uint64_t src_skip = seed > 150 ? rng() % 14000 : 0;
+    const uint64_t dst_skip = seed > 150 ? rng() % 14000 : 0;
     std::vector<uint8_t> flat;
     for (const MmIov& p : s) {
       const uint64_t at = p.base.value() - kSrcVa;
       flat.insert(flat.end(), sdata.begin() + static_cast<long>(at),
                   sdata.begin() + static_cast<long>(at + p.len));
     }
+    flat.erase(flat.begin(), flat.begin() + static_cast<long>(std::min<uint64_t>(src_skip, flat.size())));
     std::vector<uint8_t> want = ddata;
     uint64_t used = 0;
+    uint64_t to_skip = dst_skip;
     for (const MmIov& p : d) {
-      const uint64_t n = std::min<uint64_t>(p.len, flat.size() - used);
-      if (n > 0) std::memcpy(want.data() + (p.base.value() - kDstVa), flat.data() + used, n);
+      const uint64_t skip = std::min(to_skip, p.len);
+      to_skip -= skip;
+      const uint64_t n = std::min<uint64_t>(p.len - skip, flat.size() - used);
+      if (n > 0) std::memcpy(want.data() + (p.base.value() + skip - kDstVa), flat.data() + used, n);
       used += n;
     }
-    const XferResult r = mm_map_xferv(dst, d, src, s);
+    const XferResult r = mm_map_xferv_at(dst, d, dst_skip, src, s, src_skip);
     ASSERT_TRUE(r.ok()) << "seed " << seed;
     ASSERT_EQ(r.copied, used) << "seed " << seed;
     ASSERT_EQ(peek(dst, kDstVa, kSpan), want) << "seed " << seed;

@@ -71,6 +71,15 @@ class IntrusiveList {
     return item;
   }
 
+  // Links `item` just before `pos`, which must be on this list.
+  void link_before(T& pos, T& item) { insert_before(node_of(pos), node_of(item)); }
+
+  // The item before `item` on this list, or nullptr at the front.
+  T* prev(const T& item) const {
+    const Node* n = static_cast<const Node*>(&item);
+    return n->prev_ == &head_ ? nullptr : owner(n->prev_);
+  }
+
   // The item after `item` on this list, or nullptr at the end.
   T* next(const T& item) const {
     const Node* n = static_cast<const Node*>(&item);

@@ -67,6 +67,19 @@ TEST(IntrusiveListTest, RemoveFromAnyPosition) {
   EXPECT_EQ(list.size(), 0u);
 }
 
+TEST(IntrusiveListTest, LinkBeforeAndPrevWalkBothWays) {
+  Item a(1), b(2), c(3);
+  IntrusiveList<Item> list;
+  list.push_back(a);
+  list.push_back(c);
+  list.link_before(c, b);
+  EXPECT_EQ(values(list), (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(list.size(), 3u);
+  EXPECT_EQ(list.prev(c), &b);
+  EXPECT_EQ(list.prev(b), &a);
+  EXPECT_EQ(list.prev(a), nullptr);
+}
+
 TEST(IntrusiveListTest, PopFrontUnlinks) {
   Item a(1), b(2);
   IntrusiveList<Item> list;
