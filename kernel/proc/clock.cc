@@ -6,7 +6,9 @@
 #include "kernel/abi/types.h"
 #include "kernel/arch/riscv/percpu.h"
 #include "kernel/arch/riscv/sbi.h"
+#include "kernel/ipc/pulse.h"
 #include "kernel/proc/process.h"
+#include "kernel/proc/timeout.h"
 #include "kernel/proc/sched.h"
 #include "kernel/sched/sched_decisions.h"
 #include "kernel/sched/timebase.h"
@@ -57,10 +59,14 @@ void clock_interrupt() {
       sched_make_ready(static_cast<SleepTimer&>(k).thread);
       return;
     }
+    if (k.kind == KTimerKind::kTimeout) {
+      timeout_fire(static_cast<SleepTimer&>(k).thread);
+      return;
+    }
     ProcTimer& pt = static_cast<ProcTimer&>(k);
     pt.overruns += overruns;
-    if (pt.notify == QRV_SIGEV_SIGNAL && !pt.proc->exiting) {
-      signal_default_action(pt.proc, pt.signo);
+    if (!pt.proc->exiting) {
+      (void)event_send(pt.proc, pt.event, kKernelPulsePriority);  // a full queue drops this expiry
     }
   });
   tThread* cur = this_cpu()->current;

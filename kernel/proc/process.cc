@@ -14,12 +14,15 @@
 #include "kernel/arch/riscv/smp.h"
 #include "kernel/console/console.h"
 #include "kernel/init/bkl.h"
+#include "kernel/ipc/channel.h"
+#include "kernel/ipc/msg.h"
 #include "kernel/kext/pa.h"
 #include "kernel/mm/kheap.h"
 #include "kernel/mm/mm_init.h"
 #include "kernel/proc/clock.h"
 #include "kernel/proc/irq.h"
 #include "kernel/proc/sched.h"
+#include "kernel/proc/timeout.h"
 
 extern "C" char thread_first_run[];
 
@@ -88,21 +91,30 @@ Status load_segments(tAddress* as, const uint8_t* file, const ElfImage& img) {
   return Status::kOk;
 }
 
-// The initial stack (psABI / System V): argc, argv[], NULL, envp NULL, auxv.
-Result<uint64_t> build_stack(tAddress* as, const char* name) {
+// The initial stack (psABI / System V): argc, argv[], NULL, envp NULL, auxv,
+// with the argument strings above it.
+Result<uint64_t> build_stack(tAddress* as, std::span<const char* const> argv) {
   QRV_TRY(mm_map_anon(as, VirtAddr(kUserStackTop - kUserStackSize), kUserStackSize,
                       kProtRead | kProtWrite | kProtUser));
-  const uint64_t name_len = __builtin_strlen(name) + 1;
-  const uint64_t name_va = align_down(kUserStackTop - name_len, 16);
-  const uint64_t words[] = {1, name_va, 0, 0, kAtPagesz, kPageSize, kAtNull, 0};
-  const uint64_t sp = align_down(name_va - sizeof(words), 16);
-  if (!poke(as, name_va, name, name_len) || !poke(as, sp, words, sizeof(words))) {
-    return Status::kNotMapped;
+  uint64_t words[kMaxSpawnArgs + 7];
+  size_t n = 0;
+  words[n++] = argv.size();
+  uint64_t top = kUserStackTop;
+  for (const char* arg : argv) {
+    const uint64_t len = __builtin_strlen(arg) + 1;
+    top -= len;
+    if (!poke(as, top, arg, len)) return Status::kNotMapped;
+    words[n++] = top;
   }
+  const uint64_t tail[] = {0, 0, kAtPagesz, kPageSize, kAtNull, 0};
+  for (uint64_t w : tail) words[n++] = w;
+  const uint64_t sp = align_down(align_down(top, 16) - n * sizeof(uint64_t), 16);
+  if (!poke(as, sp, words, n * sizeof(uint64_t))) return Status::kNotMapped;
   return sp;
 }
 
 void teardown(tProcess* proc) {
+  ipc_process_teardown(proc);
   for (ProcTimer& timer : proc->timers) {
     if (timer.used) clock_disarm(timer);
     timer.used = false;
@@ -118,10 +130,12 @@ void teardown(tProcess* proc) {
   proc->as = nullptr;
   unregister_process(proc);
   __atomic_store_n(&proc->finished, true, __ATOMIC_RELEASE);
+  sched_kick_idle_harts();  // whoever waits for it may be idle on another hart
 }
 
 // Marks t dead (not running: a READY or blocked thread of an exiting process).
 void kill_stopped_thread(tThread* t) {
+  timeout_stop(t);
   t->state_ = STATE_DEAD;
   t->exited = true;
   t->proc->live_threads--;
@@ -130,7 +144,17 @@ void kill_stopped_thread(tThread* t) {
 }  // namespace
 
 SpawnResult process_spawn(const void* elf, size_t size, const char* name) {
+  const char* const argv[] = {name};
+  return process_spawn_args(elf, size, argv);
+}
+
+SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const char* const> argv) {
   SpawnResult res;
+  if (argv.empty() || argv.size() > kMaxSpawnArgs) {
+    res.status = Status::kInvalidArgument;
+    return res;
+  }
+  const char* name = argv[0];
   ElfImage img;
   res.elf = elf_parse(elf, size, kUserBase, kUserStackTop - kUserStackSize, img);
   if (res.elf != ElfStatus::kOk) return res;
@@ -154,7 +178,7 @@ SpawnResult process_spawn(const void* elf, size_t size, const char* name) {
   if (res.status == Status::kOk) res.status = load_segments(proc->as, static_cast<const uint8_t*>(elf), img);
   Result<uint64_t> sp = Status::kNoMemory;
   if (res.status == Status::kOk) {
-    sp = build_stack(proc->as, name);
+    sp = build_stack(proc->as, argv);
     res.status = sp.status();
   }
   if (res.status == Status::kOk) {
@@ -197,10 +221,12 @@ Result<tThread*> thread_create(tProcess* proc, uint64_t pc, uint64_t sp, uint64_
   t->tid = slot + 1;
   t->proc = proc;
   t->priority_ = priority;
+  t->ipc.real_priority = priority;
   t->frame = reinterpret_cast<TrapFrame*>(t->kstack.top() - sizeof(TrapFrame));
   *t->frame = TrapFrame{};
   t->frame->x[2] = sp;
   t->frame->x[10] = arg;
+  t->frame->x[11] = t->tid;  // a1: its own tid (kernel/abi/types.h, qrv_thread_attr)
   t->frame->sepc = pc;
   t->frame->sstatus = (QRV_CSR_READ(sstatus) & ~(csr::kSstatusSpp | csr::kSstatusSie | csr::kSstatusSum)) |
                       csr::kSstatusSpie | kSstatusFsInitial;
@@ -247,6 +273,9 @@ void kill_threads(tProcess* proc, const tThread* except) {
     } else if (t->state_ == STATE_NANOSLEEP) {
       clock_cancel_sleep(t);
       kill_stopped_thread(t);
+    } else if (t->state_ == STATE_SEND || t->state_ == STATE_REPLY || t->state_ == STATE_RECEIVE) {
+      msg_thread_cancel(t);
+      kill_stopped_thread(t);
     } else if (t->state_ == STATE_RUNNING) {
       sched_kick_thread(t);  // it dies at its next kernel entry
     }
@@ -267,6 +296,17 @@ void process_exit(int64_t status) {
   mark_exiting(cur->proc, status, 0);
   kill_threads(cur->proc, cur);
   thread_exit(static_cast<uint64_t>(cur->proc->exit_status));
+}
+
+ProcessCounts process_counts() {
+  ProcessCounts c;
+  for (const tProcess* p : g_processes) {
+    if (p == nullptr) continue;
+    c.processes++;
+    for (const tThread* t : p->threads) c.threads += t != nullptr;
+    for (const ProcTimer& t : p->timers) c.timers += t.used;
+  }
+  return c;
 }
 
 tProcess* process_find(uint32_t pid) {
@@ -313,12 +353,17 @@ int64_t thread_join(uint32_t tid, uint64_t* value) {
   if (target == cur) return -QRV_EDEADLK;
   if (target->joiner != nullptr) return -QRV_EINVAL;
   if (!target->exited) {
+    if (timeout_expired(cur, STATE_JOIN)) return -QRV_ETIMEDOUT;
     cur->state_ = STATE_JOIN;
     cur->join_target = target;
     cur->join_result = value;
+    cur->unblock_status = 0;
     target->joiner = cur;
+    timeout_start(cur);
     sched_block();
+    timeout_stop(cur);
     thread_check_exiting();
+    if (cur->unblock_status != 0) return cur->unblock_status;  // timeout or signal
     // target is DEAD now; its stack may still be waiting for its hart to reap it.
   } else {
     *value = target->exit_value;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include "kernel/lib/elf.h"
 #include "kernel/lib/result.h"
@@ -26,6 +27,11 @@ struct SpawnResult {
 // (argv = {name}). Takes the BKL.
 SpawnResult process_spawn(const void* elf, size_t size, const char* name);
 
+// The same with a whole argument vector (argv[0] names the process; the
+// strings must outlive it). At most kMaxSpawnArgs (kInvalidArgument).
+inline constexpr size_t kMaxSpawnArgs = 8;
+SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const char* const> argv);
+
 // Runs threads on this hart until `proc` has finished (its address space is
 // gone); then the caller may read its exit fields and free it.
 void process_wait(tProcess* proc);
@@ -41,6 +47,14 @@ Result<tThread*> thread_create(tProcess* proc, uint64_t pc, uint64_t sp, uint64_
 // The calling thread's process ends with `status`: other threads die when
 // they next enter the kernel (running ones are sent an IPI). Never returns.
 [[noreturn]] void process_exit(int64_t status);
+
+// Live processes, their thread objects and their timers in use.
+struct ProcessCounts {
+  uint64_t processes = 0;
+  uint64_t threads = 0;
+  uint64_t timers = 0;
+};
+ProcessCounts process_counts();
 
 // The live process with this pid, or nullptr.
 tProcess* process_find(uint32_t pid);

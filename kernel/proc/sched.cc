@@ -16,6 +16,11 @@
 namespace {
 constinit ReadyQueue g_ready;
 tThread g_idle[kMaxHarts];
+// Whether g_ready holds anything, readable without the BKL: an idle hart
+// that wakes for an IPI takes the lock only if there may be work.
+uint32_t g_ready_hint = 0;
+
+void publish_ready() { __atomic_store_n(&g_ready_hint, g_ready.empty() ? 0u : 1u, __ATOMIC_RELEASE); }
 
 uint64_t satp_of(const tThread* t) {
   return t->proc != nullptr ? (8ull << 60) | (t->proc->as->pt.root.value() >> 12) : smp_kernel_satp();
@@ -59,19 +64,35 @@ void switch_to(tThread* next) {
 
 tThread* next_or_idle() {
   SchedEntity* e = g_ready.pop_highest();
+  publish_ready();
   return e != nullptr ? static_cast<tThread*>(e) : this_cpu()->idle;
 }
 
-void kick_idle_harts() {
+void kick(Cpu* c) {
+  __atomic_store_n(&c->kicked, 1u, __ATOMIC_RELEASE);
+  smp_send_ipi(c);
+}
+
+// One idle hart not yet told to look comes to run a newly ready thread.
+void kick_an_idle_hart() {
   const uint32_t self = this_cpu()->index;
   for (uint32_t i = 0; i < cpu_count(); ++i) {
     Cpu* c = cpu_at(i);
-    if (i != self && c->online && c->current == c->idle) {
-      smp_send_ipi(c);
+    if (i != self && c->online && c->current == c->idle && __atomic_load_n(&c->kicked, __ATOMIC_ACQUIRE) == 0) {
+      kick(c);
+      return;
     }
   }
 }
 }  // namespace
+
+void sched_kick_idle_harts() {
+  const uint32_t self = this_cpu()->index;
+  for (uint32_t i = 0; i < cpu_count(); ++i) {
+    Cpu* c = cpu_at(i);
+    if (i != self && c->online && c->current == c->idle) kick(c);
+  }
+}
 
 // First code of a new user thread (kcontext.S: thread_first_run).
 extern "C" [[noreturn]] void thread_start(TrapFrame* frame) {
@@ -93,19 +114,27 @@ void sched_init_hart() {
 
 tThread* sched_current() { return this_cpu()->current; }
 
-void sched_unready(tThread* t) { g_ready.remove(*t); }
+void sched_unready(tThread* t) {
+  g_ready.remove(*t);
+  publish_ready();
+}
 
 void sched_set(tThread* t, uint8_t priority, SchedPolicy policy) {
   t->policy_ = policy;
+  t->ipc.real_priority = priority;
+  sched_inherit(t, priority);
+}
+
+void sched_inherit(tThread* t, uint8_t priority) {
   if (t->queued()) {
-    g_ready.change_priority(*t, priority);
+    g_ready.change_priority(*t, priority);  // still queued: the hint stands
   } else {
     t->priority_ = priority;
   }
   tThread* cur = sched_current();
   if (t == cur && should_preempt(*cur, g_ready)) {
     cur->state_ = STATE_READY;
-    g_ready.push_front(*cur);  // it keeps its place among its equals
+    g_ready.push_front(*cur);  // it keeps its place among its equals (next_or_idle publishes)
     switch_to(next_or_idle());
   }
 }
@@ -135,10 +164,11 @@ void sched_kick_thread(tThread* t) {
   }
 }
 
-void sched_make_ready(tThread* t) {
+void sched_make_ready(tThread* t, bool kick_idle) {
   t->state_ = STATE_READY;
   g_ready.push_back(*t);
-  kick_idle_harts();
+  publish_ready();
+  if (kick_idle) kick_an_idle_hart();
 }
 
 void sched_yield() {
@@ -150,6 +180,7 @@ void sched_yield() {
   g_ready.remove(*best);
   cur->state_ = STATE_READY;
   g_ready.push_back(*cur);
+  publish_ready();
   switch_to(static_cast<tThread*>(best));
 }
 
@@ -159,13 +190,24 @@ void sched_idle_until(bool (*stop)(void* ctx), void* ctx) {
   constexpr uint64_t kSipSsip = 1u << 1;
   constexpr uint64_t kSipStip = 1u << 5;
   constexpr uint64_t kSipSeip = 1u << 9;
+  Cpu* cpu = this_cpu();
+  bool look = true;  // the first time round, and whenever there may be work
   for (;;) {
-    bkl().lock();
     const uint64_t pending = QRV_CSR_READ(sip);
     if (pending & kSipSsip) {
       asm volatile("csrc sip, %0" ::"r"(kSipSsip));
-      __atomic_fetch_add(&this_cpu()->ipis, 1u, __ATOMIC_RELAXED);
+      __atomic_fetch_add(&cpu->ipis, 1u, __ATOMIC_RELAXED);
     }
+    look = look || (pending & (kSipStip | kSipSeip)) != 0 || __atomic_load_n(&cpu->kicked, __ATOMIC_ACQUIRE) != 0 ||
+           __atomic_load_n(&g_ready_hint, __ATOMIC_ACQUIRE) != 0;
+    if (!look) {  // an IPI with nothing for us (or a spurious wake): no lock taken
+      smp_poll_calls();
+      asm volatile("wfi");
+      continue;
+    }
+    look = false;
+    bkl().lock();
+    __atomic_store_n(&cpu->kicked, 0u, __ATOMIC_RELAXED);
     if (pending & kSipStip) {
       clock_interrupt();  // wakes sleepers into the ready queue
     }
@@ -177,9 +219,11 @@ void sched_idle_until(bool (*stop)(void* ctx), void* ctx) {
       return;
     }
     SchedEntity* e = g_ready.pop_highest();
+    publish_ready();
     if (e != nullptr) {
       switch_to(static_cast<tThread*>(e));  // back here when the hart goes idle
       bkl().unlock();
+      look = true;
       continue;
     }
     clock_program_hart();  // the next sleeper's deadline, if any

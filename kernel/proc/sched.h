@@ -8,8 +8,13 @@
 // Sets up this hart's idle thread (call on each hart before it schedules).
 void sched_init_hart();
 
-// Makes t runnable and wakes an idle hart to run it.
-void sched_make_ready(tThread* t);
+// Makes t runnable and (kick_idle) wakes an idle hart to run it. A caller
+// that blocks right after passes false: its own hart runs t next (hand-off).
+void sched_make_ready(tThread* t, bool kick_idle = true);
+
+// Makes every idle hart look at its ready queue and stop conditions (a
+// process finished: its waiter may be idle on any hart).
+void sched_kick_idle_harts();
 
 // The calling thread gives the hart to the highest ready thread (itself
 // again if nothing better is ready and it is still RUNNING). Returns when
@@ -35,6 +40,11 @@ void sched_tick(tThread* t);
 // Changes t's priority (1..255) and policy: a queued thread moves as POSIX
 // says; the caller gives way at once if a higher priority is now ready.
 void sched_set(tThread* t, uint8_t priority, SchedPolicy policy);
+
+// Changes only t's running priority (message-passing priority inheritance);
+// its own priority (SchedSet's) stays in t->ipc.real_priority. The caller
+// gives way at once if a higher priority is now ready.
+void sched_inherit(tThread* t, uint8_t priority);
 
 // Takes a READY thread off the ready queue (it is being destroyed).
 void sched_unready(tThread* t);

@@ -13,10 +13,14 @@
 #include "kernel/mm/aspace.h"
 #include "kernel/console/console.h"
 #include "kernel/init/bkl.h"
+#include "kernel/ipc/ipc_calls.h"
+#include "kernel/ipc/pulse.h"
 #include "kernel/proc/clock.h"
+#include "kernel/proc/counts.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
 #include "kernel/proc/sync.h"
+#include "kernel/proc/timeout.h"
 
 namespace {
 using KerCallFn = int64_t (*)(TrapFrame& f);
@@ -32,6 +36,16 @@ struct KerCall {
 uint64_t arg(const TrapFrame& f, int i) { return f.x[10 + i]; }
 
 int64_t ker_nosys(TrapFrame&) { return -QRV_ENOSYS; }
+
+// A QRV_SCHED_* number as a policy; false for any other number.
+bool policy_of(int64_t number, SchedPolicy* policy) {
+  switch (number) {
+    case QRV_SCHED_FIFO: *policy = SchedPolicy::kFifo; return true;
+    case QRV_SCHED_RR: *policy = SchedPolicy::kRoundRobin; return true;
+    case QRV_SCHED_OTHER: *policy = SchedPolicy::kOther; return true;
+    default: return false;
+  }
+}
 
 // DebugConsoleWrite(const char* s, size_t n): n bytes to the console.
 int64_t ker_debug_console_write(TrapFrame& f) {
@@ -49,7 +63,9 @@ int64_t ker_debug_console_write(TrapFrame& f) {
 }
 
 // ThreadCreate(pid, func, arg, const qrv_thread_attr*): a new thread in the
-// caller's process (pid 0 or its own) on the stack the attributes give.
+// caller's process (pid 0 or its own) on the stack the attributes give, with
+// their policy; it starts at func (an instruction address: even) with a0 =
+// arg and a1 = its tid.
 int64_t ker_thread_create(TrapFrame& f) {
   tThread* cur = sched_current();
   const int64_t pid = static_cast<int64_t>(arg(f, 0));
@@ -58,13 +74,18 @@ int64_t ker_thread_create(TrapFrame& f) {
   if (arg(f, 3) == 0 || !copy_from_user(&attr, arg(f, 3), sizeof attr)) return -QRV_EFAULT;
   const uint64_t top = attr.stack_base + attr.stack_size;
   if (attr.stack_size < 256 || top < attr.stack_base || attr.stack_base < kUserBase || top > kUserTop ||
-      top % 16 != 0 || arg(f, 1) < kUserBase || arg(f, 1) >= kUserTop) {
+      top % 16 != 0 || arg(f, 1) < kUserBase || arg(f, 1) >= kUserTop || arg(f, 1) % 2 != 0) {
     return -QRV_EINVAL;
   }
-  if (attr.priority < 0 || attr.priority > 255) return -QRV_EINVAL;
+  SchedPolicy policy;
+  if (attr.priority < 0 || attr.priority > 255 || !policy_of(attr.policy, &policy) || attr.flags != 0 ||
+      attr.reserved != 0) {
+    return -QRV_EINVAL;
+  }
   const uint8_t prio = attr.priority != 0 ? static_cast<uint8_t>(attr.priority) : cur->priority_;
   Result<tThread*> t = thread_create(cur->proc, arg(f, 1), top, arg(f, 2), prio);
   if (!t.ok()) return t.status() == Status::kBusy ? -QRV_EAGAIN : -QRV_ENOMEM;
+  t.value()->policy_ = policy;  // queued by priority alone: safe to set now
   return t.value()->tid;
 }
 
@@ -78,10 +99,12 @@ int64_t ker_thread_destroy(TrapFrame& f) {
 }
 
 // ThreadJoin(tid, void** status): waits for the thread, stores its value.
+// The status pointer is tried before the join, which consumes the thread.
 int64_t ker_thread_join(TrapFrame& f) {
   uint64_t value = 0;
   const int64_t tid = static_cast<int64_t>(arg(f, 0));
-  if (tid <= 0) return -QRV_ESRCH;
+  if (tid <= 0 || tid > kMaxThreadsPerProcess) return -QRV_ESRCH;  // checked before narrowing
+  if (arg(f, 1) != 0 && !copy_to_user(arg(f, 1), &value, sizeof value)) return -QRV_EFAULT;
   const int64_t r = thread_join(static_cast<uint32_t>(tid), &value);
   if (r == 0 && arg(f, 1) != 0 && !copy_to_user(arg(f, 1), &value, sizeof value)) return -QRV_EFAULT;
   return r;
@@ -161,12 +184,7 @@ int64_t ker_sched_set(TrapFrame& f) {
   tThread* t = sched_target(f);
   if (t == nullptr) return -QRV_ESRCH;
   SchedPolicy policy;
-  switch (static_cast<int64_t>(arg(f, 2))) {
-    case QRV_SCHED_FIFO: policy = SchedPolicy::kFifo; break;
-    case QRV_SCHED_RR: policy = SchedPolicy::kRoundRobin; break;
-    case QRV_SCHED_OTHER: policy = SchedPolicy::kOther; break;
-    default: return -QRV_EINVAL;
-  }
+  if (!policy_of(static_cast<int64_t>(arg(f, 2)), &policy)) return -QRV_EINVAL;
   qrv_sched_param p;
   if (!copy_from_user(&p, arg(f, 3), sizeof p)) return -QRV_EFAULT;
   if (p.sched_priority < 1 || p.sched_priority > 255) return -QRV_EINVAL;
@@ -184,24 +202,24 @@ int64_t ker_signal_kill(TrapFrame& f) {
   if (signo < 0 || signo > QRV_SIGMAX) return -QRV_EINVAL;
   tThread* cur = sched_current();
   const int64_t pid = static_cast<int64_t>(arg(f, 1));
-  tProcess* target = pid == 0 ? cur->proc : pid > 0 ? process_find(static_cast<uint32_t>(pid)) : nullptr;
+  // pids are positive int32: a wider number must not alias one by narrowing.
+  tProcess* target = pid == 0                    ? cur->proc
+                     : pid > 0 && pid <= INT32_MAX ? process_find(static_cast<uint32_t>(pid))
+                                                   : nullptr;
   if (target == nullptr) return -QRV_ESRCH;
   return signal_default_action(target, static_cast<int>(signo));
 }
 
-// TimerCreate(clock, const sigevent*): a process timer whose expiry sends a
-// signal (default action) or nothing (SIGEV_NONE: overruns only). Pulses
-// come with message passing: ENOTSUP until then.
+// TimerCreate(clock, const sigevent*): a process timer whose expiry sends
+// its event: a signal, a pulse on one of the process's connections, or
+// nothing (SIGEV_NONE: overruns only).
 int64_t ker_timer_create(TrapFrame& f) {
   const uint64_t id = arg(f, 0);
   if (id != QRV_CLOCK_REALTIME && id != QRV_CLOCK_MONOTONIC) return -QRV_EINVAL;
   qrv_sigevent ev;
   if (!copy_from_user(&ev, arg(f, 1), sizeof ev)) return -QRV_EFAULT;
-  if (ev.sigev_notify == QRV_SIGEV_SIGNAL) {
-    if (ev.sigev_signo_or_coid < 1 || ev.sigev_signo_or_coid > QRV_SIGMAX) return -QRV_EINVAL;
-  } else if (ev.sigev_notify != QRV_SIGEV_NONE) {
-    return -QRV_ENOTSUP;
-  }
+  const int64_t bad = event_validate(ev, /*unblock_ok=*/false);
+  if (bad != 0) return bad;
   tProcess* proc = sched_current()->proc;
   for (uint32_t i = 0; i < kMaxTimersPerProcess; ++i) {
     ProcTimer& t = proc->timers[i];
@@ -209,8 +227,7 @@ int64_t ker_timer_create(TrapFrame& f) {
     t.kind = KTimerKind::kProcess;
     t.proc = proc;
     t.used = true;
-    t.notify = ev.sigev_notify;
-    t.signo = ev.sigev_signo_or_coid;
+    t.event = ev;
     t.overruns = 0;
     return i;
   }
@@ -262,6 +279,15 @@ int64_t ker_sched_yield(TrapFrame&) {
   return 0;
 }
 
+// TimerTimeout(clock, flags, const sigevent*, const uint64_t* ntime, uint64_t* otime).
+int64_t ker_timer_timeout(TrapFrame& f) { return timer_timeout(arg(f, 0), arg(f, 1), arg(f, 2), arg(f, 3), arg(f, 4)); }
+
+// DebugKernelCounts(qrv_kernel_counts*): live kernel objects and memory.
+int64_t ker_debug_kernel_counts(TrapFrame& f) {
+  const qrv_kernel_counts c = kernel_counts();
+  return copy_to_user(arg(f, 0), &c, sizeof c) ? 0 : -QRV_EFAULT;
+}
+
 constexpr KerCall kNoSys = {ker_nosys, false};
 
 constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
@@ -284,6 +310,21 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_SYNC_MUTEX_UNLOCK] = {ker_sync_mutex_unlock, true};
   t[__KER_SYNC_CONDVAR_WAIT] = {ker_sync_condvar_wait, true};
   t[__KER_SYNC_CONDVAR_SIGNAL] = {ker_sync_condvar_signal, true};
+  t[__KER_TIMER_TIMEOUT] = {ker_timer_timeout, true};
+  t[__KER_DEBUG_KERNEL_COUNTS] = {ker_debug_kernel_counts, true};
+  t[__KER_CHANNEL_CREATE] = {ker_channel_create, true};
+  t[__KER_CHANNEL_DESTROY] = {ker_channel_destroy, true};
+  t[__KER_CONNECT_ATTACH] = {ker_connect_attach, true};
+  t[__KER_CONNECT_DETACH] = {ker_connect_detach, true};
+  t[__KER_MSG_SENDV] = {ker_msg_sendv, true};
+  t[__KER_MSG_RECEIVEV] = {ker_msg_receivev, true};
+  t[__KER_MSG_REPLYV] = {ker_msg_replyv, true};
+  t[__KER_MSG_ERROR] = {ker_msg_error, true};
+  t[__KER_MSG_READV] = {ker_msg_readv, true};
+  t[__KER_MSG_WRITEV] = {ker_msg_writev, true};
+  t[__KER_MSG_INFO] = {ker_msg_info, true};
+  t[__KER_MSG_SEND_PULSE] = {ker_msg_send_pulse, true};
+  t[__KER_MSG_DELIVER_EVENT] = {ker_msg_deliver_event, true};
   return t;
 }
 
@@ -298,12 +339,15 @@ static_assert(QRV_KER_TABLE_SIZE == 1 + (0 QRV_KER_CALLS(QRV_COUNT_CALL_)),
 extern "C" void syscall_dispatch(TrapFrame* frame) {
   const uint64_t number = frame->x[17];  // a7
   const KerCall call = number < kKerCalls.size() ? kKerCalls[number] : kNoSys;
+  tThread* const cur = sched_current();
   if (!call.locked) {
     frame->x[10] = static_cast<uint64_t>(call.fn(*frame));
+    if (cur->timeout.flags != 0) timeout_clear(cur);  // a TimerTimeout lasts one call
     return;
   }
   bkl().lock();
   thread_check_exiting();
   frame->x[10] = static_cast<uint64_t>(call.fn(*frame));
+  if (cur->timeout.flags != 0 && number != __KER_TIMER_TIMEOUT) timeout_clear(cur);
   bkl().unlock();
 }

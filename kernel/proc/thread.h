@@ -11,7 +11,9 @@ struct tProcess;
 struct tThread;
 
 #if defined(KERNEL_INTERNAL)
+#include "kernel/abi/types.h"
 #include "kernel/arch/riscv/kcontext.h"
+#include "kernel/ipc/ipc_state.h"
 #include "kernel/mm/aspace.h"
 #include "kernel/mm/kstack.h"
 #include "kernel/sched/sched_entity.h"
@@ -20,9 +22,10 @@ struct tThread;
 struct tThread;
 struct tProcess;
 
-// Entries of the kernel's timer queue: a sleeping thread, or a process timer
-// (TimerCreate). `kind` tells the expiry which one it holds.
-enum class KTimerKind : uint8_t { kSleep, kProcess };
+// Entries of the kernel's timer queue: `kind` tells the expiry which one it
+// holds: a sleeping thread, a
+// process timer (TimerCreate), or a thread's kernel timeout (TimerTimeout).
+enum class KTimerKind : uint8_t { kSleep, kProcess, kTimeout };
 
 struct KTimer : TimerNode {
   KTimerKind kind = KTimerKind::kSleep;
@@ -32,25 +35,33 @@ struct SleepTimer : KTimer {
   tThread* thread = nullptr;
 };
 
+// TimerTimeout: the states it covers (QRV_NTO_TIMEOUT_* bits), its deadline,
+// and the timer armed while the thread blocks in one of them.
+struct ThreadTimeout {
+  uint32_t flags = 0;
+  bool fired = false;  // expired while the thread was in a state not covered
+  uint64_t deadline = 0;
+  SleepTimer timer;    // kind kTimeout
+};
+
 inline constexpr uint32_t kMaxTimersPerProcess = 16;
 
-// A TimerCreate timer: its event (SIGEV_NONE or SIGEV_SIGNAL for now).
+// A TimerCreate timer and the event its expiry sends.
 struct ProcTimer : KTimer {
   tProcess* proc = nullptr;
   bool used = false;
-  int32_t notify = 0;
-  int32_t signo = 0;
+  qrv_sigevent event = {};
   uint64_t overruns = 0;
 };
 
-inline constexpr uint32_t kMaxThreadsPerProcess = 64;
+inline constexpr uint32_t kMaxThreadsPerProcess = 128;
 
 // Process flags (seed names).
 inline constexpr uint32_t QRV_FLG_PROC_TM_PRIV = 1u << 0;   // may call syscall_tm_priv
 inline constexpr uint32_t QRV_FLG_PROC_LOADING = 1u << 1;   // its loader still runs
 inline constexpr uint32_t QRV_FLG_PROC_NOZOMBIE = 1u << 2;  // no zombie for waitpid
 
-struct tThread : SchedEntity {
+struct tThread : SchedEntity, MsgQueueEntry {
   uint32_t tid = 0;            // 1.. within its process; 0 for idle threads
   tProcess* proc = nullptr;    // nullptr for idle threads
   KernelStack kstack = {};
@@ -65,6 +76,9 @@ struct tThread : SchedEntity {
   SleepTimer sleep;                // armed while in STATE_NANOSLEEP
   uint64_t wait_addr = 0;          // the sync word waited on (STATE_MUTEX/CONDVAR)
   uint64_t wait_seq = 0;           // arrival order among its waiters
+  int64_t unblock_status = 0;      // JOIN/NANOSLEEP ended early: -ETIMEDOUT or -EINTR
+  ThreadTimeout timeout;           // TimerTimeout for its next blocking call
+  ThreadIpc ipc;                   // message passing (kernel/ipc)
 };
 
 struct tProcess {
@@ -82,5 +96,6 @@ struct tProcess {
   uint64_t fault_cause = 0;
   uint64_t fault_addr = 0;
   ProcTimer timers[kMaxTimersPerProcess];  // by timer id
+  ProcessIpc ipc;                          // channels and connections (kernel/ipc)
 };
 #endif  // KERNEL_INTERNAL

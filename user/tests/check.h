@@ -1,5 +1,5 @@
-// The user test programs' one assertion: counts passes and failures and names
-// each failure; the program prints "<name>: N passed, N failed" at the end.
+// The user test programs' assertions: count passes and failures and name each
+// failure; the program prints "<name>: N passed, N failed" at the end.
 #pragma once
 
 #include <stdio.h>
@@ -15,6 +15,17 @@ inline void expect(bool ok, const char* what) {
   } else {
     ++failed;
     printf("FAIL: %s\n", what);
+  }
+}
+
+// A result that must be exactly `want` (a kernel call's -errno, say): a
+// failure shows both numbers.
+inline void expect_eq(long got, long want, const char* what) {
+  if (got == want) {
+    ++passed;
+  } else {
+    ++failed;
+    printf("FAIL: %s: got %ld, want %ld\n", what, got, want);
   }
 }
 

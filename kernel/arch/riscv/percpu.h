@@ -26,6 +26,7 @@ struct Cpu {
   struct tThread* current;  // the thread this hart runs (its idle thread when none)
   struct tThread* idle;     // this hart's idle thread
   struct tThread* reap;     // a thread that exited on this hart, freed after the switch
+  uint32_t kicked;          // set with the BKL before an IPI to this idle hart: look at the ready queue
 };
 
 static_assert(offsetof(Cpu, kstack_top) == 0);

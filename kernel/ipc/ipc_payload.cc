@@ -1,0 +1,65 @@
+// The message-passing test payload: runs user/tests/ipc_test in its four
+// roles as separate processes (a server, a client that dies REPLY-blocked, a
+// server that dies under its clients, and the checking client), then checks
+// that every kernel object they made is gone and the memory is back.
+#include "kernel/arch/arch.h"
+#include "kernel/console/console.h"
+#include "kernel/init/payload.h"
+#include "kernel/lib/format.h"
+#include "kernel/proc/counts.h"
+#include "kernel/proc/process.h"
+
+extern "C" const char ipc_test_elf_start[], ipc_test_elf_end[];
+
+namespace {
+tProcess* spawn(std::span<const char* const> argv) {
+  SpawnResult r = process_spawn_args(ipc_test_elf_start, static_cast<size_t>(ipc_test_elf_end - ipc_test_elf_start),
+                                     argv);
+  if (r.proc == nullptr) kprintf("ipc: %s not started\n", argv[1]);
+  return r.proc;
+}
+
+// Waits for proc and reports how it ended; true for exit status 0.
+bool finish(tProcess* proc, const char* role) {
+  if (proc == nullptr) return false;
+  process_wait(proc);
+  const bool ok = !proc->faulted && proc->term_signal == 0 && proc->exit_status == 0;
+  kprintf("ipc: %s (pid %u) %s, status %ld\n", role, proc->pid, ok ? "exited" : "FAILED", proc->exit_status);
+  process_free(proc);
+  return ok;
+}
+
+bool same(const qrv_kernel_counts& a, const qrv_kernel_counts& b) {
+  return a.processes == b.processes && a.threads == b.threads && a.channels == b.channels &&
+         a.connections == b.connections && a.pulses == b.pulses && a.timers == b.timers;
+}
+}  // namespace
+
+void kernel_payload(const BootInfo&) {
+  const qrv_kernel_counts before = kernel_counts();
+  static char spid[16], vpid[16];
+  const char* const server_argv[] = {"ipc_server", "server"};
+  tProcess* server = spawn(server_argv);
+  bool ok = server != nullptr;
+  if (ok) {
+    ksnprintf(spid, sizeof spid, "%u", server->pid);
+    const char* const doomed_argv[] = {"ipc_doomed", "doomed", spid};
+    // The doomed client dies while REPLY-blocked: its exit status is 0.
+    ok = finish(spawn(doomed_argv), "doomed client") && ok;
+    const char* const victim_argv[] = {"ipc_victim", "victim"};
+    tProcess* victim = spawn(victim_argv);
+    if (victim != nullptr) ksnprintf(vpid, sizeof vpid, "%u", victim->pid);
+    const char* const client_argv[] = {"ipc_client", "client", spid, vpid};
+    ok = finish(spawn(client_argv), "client") && ok;
+    ok = finish(victim, "victim server") && ok;
+    ok = finish(server, "server") && ok;
+  }
+  const qrv_kernel_counts after = kernel_counts();
+  const bool clean = same(before, after);
+  kprintf("ipc: kernel objects after the run: %llu processes, %llu threads, %llu channels, %llu connections, "
+          "%llu pulses: %s\n",
+          static_cast<unsigned long long>(after.processes), static_cast<unsigned long long>(after.threads),
+          static_cast<unsigned long long>(after.channels), static_cast<unsigned long long>(after.connections),
+          static_cast<unsigned long long>(after.pulses), clean ? "all released" : "LEAKED");
+  arch_shutdown(ok && clean);
+}

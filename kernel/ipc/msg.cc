@@ -1,0 +1,355 @@
+// Send, receive, reply and their relatives (see msg.h). Everything runs
+// under the big kernel lock, in the context of the calling thread: the
+// client's message is copied by the receiver, the reply by the replier.
+#include "kernel/ipc/msg.h"
+
+#include "kernel/abi/errno.h"
+#include "kernel/abi/types.h"
+#include "kernel/arch/riscv/kcontext.h"
+#include "kernel/ipc/channel.h"
+#include "kernel/ipc/pulse.h"
+#include "kernel/ipc/rcvid.h"
+#include "kernel/mm/kheap.h"
+#include "kernel/proc/process.h"
+#include "kernel/proc/sched.h"
+#include "kernel/proc/timeout.h"
+
+static_assert(kMaxThreadsPerProcess <= kMaxRcvidTid, "every tid fits a rcvid");
+static_assert(sizeof(MmIov) == sizeof(iov_t) && alignof(MmIov) == alignof(iov_t),
+              "an iov_t array is read straight into MmIov parts");
+
+namespace {
+// Fills `p` from the user's part list (count >= 0) or single buffer (count < 0).
+int64_t parts_copyin(MsgParts& p, uint64_t user, int64_t count) {
+  if (count < 0) {
+    if (count == INT64_MIN) return -QRV_EINVAL;
+    p.count = 1;
+    p.inline_[0] = MmIov{VirtAddr(user), static_cast<uint64_t>(-count)};
+    p.total = static_cast<uint64_t>(-count);
+    return 0;
+  }
+  if (count > QRV_MSG_MAX_PARTS) return -QRV_EINVAL;
+  const auto n = static_cast<uint32_t>(count);
+  if (n > sizeof p.inline_ / sizeof p.inline_[0]) {
+    p.parts = static_cast<MmIov*>(kmalloc(n * sizeof(MmIov)));
+    if (p.parts == nullptr) {
+      p.parts = p.inline_;
+      return -QRV_ENOMEM;
+    }
+  }
+  p.count = n;
+  if (n != 0 && !copy_from_user(p.parts, user, n * sizeof(MmIov))) return -QRV_EFAULT;
+  p.total = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint64_t sum = p.total + p.parts[i].len;
+    p.total = sum < p.total ? UINT64_MAX : sum;
+  }
+  return 0;
+}
+
+void parts_release(MsgParts& p) {
+  if (p.parts != p.inline_) kfree(p.parts, p.count * sizeof(MmIov));
+  p.parts = p.inline_;
+  p.count = 0;
+  p.total = 0;
+}
+
+// A server's own parts, released when it leaves scope.
+struct LocalParts {
+  MsgParts p;
+  ~LocalParts() { parts_release(p); }
+};
+
+// Writes `len` bytes of kernel data through the caller's own parts.
+bool copy_to_parts(const MsgParts& p, const void* src, uint64_t len) {
+  const auto* from = static_cast<const uint8_t*>(src);
+  for (uint32_t i = 0; i < p.count && len != 0; ++i) {
+    const uint64_t n = p.parts[i].len < len ? p.parts[i].len : len;
+    if (!copy_to_user(p.parts[i].base.value(), from, n)) return false;
+    from += n;
+    len -= n;
+  }
+  return true;
+}
+
+// The client a rcvid names, if it is REPLY-blocked on one of the caller's
+// channels; else nullptr (ESRCH for the caller).
+tThread* reply_target(int64_t rcvid) {
+  RcvidParts parts;
+  if (!rcvid_split(rcvid, &parts) || parts.tid > kMaxThreadsPerProcess) return nullptr;
+  tConnect* c = connect_by_scoid(parts.scoid);
+  if (c == nullptr) return nullptr;
+  tThread* t = c->proc->threads[parts.tid - 1];
+  if (t == nullptr || t->state_ != STATE_REPLY || t->ipc.conn != c || t->ipc.rcvid != rcvid) return nullptr;
+  return t->ipc.channel->proc == sched_current()->proc ? t : nullptr;
+}
+
+// Receivers take the priority of what they receive (priority inheritance).
+void inherit(tThread* server, const tChannel* ch, uint8_t priority) {
+  if ((ch->flags & QRV_NTO_CHF_FIXED_PRIORITY) == 0 && server->priority_ != priority) {
+    sched_inherit(server, priority);
+  }
+}
+
+// A sender found no receiver: the channel's threads busy with earlier
+// messages run at least at its priority, so they get back to receiving.
+void boost_busy_servers(tChannel* ch, uint8_t priority) {
+  if ((ch->flags & QRV_NTO_CHF_FIXED_PRIORITY) != 0) return;
+  for (tThread* s : ch->proc->threads) {
+    if (s != nullptr && !s->exited && s->ipc.serving == ch && s->state_ != STATE_RECEIVE &&
+        s->priority_ < priority) {
+      sched_inherit(s, priority);
+    }
+  }
+}
+
+_msg_info info_of(const tThread* client, uint64_t msglen) {
+  _msg_info info = {};
+  const tConnect* c = client->ipc.conn;
+  info.pid = static_cast<int32_t>(client->proc->pid);
+  info.tid = static_cast<int32_t>(client->tid);
+  info.chid = client->ipc.channel->chid;
+  info.scoid = static_cast<int32_t>(c->scoid);
+  info.coid = c->coid;
+  info.priority = client->msg_priority;
+  info.msglen = static_cast<int64_t>(msglen);
+  info.srcmsglen = static_cast<int64_t>(client->ipc.send.total > INT64_MAX ? INT64_MAX : client->ipc.send.total);
+  info.dstmsglen = static_cast<int64_t>(client->ipc.reply.total > INT64_MAX ? INT64_MAX : client->ipc.reply.total);
+  info.flags = client->ipc.unblock_requested ? QRV_NTO_MI_UNBLOCK_REQ : 0;
+  return info;
+}
+
+// A client's buffer failed: its send ends with EFAULT. The server's call
+// goes on (receive takes the next message) or fails too (read/write).
+void fail_client(tThread* client) {
+  msg_client_unlink(client);
+  msg_client_finish(client, -QRV_EFAULT);
+}
+}  // namespace
+
+void msg_client_unlink(tThread* client) {
+  tChannel* ch = client->ipc.channel;
+  if (client->state_ == STATE_SEND) {
+    ch->queue.remove(*client);
+  } else {
+    ch->replies.remove(*client);
+  }
+}
+
+void msg_client_finish(tThread* client, int64_t status) {
+  client->ipc.status = status;
+  sched_make_ready(client);
+}
+
+void msg_wake_receiver(tChannel* ch, uint8_t priority, bool kick_idle) {
+  MsgQueueEntry* e = ch->receivers.pop_front();
+  if (e == nullptr) {
+    boost_busy_servers(ch, priority);
+    return;
+  }
+  tThread* r = static_cast<tThread*>(e);
+  inherit(r, ch, priority);
+  sched_make_ready(r, kick_idle);
+}
+
+int64_t msg_sendv(int64_t coid, uint64_t siov, int64_t sparts, uint64_t riov, int64_t rparts) {
+  tThread* cur = sched_current();
+  tConnect* c = connect_lookup(cur->proc, coid);
+  if (c == nullptr || c->channel == nullptr) return -QRV_EBADF;
+  ThreadIpc& ipc = cur->ipc;
+  int64_t r = parts_copyin(ipc.send, siov, sparts);
+  if (r == 0) r = parts_copyin(ipc.reply, riov, rparts);
+  if (r == 0 && timeout_expired(cur, STATE_SEND)) r = -QRV_ETIMEDOUT;
+  if (r != 0) {
+    parts_release(ipc.send);
+    parts_release(ipc.reply);
+    return r;
+  }
+  tChannel* ch = c->channel;
+  ipc.conn = c;
+  ipc.channel = ch;
+  ipc.status = 0;
+  ipc.unblock_requested = false;
+  cur->is_pulse = false;
+  cur->msg_priority = cur->priority_;
+  ch->queue.insert(*cur);
+  cur->state_ = STATE_SEND;
+  timeout_start(cur);
+  msg_wake_receiver(ch, cur->priority_, /*kick_idle=*/false);  // this hart runs it next
+  sched_block();
+  timeout_stop(cur);
+  parts_release(ipc.send);
+  parts_release(ipc.reply);
+  ipc.conn = nullptr;
+  ipc.channel = nullptr;
+  return ipc.status;
+}
+
+int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_info) {
+  tThread* cur = sched_current();
+  LocalParts dst;
+  const int64_t bad = parts_copyin(dst.p, riov, rparts);
+  if (bad != 0) return bad;
+  for (;;) {
+    tChannel* ch = channel_lookup(cur->proc, chid);
+    if (ch == nullptr) return -QRV_ESRCH;
+    MsgQueueEntry* e = ch->queue.front();
+    if (e != nullptr && e->is_pulse) {
+      Pulse* p = static_cast<Pulse*>(e);
+      const struct _pulse m = pulse_message(*p);
+      if (!copy_to_parts(dst.p, &m, sizeof m)) return -QRV_EFAULT;  // it stays queued
+      ch->queue.remove(*p);
+      cur->ipc.serving = ch;
+      inherit(cur, ch, p->msg_priority);
+      pulse_free(ch, p);
+      return 0;
+    }
+    if (e != nullptr) {
+      tThread* client = static_cast<tThread*>(e);
+      const XferResult x = mm_map_xferv(cur->proc->as, dst.p.view(), client->proc->as, client->ipc.send.view());
+      if (!x.ok() && x.side == XferSide::kDestination) return -QRV_EFAULT;  // the client stays queued
+      if (!x.ok()) {
+        fail_client(client);
+        continue;
+      }
+      if (user_info != 0) {
+        const _msg_info info = info_of(client, x.copied);
+        if (!copy_to_user(user_info, &info, sizeof info)) return -QRV_EFAULT;  // stays queued
+      }
+      ch->queue.remove(*client);
+      client->state_ = STATE_REPLY;
+      ch->replies.push_back(*client);
+      const int32_t rcvid = rcvid_make(client->ipc.conn->scoid, client->tid, ++client->ipc.generation);
+      client->ipc.rcvid = rcvid;
+      timeout_recheck(client);  // a timeout that covers only REPLY may end it now
+      cur->ipc.serving = ch;
+      inherit(cur, ch, client->msg_priority);
+      return rcvid;
+    }
+    // Nothing queued: wait at the thread's own priority.
+    if (timeout_expired(cur, STATE_RECEIVE)) return -QRV_ETIMEDOUT;
+    if (cur->priority_ != cur->ipc.real_priority) {
+      sched_inherit(cur, cur->ipc.real_priority);  // may let others run: look again
+      continue;
+    }
+    cur->ipc.serving = nullptr;
+    cur->ipc.channel = ch;
+    cur->ipc.status = 0;
+    ch->receivers.push_back(*cur);
+    cur->state_ = STATE_RECEIVE;
+    timeout_start(cur);
+    sched_block();
+    timeout_stop(cur);
+    cur->ipc.channel = nullptr;
+    if (cur->ipc.status != 0) return cur->ipc.status;  // timeout or signal
+  }
+}
+
+int64_t msg_replyv(int64_t rcvid, int64_t status, uint64_t siov, int64_t sparts) {
+  tThread* client = reply_target(rcvid);
+  if (client == nullptr) return -QRV_ESRCH;
+  LocalParts src;
+  const int64_t bad = parts_copyin(src.p, siov, sparts);
+  if (bad != 0) return bad;
+  const XferResult x =
+      mm_map_xferv(client->proc->as, client->ipc.reply.view(), sched_current()->proc->as, src.p.view());
+  if (!x.ok() && x.side == XferSide::kSource) return -QRV_EFAULT;  // the client keeps waiting
+  msg_client_unlink(client);
+  msg_client_finish(client, x.ok() ? status : -QRV_EFAULT);
+  return 0;
+}
+
+int64_t msg_error(int64_t rcvid, int64_t error) {
+  if (error <= 0 || error >= 4096) return -QRV_EINVAL;
+  tThread* client = reply_target(rcvid);
+  if (client == nullptr) return -QRV_ESRCH;
+  msg_client_unlink(client);
+  msg_client_finish(client, -error);
+  return 0;
+}
+
+int64_t msg_readv(int64_t rcvid, uint64_t riov, int64_t rparts, uint64_t offset) {
+  tThread* client = reply_target(rcvid);
+  if (client == nullptr) return -QRV_ESRCH;
+  LocalParts dst;
+  const int64_t bad = parts_copyin(dst.p, riov, rparts);
+  if (bad != 0) return bad;
+  const XferResult x = mm_map_xferv_at(sched_current()->proc->as, dst.p.view(), 0, client->proc->as,
+                                       client->ipc.send.view(), offset);
+  if (!x.ok()) {
+    if (x.side == XferSide::kSource) fail_client(client);
+    return -QRV_EFAULT;
+  }
+  return static_cast<int64_t>(x.copied);
+}
+
+int64_t msg_writev(int64_t rcvid, uint64_t siov, int64_t sparts, uint64_t offset) {
+  tThread* client = reply_target(rcvid);
+  if (client == nullptr) return -QRV_ESRCH;
+  LocalParts src;
+  const int64_t bad = parts_copyin(src.p, siov, sparts);
+  if (bad != 0) return bad;
+  const XferResult x = mm_map_xferv_at(client->proc->as, client->ipc.reply.view(), offset,
+                                       sched_current()->proc->as, src.p.view(), 0);
+  if (!x.ok()) {
+    if (x.side == XferSide::kDestination) fail_client(client);
+    return -QRV_EFAULT;
+  }
+  return static_cast<int64_t>(x.copied);
+}
+
+int64_t msg_info(int64_t rcvid, uint64_t user_info) {
+  tThread* client = reply_target(rcvid);
+  if (client == nullptr) return -QRV_ESRCH;
+  const uint64_t len = client->ipc.send.total;
+  const _msg_info info = info_of(client, len);
+  return copy_to_user(user_info, &info, sizeof info) ? 0 : -QRV_EFAULT;
+}
+
+bool msg_unblock(tThread* t, int64_t status) {
+  tChannel* ch = t->ipc.channel;
+  switch (t->state_) {
+    case STATE_RECEIVE:
+      ch->receivers.remove(*t);
+      t->ipc.status = status;
+      sched_make_ready(t);
+      return true;
+    case STATE_SEND:
+      ch->queue.remove(*t);
+      msg_client_finish(t, status);
+      return true;
+    case STATE_REPLY:
+      if ((ch->flags & QRV_NTO_CHF_UNBLOCK) != 0) {
+        if (!t->ipc.unblock_requested &&
+            pulse_queue(ch, t->msg_priority, QRV_PULSE_CODE_UNBLOCK, t->ipc.rcvid, t->ipc.conn->scoid) ==
+                Status::kOk) {
+          t->ipc.unblock_requested = true;
+        }
+        if (t->ipc.unblock_requested) return false;  // the server decides
+      }
+      ch->replies.remove(*t);
+      msg_client_finish(t, status);
+      return true;
+    default:
+      return false;
+  }
+}
+
+void msg_thread_cancel(tThread* t) {
+  switch (t->state_) {
+    case STATE_RECEIVE:
+      if (t->ipc.channel != nullptr) t->ipc.channel->receivers.remove(*t);
+      break;
+    case STATE_SEND:
+    case STATE_REPLY:
+      msg_client_unlink(t);
+      break;
+    default:
+      break;
+  }
+  timeout_stop(t);
+  parts_release(t->ipc.send);
+  parts_release(t->ipc.reply);
+  t->ipc.channel = nullptr;
+  t->ipc.conn = nullptr;
+}

@@ -1,0 +1,27 @@
+// kernel_counts: processes, threads and timers from the process table,
+// message-passing objects from kernel/ipc, memory from kheap and pa.
+#include "kernel/proc/counts.h"
+
+#include "kernel/ipc/channel.h"
+#include "kernel/kext/pa.h"
+#include "kernel/mm/kheap.h"
+#include "kernel/proc/process.h"
+
+qrv_kernel_counts kernel_counts() {
+  qrv_kernel_counts c = {};
+  const ProcessCounts p = process_counts();
+  c.processes = p.processes;
+  c.threads = p.threads;
+  c.timers = p.timers;
+  const IpcCounts& ipc = ipc_counts();
+  c.channels = ipc.channels;
+  c.connections = ipc.connections;
+  c.pulses = ipc.pulses;
+  for (uint32_t i = 0; i < kHeapClasses; ++i) {
+    const SlabCache& cls = kheap().size_class(i);
+    c.heap_bytes += cls.stats().in_use * cls.object_size();
+  }
+  c.heap_bytes += kheap().large_stats().pages * 4096;
+  c.free_bytes = mem_free_size();
+  return c;
+}

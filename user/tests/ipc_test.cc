@@ -1,0 +1,814 @@
+// Message passing between address spaces, in four roles of one program:
+//   ipc_test server          serves channel 1 (UNBLOCK | DISCONNECT) on its
+//                            main thread and channel 2 (no flags) on another
+//   ipc_test victim          a server that dies while clients wait on it
+//   ipc_test doomed <spid>   a client that dies while REPLY-blocked
+//   ipc_test client <spid> <vpid>   runs the checks and prints
+//                            "ipc_client: N passed, N failed"
+// The kernel's test payload (kernel/ipc:ipc_payload) starts them in order.
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/neutrino.h>
+#include <time.h>
+
+#include "user/tests/check.h"
+
+using qrv_test::expect;
+using qrv_test::expect_eq;
+
+namespace {
+
+enum Op : uint32_t {
+  kEcho = 1,   // reply with the message itself
+  kInfo,       // reply with MsgInfo's _msg_info
+  kReadAt,     // MsgRead the message in arg-byte chunks; status = checksum
+  kWriteAt,    // MsgWrite `extra` bytes in arg-byte chunks; status = bytes
+  kError,      // MsgError(arg)
+  kHold,       // no reply: keep the rcvid
+  kReplyHeld,  // reply to the held rcvid; status = -(its result)
+  kPrio,       // reply {seq, priority}
+  kDeliver,    // MsgDeliverEvent(the sigevent that follows); status = -(result)
+  kBadReply,   // reply from a kernel address first; status = -(that result)
+  kBadRead,    // MsgRead into bad buffers; status 1 if both were EFAULT
+  kStats,      // reply with Stats
+  kQuit,       // reply, then the server exits
+  kDie,        // (victim) sleep arg ms and exit without replying
+  kGate,       // wait until a kOpen arrives on channel 2; reply {seq, priority}
+  kOpen,       // (channel 2) let the waiting kGate go on
+};
+
+struct Req {
+  uint32_t op;
+  int32_t arg;
+  uint64_t extra;
+};
+
+struct PrioReply {
+  uint32_t seq;
+  int32_t priority;
+};
+
+struct Stats {
+  int32_t unblock_pulses;  // UNBLOCK pulses seen
+  int32_t unblock_flagged; // ... whose MsgInfo showed _NTO_MI_UNBLOCK_REQ
+  int32_t disconnects;
+  int32_t held_reply;      // MsgReply_r to the held rcvid after its client left
+  int32_t pulses;
+  int32_t codes[8];        // the last pulses' codes, oldest first
+  int32_t values[8];
+  int32_t scoids[8];
+};
+
+constexpr size_t kBuf = 64 * 1024 + sizeof(Req);
+constexpr uintptr_t kKernelAddr = 0xffffffc080200000ull;
+
+void sleep_ms(long ms) {
+  timespec ts = {ms / 1000, (ms % 1000) * 1000000};
+  nanosleep(&ts, nullptr);
+}
+
+uint64_t now_ns() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000ull + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+int my_priority() {
+  sched_param p = {};
+  SchedGet(0, 0, &p);
+  return p.sched_priority;
+}
+
+uint32_t checksum(const uint8_t* p, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 16777619u;
+  return h & 0x7fffffff;
+}
+
+uint8_t pattern(size_t i) { return static_cast<uint8_t>(i * 7 + (i >> 8) + 1); }
+
+// ---- server side -----------------------------------------------------------
+
+struct Server {
+  int chid = 0;
+  int held = 0;
+  uint32_t seq = 0;
+  Stats stats = {};
+  bool quit = false;
+};
+
+void note_pulse(Server& s, const _pulse& p) {
+  Stats& st = s.stats;
+  const int i = st.pulses < 8 ? st.pulses : 7;
+  if (st.pulses >= 8) {
+    memmove(st.codes, st.codes + 1, 7 * sizeof(int32_t));
+    memmove(st.values, st.values + 1, 7 * sizeof(int32_t));
+    memmove(st.scoids, st.scoids + 1, 7 * sizeof(int32_t));
+  }
+  st.codes[i] = p.code;
+  st.values[i] = p.value.sival_int;
+  st.scoids[i] = p.scoid;
+  st.pulses++;
+  if (p.code == _PULSE_CODE_UNBLOCK) {
+    st.unblock_pulses++;
+    _msg_info mi;
+    if (MsgInfo(p.value.sival_int, &mi) == 0 && (mi.flags & _NTO_MI_UNBLOCK_REQ) != 0) st.unblock_flagged++;
+    MsgError(p.value.sival_int, ETIMEDOUT);
+    if (p.value.sival_int == s.held) s.held = 0;
+  } else if (p.code == _PULSE_CODE_DISCONNECT) {
+    st.disconnects++;
+    if (s.held != 0) {
+      st.held_reply = MsgReply_r(s.held, 0, nullptr, 0);
+      s.held = 0;
+    }
+  }
+}
+
+void reply_prio(Server& s, int rcvid) {
+  const PrioReply r = {++s.seq, my_priority()};
+  MsgReply(rcvid, 0, &r, sizeof r);
+}
+
+// The gate between the server's two threads (kGate waits, kOpen opens).
+pthread_mutex_t g_gate_lock = PTHREAD_MUTEX_INITIALIZER;
+pthread_cond_t g_gate_cond = PTHREAD_COND_INITIALIZER;
+bool g_gate_open = false;
+
+void handle(Server& s, int rcvid, uint8_t* buf, const _msg_info& info) {
+  if (info.msglen < static_cast<long>(sizeof(Req))) {  // a bare (0-byte) message
+    MsgReply(rcvid, 0, nullptr, 0);
+    return;
+  }
+  Req req;
+  memcpy(&req, buf, sizeof req);
+  switch (req.op) {
+    case kEcho:
+      MsgReply(rcvid, info.msglen, buf, static_cast<size_t>(info.msglen));
+      break;
+    case kInfo: {
+      _msg_info mi = {};
+      const int r = MsgInfo_r(rcvid, &mi);
+      MsgReply(rcvid, -r, &mi, sizeof mi);
+      break;
+    }
+    case kReadAt: {
+      static uint8_t whole[kBuf];
+      size_t off = 0;
+      for (;;) {
+        const long n = MsgRead(rcvid, whole + off, static_cast<size_t>(req.arg), off);
+        if (n <= 0) break;
+        off += static_cast<size_t>(n);
+      }
+      MsgReply(rcvid, off == static_cast<size_t>(info.srcmsglen) ? checksum(whole, off) : 0, nullptr, 0);
+      break;
+    }
+    case kWriteAt: {
+      static uint8_t out[kBuf];
+      for (size_t i = 0; i < req.extra; ++i) out[i] = pattern(i);
+      size_t done = 0;
+      for (size_t off = 0; off < req.extra; off += static_cast<size_t>(req.arg)) {
+        const size_t n = req.extra - off < static_cast<size_t>(req.arg) ? req.extra - off : static_cast<size_t>(req.arg);
+        const long w = MsgWrite(rcvid, out + off, n, off);
+        if (w > 0) done += static_cast<size_t>(w);
+      }
+      MsgReply(rcvid, static_cast<long>(done), nullptr, 0);
+      break;
+    }
+    case kError:
+      MsgError(rcvid, req.arg);
+      break;
+    case kHold:
+      s.held = rcvid;
+      break;
+    case kReplyHeld: {
+      const int r = s.held != 0 ? MsgReply_r(s.held, 7, nullptr, 0) : 1;
+      s.held = 0;
+      MsgReply(rcvid, -r, nullptr, 0);
+      break;
+    }
+    case kPrio:
+      reply_prio(s, rcvid);
+      break;
+    case kDeliver: {
+      sigevent ev;
+      memcpy(&ev, buf + sizeof req, sizeof ev);
+      MsgReply(rcvid, -MsgDeliverEvent_r(rcvid, &ev), nullptr, 0);
+      break;
+    }
+    case kBadReply: {
+      const int r = MsgReply_r(rcvid, 0, reinterpret_cast<void*>(kKernelAddr), 64);
+      MsgReply(rcvid, -r, nullptr, 0);
+      break;
+    }
+    case kBadRead: {
+      const long a = MsgRead_r(rcvid, reinterpret_cast<void*>(kKernelAddr), 16, 0);
+      const long b = MsgRead_r(rcvid, reinterpret_cast<void*>(8), 16, 0);
+      MsgReply(rcvid, a == -EFAULT && b == -EFAULT ? 1 : 0, nullptr, 0);
+      break;
+    }
+    case kStats:
+      MsgReply(rcvid, 0, &s.stats, sizeof s.stats);
+      break;
+    case kQuit:
+      MsgReply(rcvid, 0, nullptr, 0);
+      s.quit = true;
+      break;
+    case kDie:
+      sleep_ms(req.arg);
+      exit(0);
+    case kGate:
+      pthread_mutex_lock(&g_gate_lock);
+      while (!g_gate_open) pthread_cond_wait(&g_gate_cond, &g_gate_lock);
+      g_gate_open = false;
+      pthread_mutex_unlock(&g_gate_lock);
+      reply_prio(s, rcvid);
+      break;
+    case kOpen:
+      pthread_mutex_lock(&g_gate_lock);
+      g_gate_open = true;
+      pthread_cond_signal(&g_gate_cond);
+      pthread_mutex_unlock(&g_gate_lock);
+      MsgReply(rcvid, 0, nullptr, 0);
+      break;
+    default:
+      MsgError(rcvid, ENOSYS);
+  }
+}
+
+void serve(Server& s) {
+  auto* buf = static_cast<uint8_t*>(malloc(kBuf));
+  while (!s.quit) {
+    _msg_info info;
+    const int rcvid = MsgReceive(s.chid, buf, kBuf, &info);
+    if (rcvid < 0) {
+      printf("FAIL: server: MsgReceive: errno %d\n", errno);
+      break;
+    }
+    if (rcvid == 0) {
+      _pulse p;
+      memcpy(&p, buf, sizeof p);
+      note_pulse(s, p);
+    } else {
+      handle(s, rcvid, buf, info);
+    }
+  }
+  free(buf);
+}
+
+Server g_side;  // channel 2, on its own thread
+
+void* serve_side(void*) {
+  serve(g_side);
+  return nullptr;
+}
+
+int run_server() {
+  Server main_server;
+  main_server.chid = ChannelCreate(_NTO_CHF_UNBLOCK | _NTO_CHF_DISCONNECT);
+  g_side.chid = ChannelCreate(0);
+  if (main_server.chid != 1 || g_side.chid != 2) {
+    printf("FAIL: server: channels %d, %d\n", main_server.chid, g_side.chid);
+    return 1;
+  }
+  pthread_t side;
+  pthread_create(&side, nullptr, serve_side, nullptr);
+  serve(main_server);
+  exit(0);  // ends the side thread too
+}
+
+int run_victim() {
+  Server s;
+  s.chid = ChannelCreate(0);
+  serve(s);
+  return 0;
+}
+
+// ---- clients ---------------------------------------------------------------
+
+long send_op(int coid, Op op, int32_t arg = 0, uint64_t extra = 0, void* reply = nullptr, size_t rbytes = 0) {
+  const Req r = {op, arg, extra};
+  return MsgSend(coid, &r, sizeof r, reply, rbytes);
+}
+
+// A server process may not have made its channels yet when we start (on
+// another hart): try for a second.
+int attach(int pid, int chid) {
+  for (int i = 0; i < 1000; ++i) {
+    const int coid = ConnectAttach_r(0, pid, chid, 0, 0);
+    if (coid != -ESRCH) return coid;
+    sleep_ms(1);
+  }
+  return -ESRCH;
+}
+
+int run_doomed(int spid) {
+  const int coid = attach(spid, 1);
+  pthread_t t;
+  pthread_create(&t, nullptr, [](void*) -> void* {
+    sleep_ms(30);
+    exit(0);  // the whole process, while main waits for its reply
+  }, nullptr);
+  send_op(coid, kHold);
+  printf("FAIL: doomed: the held send returned\n");
+  return 1;
+}
+
+struct Threaded {
+  int coid;
+  Op op;
+  int32_t arg;
+  int priority;  // 0: unchanged
+  long result;
+  int err;
+  PrioReply prio;
+};
+
+void* send_thread(void* p) {
+  auto* t = static_cast<Threaded*>(p);
+  if (t->priority != 0) {
+    const sched_param sp = {t->priority, 0};
+    SchedSet(0, 0, SCHED_RR, &sp);
+  }
+  t->result = send_op(t->coid, t->op, t->arg, 0, &t->prio, sizeof t->prio);
+  t->err = t->result < 0 ? errno : 0;
+  return nullptr;
+}
+
+pthread_t start(Threaded* t) {
+  pthread_t th;
+  pthread_create(&th, nullptr, send_thread, t);
+  return th;
+}
+
+// Shaped like a receive id (scoid 100, tid 1) but never handed out to us.
+int rcvid_bogus() { return 100 << 8 | 1; }
+
+// Page-aligned buffers so sizes cross page boundaries where asked.
+alignas(4096) uint8_t g_sbuf[kBuf + 8192];
+alignas(4096) uint8_t g_rbuf[kBuf + 8192];
+
+void check_echo_sizes(int coid) {
+  const size_t sizes[] = {0, 1, 63, 64, 4095, 4096, 4097, 65536};
+  const size_t offsets[] = {0, 4093};
+  int bad = 0;
+  for (size_t size : sizes) {
+    for (size_t off : offsets) {
+      uint8_t* s = g_sbuf + off;
+      uint8_t* r = g_rbuf + 4096 - off % 4096;
+      const Req req = {kEcho, 0, 0};
+      memcpy(s, &req, sizeof req);
+      for (size_t i = 0; i < size; ++i) s[sizeof req + i] = pattern(i + off);
+      memset(r, 0, sizeof req + size);
+      const long n = MsgSend(coid, s, sizeof req + size, r, sizeof req + size);
+      if (n != static_cast<long>(sizeof req + size) || memcmp(s, r, sizeof req + size) != 0) {
+        printf("FAIL: echo of %zu bytes at offset %zu: %ld\n", size, off, n);
+        ++bad;
+      }
+    }
+  }
+  expect(bad == 0, "echo 0 B to 64 KiB at page-crossing offsets");
+  expect_eq(MsgSend(coid, nullptr, 0, nullptr, 0), 0, "a 0-byte message");
+}
+
+void check_iov(int coid) {
+  const Req req = {kEcho, 0, 0};
+  uint8_t* a = g_sbuf + 4095;  // 1 byte before a page boundary
+  uint8_t* b = g_sbuf + 8192 + 1;
+  uint8_t* c = g_sbuf + 20000;
+  for (size_t i = 0; i < 5000; ++i) c[i] = pattern(i);
+  a[0] = 0xab;
+  for (size_t i = 0; i < 4095; ++i) b[i] = pattern(i + 11);
+  iov_t siov[4];
+  SETIOV(&siov[0], &req, sizeof req);
+  SETIOV(&siov[1], a, 1);
+  SETIOV(&siov[2], b, 4095);
+  SETIOV(&siov[3], c, 5000);
+  const size_t total = sizeof req + 1 + 4095 + 5000;
+  uint8_t* r1 = g_rbuf + 10;
+  uint8_t* r2 = g_rbuf + 4096 * 3 - 3;
+  uint8_t* r3 = g_rbuf + 40000;
+  iov_t riov[3];
+  SETIOV(&riov[0], r1, 7);
+  SETIOV(&riov[1], r2, 9000);
+  SETIOV(&riov[2], r3, total - 9007);
+  expect_eq(MsgSendv(coid, siov, 4, riov, 3), static_cast<long>(total), "4-part send, 3-part reply");
+  static uint8_t flat_s[10000], flat_r[10000];
+  size_t n = 0;
+  for (const iov_t& v : siov) {
+    memcpy(flat_s + n, v.iov_base, v.iov_len);
+    n += v.iov_len;
+  }
+  n = 0;
+  for (const iov_t& v : riov) {
+    memcpy(flat_r + n, v.iov_base, v.iov_len);
+    n += v.iov_len;
+  }
+  expect(memcmp(flat_s, flat_r, total) == 0, "scatter/gather bytes arrive in order");
+  // A short reply buffer takes what fits; the status is the server's.
+  uint8_t small[5];
+  expect_eq(MsgSendvs(coid, siov, 4, small, sizeof small), static_cast<long>(total), "short reply buffer");
+  expect(memcmp(small, &req, sizeof small) == 0, "short reply holds the first bytes");
+}
+
+int check_info(int coid, int spid) {
+  _msg_info mi = {};
+  const long r = send_op(coid, kInfo, 0, 0, &mi, sizeof mi);
+  expect_eq(r, 0, "MsgInfo from the server");
+  expect(mi.pid > 0 && mi.pid != spid, "info.pid is the client's");
+  expect(mi.tid >= 1, "info.tid");
+  expect_eq(mi.chid, 1, "info.chid");
+  expect_eq(mi.coid, coid, "info.coid");
+  expect(mi.scoid > 0, "info.scoid");
+  expect_eq(mi.priority, my_priority(), "info.priority is the sender's");
+  expect_eq(mi.srcmsglen, sizeof(Req), "info.srcmsglen");
+  expect_eq(mi.dstmsglen, sizeof mi, "info.dstmsglen");
+  expect_eq(mi.flags, 0, "info.flags");
+  return mi.scoid;
+}
+
+void check_read_write(int coid) {
+  const size_t len = 20000;
+  const Req req = {kReadAt, 777, 0};
+  memcpy(g_sbuf, &req, sizeof req);
+  for (size_t i = sizeof req; i < len; ++i) g_sbuf[i] = pattern(i);
+  expect_eq(MsgSend(coid, g_sbuf, len, nullptr, 0), checksum(g_sbuf, len), "MsgRead in 777-byte pieces");
+  iov_t riov[3];
+  SETIOV(&riov[0], g_rbuf + 1, 1000);
+  SETIOV(&riov[1], g_rbuf + 5000, 4000);
+  SETIOV(&riov[2], g_rbuf + 20000, 4000);
+  const Req w = {kWriteAt, 1000, 9000};
+  expect_eq(MsgSendsv(coid, &w, sizeof w, riov, 3), 9000, "MsgWrite in 1000-byte pieces");
+  int bad = 0;
+  size_t k = 0;
+  for (const iov_t& v : riov) {
+    for (size_t i = 0; i < v.iov_len && k < 9000; ++i, ++k) {
+      bad += static_cast<uint8_t*>(v.iov_base)[i] != pattern(k);
+    }
+  }
+  expect(bad == 0, "MsgWrite bytes land at their offsets");
+}
+
+void check_errors_and_bad_buffers(int coid) {
+  expect_eq(send_op(coid, kError, EPERM), -1, "MsgError fails the send");
+  expect_eq(errno, EPERM, "... with the server's errno");
+  expect_eq(MsgSend_r(coid, reinterpret_cast<void*>(kKernelAddr), 64, g_rbuf, 64), -EFAULT,
+            "client send buffer in the kernel: EFAULT");
+  expect_eq(MsgSend_r(coid, reinterpret_cast<void*>(16), 64, g_rbuf, 64), -EFAULT, "unmapped send buffer: EFAULT");
+  const Req echo = {kEcho, 0, 0};
+  expect_eq(MsgSend_r(coid, &echo, sizeof echo, reinterpret_cast<void*>(kKernelAddr), 64), -EFAULT,
+            "client reply buffer in the kernel: EFAULT");
+  expect_eq(MsgSendv_r(coid, reinterpret_cast<iov_t*>(8), 2, nullptr, 0), -EFAULT, "unmapped IOV array: EFAULT");
+  expect_eq(MsgSendv_r(coid, reinterpret_cast<iov_t*>(kKernelAddr), 2, nullptr, 0), -EFAULT, "kernel IOV array");
+  iov_t one;
+  SETIOV(&one, &echo, sizeof echo);
+  expect_eq(MsgSendv_r(coid, &one, QRV_MSG_MAX_PARTS + 1, nullptr, 0), -EINVAL, "too many parts: EINVAL");
+  expect_eq(MsgSend_r(coid, &echo, SIZE_MAX, nullptr, 0), -EINVAL, "unrepresentable length: EINVAL");
+  expect_eq(send_op(coid, kBadReply, 0, 0, g_rbuf, 64), EFAULT, "server reply from a kernel address: EFAULT for the server");
+  expect_eq(send_op(coid, kBadRead), 1, "server MsgRead into bad buffers: EFAULT for the server");
+  expect_eq(send_op(coid, kEcho, 0, 0, g_rbuf, 64), static_cast<long>(sizeof(Req)), "the server goes on");
+  expect_eq(MsgSend_r(12345, nullptr, 0, nullptr, 0), -EBADF, "send on a bad coid: EBADF");
+  expect_eq(MsgSend_r(-1, nullptr, 0, nullptr, 0), -EBADF, "send on coid -1: EBADF");
+  expect_eq(MsgReply_r(rcvid_bogus(), 0, nullptr, 0), -ESRCH, "reply to a bogus rcvid: ESRCH");
+  expect_eq(MsgError_r(rcvid_bogus(), EPERM), -ESRCH, "error to a bogus rcvid: ESRCH");
+  expect_eq(MsgError_r(rcvid_bogus(), 0), -EINVAL, "error number 0: EINVAL");
+  expect_eq(MsgReadv_r(-5, nullptr, 0, 0), -ESRCH, "read from rcvid -5: ESRCH");
+  expect_eq(MsgWritev_r(0, nullptr, 0, 0), -ESRCH, "write to rcvid 0: ESRCH");
+  expect_eq(MsgInfo_r(1 << 30, nullptr), -ESRCH, "info of a bogus rcvid: ESRCH");
+  expect_eq(MsgReceive_r(77, g_rbuf, 16, nullptr), -ESRCH, "receive on a bad chid: ESRCH");
+  expect_eq(MsgReceive_r(-3, g_rbuf, 16, nullptr), -ESRCH, "receive on chid -3: ESRCH");
+}
+
+int g_coid2 = 0;  // the client's connection to the server's channel 2
+
+// Starts a thread whose request holds the server's main thread in kGate.
+pthread_t close_gate(Threaded* t, int coid) {
+  *t = {coid, kGate, 0, 0, 0, 0, {}};
+  pthread_t th = start(t);
+  sleep_ms(30);  // it is received and waits
+  return th;
+}
+
+void open_gate() { send_op(g_coid2, kOpen); }
+
+void check_pulses(int coid, int scoid) {
+  Stats st;
+  const long before = send_op(coid, kStats, 0, 0, &st, sizeof st) == 0 ? st.pulses : -1;
+  // With the server waiting in MsgReceive.
+  expect_eq(MsgSendPulse(coid, -1, 5, 77), 0, "pulse to a waiting receiver");
+  expect_eq(MsgSendPulse(coid, 20, 6, 78), 0, "pulse at priority 20");
+  send_op(coid, kStats, 0, 0, &st, sizeof st);
+  expect_eq(st.pulses, before + 2, "both pulses received");
+  const int n = st.pulses < 8 ? st.pulses : 8;
+  // The order of these two depends on whether the server ran in between.
+  const bool in_order = n >= 2 && st.codes[n - 2] == 5 && st.values[n - 2] == 77 && st.codes[n - 1] == 6 &&
+                        st.values[n - 1] == 78;
+  const bool swapped = n >= 2 && st.codes[n - 2] == 6 && st.values[n - 2] == 78 && st.codes[n - 1] == 5 &&
+                       st.values[n - 1] == 77;
+  expect(in_order || swapped, "pulse codes and values arrive");
+  expect(n >= 2 && st.scoids[n - 1] == scoid && st.scoids[n - 2] == scoid, "a pulse carries the connection's scoid");
+  // With the server busy: pulses queue in priority order, ahead of an
+  // equal-priority message sent after them.
+  Threaded busy;
+  pthread_t th = close_gate(&busy, coid);
+  expect_eq(MsgSendPulse(coid, 10, 8, 1), 0, "pulse while the server is busy");
+  expect_eq(MsgSendPulse(coid, 30, 9, 2), 0, "higher-priority pulse while busy");
+  open_gate();
+  pthread_join(th, nullptr);
+  send_op(coid, kStats, 0, 0, &st, sizeof st);
+  const int m = st.pulses < 8 ? st.pulses : 8;
+  expect(m >= 2 && st.codes[m - 2] == 9 && st.codes[m - 1] == 8, "queued pulses: higher priority first");
+  expect_eq(MsgSendPulse_r(coid, -1, 128, 0), -EINVAL, "pulse code 128: EINVAL");
+  expect_eq(MsgSendPulse_r(coid, -1, -33, 0), -EINVAL, "kernel pulse code: EINVAL");
+  expect_eq(MsgSendPulse_r(coid, 256, 1, 0), -EINVAL, "pulse priority 256: EINVAL");
+  expect_eq(MsgSendPulse_r(coid, 0, 1, 0), -EINVAL, "pulse priority 0: EINVAL");
+  expect_eq(MsgSendPulse_r(999, -1, 1, 0), -EBADF, "pulse on a bad coid: EBADF");
+}
+
+volatile int g_about_to_send = 0;
+
+void* prio_sender(void* p) {
+  auto* t = static_cast<Threaded*>(p);
+  const sched_param sp = {t->priority, 0};
+  SchedSet(0, 0, SCHED_RR, &sp);
+  __atomic_fetch_add(&g_about_to_send, 1, __ATOMIC_SEQ_CST);
+  t->result = send_op(t->coid, t->op, t->arg, 0, &t->prio, sizeof t->prio);
+  return nullptr;
+}
+
+// Receive order follows priority, and the receiving thread runs at the
+// sender's priority; a busy server is raised to a waiting sender's.
+void check_priority(int coid) {
+  Threaded hold;
+  pthread_t h = close_gate(&hold, coid);
+  Threaded t[3] = {{coid, kPrio, 0, 11, 0, 0, {}}, {coid, kPrio, 0, 13, 0, 0, {}}, {coid, kPrio, 0, 12, 0, 0, {}}};
+  pthread_t th[3];
+  for (int i = 0; i < 3; ++i) pthread_create(&th[i], nullptr, prio_sender, &t[i]);
+  while (__atomic_load_n(&g_about_to_send, __ATOMIC_SEQ_CST) < 3) sleep_ms(1);
+  sleep_ms(50);  // each is inside MsgSend, queued behind the closed gate
+  open_gate();
+  for (pthread_t x : th) pthread_join(x, nullptr);
+  pthread_join(h, nullptr);
+  expect_eq(hold.prio.priority, 13, "a busy server is raised to the highest waiting sender");
+  expect(t[1].prio.seq < t[2].prio.seq && t[2].prio.seq < t[0].prio.seq, "received in priority order 13, 12, 11");
+  expect(t[0].prio.priority == 11 && t[1].prio.priority == 13 && t[2].prio.priority == 12,
+         "the server ran at each sender's priority");
+  PrioReply mine;
+  send_op(coid, kPrio, 0, 0, &mine, sizeof mine);
+  expect_eq(mine.priority, my_priority(), "and back at ours for us");
+}
+
+int g_cchid = 0;  // the client's own channel (COID_DISCONNECT)
+
+// Waits (1 s at most) for a pulse on the client's channel.
+bool receive_pulse(_pulse* p) {
+  const uint64_t ns = 1000000000ull;
+  TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_RECEIVE, nullptr, &ns, nullptr);
+  return MsgReceive(g_cchid, p, sizeof *p, nullptr) == 0;
+}
+
+void check_deliver_event(int coid) {
+  const int self = ConnectAttach(0, 0, g_cchid, _NTO_SIDE_CHANNEL, 0);
+  expect(self >= _NTO_SIDE_CHANNEL, "side-channel connection to our own channel");
+  struct {
+    Req req;
+    sigevent ev;
+  } m = {{kDeliver, 0, 0}, {SIGEV_PULSE, self, {99}, 3, -1, 0}};
+  expect_eq(MsgSend(coid, &m, sizeof m, nullptr, 0), 0, "MsgDeliverEvent(SIGEV_PULSE)");
+  _pulse p = {};
+  expect(receive_pulse(&p) && p.code == 3 && p.value.sival_int == 99, "the event's pulse arrives");
+  m.ev.sigev_notify = 42;
+  expect_eq(MsgSend(coid, &m, sizeof m, nullptr, 0), EINVAL, "unknown event type: EINVAL for the server");
+  m.ev = {SIGEV_PULSE, 1234, {1}, 3, -1, 0};
+  expect_eq(MsgSend(coid, &m, sizeof m, nullptr, 0), EBADF, "pulse event on a coid we lack: EBADF");
+  m.ev = {SIGEV_NONE, 0, {0}, 0, 0, 0};
+  expect_eq(MsgSend(coid, &m, sizeof m, nullptr, 0), 0, "SIGEV_NONE");
+  expect_eq(MsgDeliverEvent_r(rcvid_bogus(), reinterpret_cast<const sigevent*>(&m.ev)), -ESRCH,
+            "deliver to a bogus rcvid: ESRCH");
+  expect_eq(MsgDeliverEvent_r(rcvid_bogus(), reinterpret_cast<const sigevent*>(8)), -EFAULT,
+            "deliver a bad event pointer: EFAULT");
+  ConnectDetach(self);
+}
+
+void check_timeouts(int coid, int coid2) {
+  const uint64_t t20 = 20000000;
+  // Poll: no time means "now".
+  expect_eq(TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_RECEIVE, nullptr, nullptr, nullptr), 0, "TimerTimeout");
+  _pulse p;
+  expect_eq(MsgReceive_r(g_cchid, &p, sizeof p, nullptr), -ETIMEDOUT, "polling receive: ETIMEDOUT");
+  uint64_t t0 = now_ns();
+  TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_RECEIVE, nullptr, &t20, nullptr);
+  expect_eq(MsgReceive_r(g_cchid, &p, sizeof p, nullptr), -ETIMEDOUT, "receive times out");
+  expect(now_ns() - t0 >= t20, "... after the time asked");
+  // SEND: the server is busy with another thread's request.
+  Threaded busy;
+  pthread_t th = close_gate(&busy, coid);
+  TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_SEND, nullptr, &t20, nullptr);
+  expect_eq(send_op(coid, kEcho), -1, "send times out while the server is busy");
+  expect_eq(errno, ETIMEDOUT, "... with ETIMEDOUT");
+  open_gate();
+  pthread_join(th, nullptr);
+  // REPLY on an UNBLOCK channel: the server is told and answers.
+  TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_REPLY, nullptr, &t20, nullptr);
+  expect_eq(send_op(coid, kHold), -1, "REPLY timeout on an UNBLOCK channel");
+  expect_eq(errno, ETIMEDOUT, "... ends with the server's MsgError(ETIMEDOUT)");
+  Stats st;
+  send_op(coid, kStats, 0, 0, &st, sizeof st);
+  expect_eq(st.unblock_pulses, 1, "the server got one UNBLOCK pulse");
+  expect_eq(st.unblock_flagged, 1, "MsgInfo showed _NTO_MI_UNBLOCK_REQ");
+  // REPLY on a plain channel: the client leaves at once; the reply finds nobody.
+  TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_REPLY, nullptr, &t20, nullptr);
+  expect_eq(send_op(coid2, kHold), -1, "REPLY timeout on a plain channel");
+  expect_eq(errno, ETIMEDOUT, "... ETIMEDOUT at once");
+  expect_eq(send_op(coid2, kReplyHeld), ESRCH, "the late reply finds nobody: ESRCH");
+  // One call only: the next call after TimerTimeout spends it.
+  TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_SEND | _NTO_TIMEOUT_REPLY, nullptr, nullptr, nullptr);
+  uint64_t now;
+  ClockTime(CLOCK_MONOTONIC, nullptr, &now);
+  expect_eq(send_op(coid, kEcho, 0, 0, g_rbuf, sizeof(Req)), static_cast<long>(sizeof(Req)), "a timeout lasts one kernel call");
+  // JOIN.
+  pthread_t sleeper;
+  pthread_create(&sleeper, nullptr, [](void*) -> void* { sleep_ms(80); return nullptr; }, nullptr);
+  // pthread_join frees the thread on success only, so it can be retried.
+  TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_JOIN, nullptr, &t20, nullptr);
+  expect_eq(pthread_join(sleeper, nullptr), ETIMEDOUT, "join times out");
+  expect_eq(pthread_join(sleeper, nullptr), 0, "and joins later");
+  // Bad arguments.
+  expect_eq(TimerTimeout_r(CLOCK_MONOTONIC, 1 << 3, nullptr, nullptr, nullptr), -EINVAL, "uncovered state: EINVAL");
+  expect_eq(TimerTimeout_r(7, _NTO_TIMEOUT_SEND, nullptr, nullptr, nullptr), -EINVAL, "bad clock: EINVAL");
+  const sigevent sig = {SIGEV_SIGNAL, SIGUSR1, {0}, 0, 0, 0};
+  expect_eq(TimerTimeout_r(CLOCK_MONOTONIC, _NTO_TIMEOUT_SEND, &sig, nullptr, nullptr), -EINVAL,
+            "a signal event: EINVAL");
+  expect_eq(TimerTimeout_r(CLOCK_MONOTONIC, _NTO_TIMEOUT_SEND, reinterpret_cast<sigevent*>(8), nullptr, nullptr),
+            -EFAULT, "bad event pointer: EFAULT");
+  expect_eq(TimerTimeout_r(CLOCK_MONOTONIC, _NTO_TIMEOUT_SEND, nullptr, reinterpret_cast<uint64_t*>(kKernelAddr),
+                           nullptr),
+            -EFAULT, "kernel time pointer: EFAULT");
+}
+
+void check_connections(int spid) {
+  expect_eq(ConnectAttach_r(0, 99999, 1, 0, 0), -ESRCH, "attach to no such process: ESRCH");
+  expect_eq(ConnectAttach_r(0, spid, 99, 0, 0), -ESRCH, "attach to no such channel: ESRCH");
+  expect_eq(ConnectAttach_r(0, spid, -1, 0, 0), -ESRCH, "attach to chid -1: ESRCH");
+  expect_eq(ConnectAttach_r(1, spid, 1, 0, 0), -EINVAL, "remote node: EINVAL");
+  expect_eq(ConnectAttach_r(0, spid, 1, 0, 0x100), -EINVAL, "unknown flags: EINVAL");
+  expect_eq(ConnectAttach_r(0, spid, 1, 1000, 0), -EINVAL, "index past the table: EINVAL");
+  expect_eq(ConnectAttach_r(0, spid, 1, _NTO_SIDE_CHANNEL + 1000, 0), -EINVAL, "side index past the table");
+  int coids[80];
+  int made = 0;
+  int r;
+  while (made < 80 && (r = ConnectAttach_r(0, spid, 1, 0, 0)) >= 0) coids[made++] = r;
+  expect(made > 0 && made < 80 && r == -EAGAIN, "fd-range connections run out with EAGAIN");
+  for (int i = 0; i < made; ++i) ConnectDetach(coids[i]);
+  expect_eq(ConnectDetach_r(12345), -EINVAL, "detach a bad coid: EINVAL");
+  expect_eq(ChannelCreate_r(0x10000), -EINVAL, "unknown channel flags: EINVAL");
+  expect_eq(ChannelDestroy_r(99), -EINVAL, "destroy a bad chid: EINVAL");
+  expect_eq(ChannelDestroy_r(0), -EINVAL, "destroy chid 0: EINVAL");
+  const int c = ConnectAttach(0, spid, 1, 0, 0);
+  ConnectDetach(c);
+  expect_eq(MsgSend_r(c, nullptr, 0, nullptr, 0), -EBADF, "send on a detached coid: EBADF");
+  // A receiver on a channel that is destroyed fails with ESRCH; a sender on a
+  // connection that is detached fails with EBADF.
+  static int tmp;
+  tmp = ChannelCreate(0);
+  static long rcv_result;
+  pthread_t r1;
+  pthread_create(&r1, nullptr, [](void*) -> void* {
+    char b[8];
+    rcv_result = MsgReceive_r(tmp, b, sizeof b, nullptr);
+    return nullptr;
+  }, nullptr);
+  sleep_ms(10);
+  expect_eq(ChannelDestroy(tmp), 0, "ChannelDestroy");
+  pthread_join(r1, nullptr);
+  expect_eq(rcv_result, -ESRCH, "a receiver of a destroyed channel: ESRCH");
+  tmp = ChannelCreate(0);
+  static int tmp_coid;
+  tmp_coid = ConnectAttach(0, 0, tmp, 0, 0);
+  static long snd_result;
+  pthread_t s1;
+  pthread_create(&s1, nullptr, [](void*) -> void* {
+    snd_result = MsgSend_r(tmp_coid, nullptr, 0, nullptr, 0);
+    return nullptr;
+  }, nullptr);
+  sleep_ms(10);
+  expect_eq(ConnectDetach(tmp_coid), 0, "detach under a blocked sender");
+  pthread_join(s1, nullptr);
+  expect_eq(snd_result, -EBADF, "the blocked sender: EBADF");
+  ChannelDestroy(tmp);
+}
+
+// The victim server exits while one thread waits for its reply and another
+// to be received: both get ESRCH, the connection is dead (EBADF), and our
+// COID_DISCONNECT channel is told which coid died.
+void check_server_death(int vpid) {
+  const int coid = attach(vpid, 1);
+  expect(coid >= 0, "attach to the victim");
+  Threaded dying = {coid, kDie, 150, 0, 0, 0, {}};
+  pthread_t a = start(&dying);
+  sleep_ms(20);
+  Threaded queued = {coid, kEcho, 0, 0, 0, 0, {}};
+  pthread_t b = start(&queued);
+  pthread_join(a, nullptr);
+  pthread_join(b, nullptr);
+  expect(dying.result == -1 && dying.err == ESRCH, "REPLY-blocked client of a dead server: ESRCH");
+  expect(queued.result == -1 && queued.err == ESRCH, "SEND-blocked client of a dead server: ESRCH");
+  expect_eq(MsgSend_r(coid, nullptr, 0, nullptr, 0), -EBADF, "the connection is dead: EBADF");
+  expect_eq(MsgSendPulse_r(coid, -1, 1, 1), -EBADF, "pulses too");
+  _pulse p = {};
+  expect(receive_pulse(&p) && p.code == _PULSE_CODE_COIDDEATH && p.value.sival_int == coid,
+         "COIDDEATH pulse names the dead coid");
+  expect_eq(ConnectDetach(coid), 0, "a dead connection detaches");
+}
+
+bool same_objects(const qrv_kernel_counts& a, const qrv_kernel_counts& b) {
+  return a.processes == b.processes && a.threads == b.threads && a.channels == b.channels &&
+         a.connections == b.connections && a.pulses == b.pulses && a.timers == b.timers &&
+         a.heap_bytes == b.heap_bytes;
+}
+
+// 10,000 send/receive/reply cycles and churn of the other objects leave the
+// kernel's object counts and heap exactly where they were.
+void check_no_leak(int spid, int coid) {
+  const Req echo = {kEcho, 0, 0};
+  char back[sizeof echo];
+  send_op(coid, kEcho, 0, 0, back, sizeof back);  // warm every path once
+  qrv_kernel_counts before, after;
+  expect_eq(DebugKernelCounts(&before), 0, "DebugKernelCounts");
+  int bad = 0;
+  for (int i = 0; i < 10000; ++i) bad += MsgSend(coid, &echo, sizeof echo, back, sizeof back) != sizeof echo;
+  for (int i = 0; i < 100; ++i) {
+    const int c = ConnectAttach(0, spid, 1, _NTO_SIDE_CHANNEL, 0);
+    bad += MsgSendPulse(c, -1, 1, i) != 0;
+    bad += ConnectDetach(c) != 0;  // a DISCONNECT pulse for the server
+    const int ch = ChannelCreate(_NTO_CHF_DISCONNECT);
+    const int self = ConnectAttach(0, 0, ch, 0, 0);
+    bad += MsgSendPulse(self, -1, 2, i) != 0;  // left queued: destroyed with the channel
+    bad += ChannelDestroy(ch) != 0;
+    bad += ConnectDetach(self) != 0;
+  }
+  send_op(coid, kEcho, 0, 0, back, sizeof back);  // behind every pulse: all received
+  expect_eq(bad, 0, "10,000 round trips and 100 rounds of object churn");
+  // Each destroyed channel left our self-connection dead: a COIDDEATH each.
+  int deaths = 0;
+  _pulse p;
+  for (;;) {
+    TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_RECEIVE, nullptr, nullptr, nullptr);
+    if (MsgReceive_r(g_cchid, &p, sizeof p, nullptr) != 0) break;
+    deaths += p.code == _PULSE_CODE_COIDDEATH;
+  }
+  expect_eq(deaths, 100, "a COIDDEATH pulse for each destroyed channel");
+  DebugKernelCounts(&after);
+  expect(same_objects(before, after), "kernel objects and heap back to their counts");
+  printf("ipc_client: objects before/after: threads %llu/%llu channels %llu/%llu connections %llu/%llu "
+         "pulses %llu/%llu heap %llu/%llu bytes\n",
+         (unsigned long long)before.threads, (unsigned long long)after.threads,
+         (unsigned long long)before.channels, (unsigned long long)after.channels,
+         (unsigned long long)before.connections, (unsigned long long)after.connections,
+         (unsigned long long)before.pulses, (unsigned long long)after.pulses,
+         (unsigned long long)before.heap_bytes, (unsigned long long)after.heap_bytes);
+  expect_eq(DebugKernelCounts_r(reinterpret_cast<qrv_kernel_counts*>(kKernelAddr)), -EFAULT,
+            "counts to a kernel address: EFAULT");
+}
+
+int run_client(int spid, int vpid) {
+  g_cchid = ChannelCreate(_NTO_CHF_COID_DISCONNECT);
+  expect(g_cchid >= 1, "client channel");
+  const int coid = attach(spid, 1);
+  const int coid2 = attach(spid, 2);
+  g_coid2 = coid2;
+  expect(coid >= 0 && coid2 >= 0, "connections to both server channels");
+  check_echo_sizes(coid);
+  check_iov(coid);
+  const int scoid = check_info(coid, spid);
+  check_read_write(coid);
+  check_errors_and_bad_buffers(coid);
+  check_pulses(coid, scoid);
+  check_priority(coid);
+  check_deliver_event(coid);
+  check_timeouts(coid, coid2);
+  check_connections(spid);
+  check_server_death(vpid);
+  Stats st;
+  send_op(coid, kStats, 0, 0, &st, sizeof st);
+  expect(st.disconnects >= 1, "a dead client's connection: DISCONNECT pulse");
+  expect_eq(st.held_reply, -ESRCH, "reply to a dead client: ESRCH");
+  check_no_leak(spid, coid);
+  expect_eq(send_op(coid, kQuit), 0, "the server quits");
+  return qrv_test::report("ipc_client");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && strcmp(argv[1], "server") == 0) return run_server();
+  if (argc >= 2 && strcmp(argv[1], "victim") == 0) return run_victim();
+  if (argc >= 3 && strcmp(argv[1], "doomed") == 0) return run_doomed(atoi(argv[2]));
+  if (argc >= 4 && strcmp(argv[1], "client") == 0) return run_client(atoi(argv[2]), atoi(argv[3]));
+  printf("FAIL: ipc_test: bad arguments\n");
+  return 2;
+}
