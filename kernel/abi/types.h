@@ -170,7 +170,7 @@ QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, flags) == 24, "flags");
 QRV_ABI_ASSERT(offsetof(struct qrv_thread_attr, reserved) == 28, "reserved");
 
 /* Kernel synchronisation object (SyncMutexLock, SyncCondvarWait): a word the
- * uncontended path owns in user space, plus a reserved word (zero).
+ * uncontended path owns in user space, and `owner`, unused (keep it zero).
  * For a mutex, `count` is the lock word:
  *
  *    31       30                              0
@@ -190,6 +190,8 @@ typedef struct {
 } qrv_sync_t;
 #define QRV_SYNC_WAITERS 0x80000000u
 #define QRV_SYNC_OWNER_MASK 0x7fffffffu
+QRV_ABI_ASSERT((QRV_SYNC_WAITERS & QRV_SYNC_OWNER_MASK) == 0 && (QRV_SYNC_WAITERS | QRV_SYNC_OWNER_MASK) == 0xffffffffu,
+               "qrv_sync_t.count: WAITERS and the owner tid share the word without overlap");
 QRV_ABI_ASSERT(sizeof(qrv_sync_t) == 8, "qrv_sync_t size");
 QRV_ABI_ASSERT(offsetof(qrv_sync_t, count) == 0, "qrv_sync_t.count");
 QRV_ABI_ASSERT(offsetof(qrv_sync_t, owner) == 4, "qrv_sync_t.owner");

@@ -1,9 +1,11 @@
-// Mutexes and condition variables over a user word (see sync.h).
+// Mutexes and condition variables over a user word (see sync.h); the word
+// protocol's steps are kernel/lib/sync_word.h, applied here by swapping.
 #include "kernel/proc/sync.h"
 
 #include "kernel/abi/errno.h"
 #include "kernel/abi/types.h"
 #include "kernel/arch/riscv/kcontext.h"
+#include "kernel/lib/sync_word.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
 
@@ -12,20 +14,28 @@ uint64_t g_wait_seq = 0;  // arrival order of waiters (BKL)
 
 bool valid(uint64_t addr) { return addr % alignof(qrv_sync_t) == 0; }
 
-bool read_word(uint64_t addr, int32_t* v) { return copy_from_user(v, addr, sizeof *v); }
-bool write_word(uint64_t addr, int32_t v) { return copy_to_user(addr, &v, sizeof v); }
+// A condition variable's word is never read or written: only checked to be user memory.
+bool probe(uint64_t addr) {
+  int32_t v;
+  return copy_from_user(&v, addr, sizeof v);
+}
 
-// The waiter to wake on `addr` in `state`: highest priority, then earliest.
-tThread* best_waiter(tProcess* proc, uint64_t addr, ThreadState state) {
-  tThread* best = nullptr;
+struct Waiters {
+  tThread* best = nullptr;  // highest priority, then earliest
+  uint32_t count = 0;
+};
+
+Waiters waiters_on(tProcess* proc, uint64_t addr, ThreadState state) {
+  Waiters w;
   for (tThread* t : proc->threads) {
     if (t == nullptr || t->state_ != state || t->wait_addr != addr) continue;
-    if (best == nullptr || t->priority_ > best->priority_ ||
-        (t->priority_ == best->priority_ && t->wait_seq < best->wait_seq)) {
-      best = t;
+    ++w.count;
+    if (w.best == nullptr || t->priority_ > w.best->priority_ ||
+        (t->priority_ == w.best->priority_ && t->wait_seq < w.best->wait_seq)) {
+      w.best = t;
     }
   }
-  return best;
+  return w;
 }
 
 void wait_on(tThread* cur, uint64_t addr, ThreadState state) {
@@ -37,30 +47,59 @@ void wait_on(tThread* cur, uint64_t addr, ThreadState state) {
   thread_check_exiting();
 }
 
-// Releases a mutex the caller owns: the next waiter, if any, becomes owner.
+// Releases a mutex the caller owns: the best waiter, if any, becomes owner.
+// Nobody sleeps on a word without WAITERS (each sleeper set it first), so
+// only a word with it costs a look at the waiters; the waiters cannot change
+// while this runs (BKL), so one look serves every retry.
 int64_t release(tThread* cur, uint64_t addr) {
-  int32_t owner;
-  if (!read_word(addr, &owner)) return -QRV_EFAULT;
-  if (owner != static_cast<int32_t>(cur->tid)) return -QRV_EPERM;
-  tThread* next = best_waiter(cur->proc, addr, STATE_MUTEX);
-  if (!write_word(addr, next != nullptr ? static_cast<int32_t>(next->tid) : 0)) return -QRV_EFAULT;
-  if (next != nullptr) sched_make_ready(next);
-  return 0;
+  const uint32_t self = cur->tid;
+  uint32_t word = self | QRV_SYNC_WAITERS;  // a guess: unlocks come here when someone waits
+  Waiters w;
+  bool looked = false;
+  for (;;) {
+    if ((word & QRV_SYNC_WAITERS) != 0 && !looked) {
+      w = waiters_on(cur->proc, addr, STATE_MUTEX);
+      looked = true;
+    }
+    const bool sleepers = (word & QRV_SYNC_WAITERS) != 0 && w.best != nullptr;
+    const MutexUnlockStep step =
+        mutex_unlock_step(word, self, sleepers ? w.best->tid : 0, sleepers && w.count > 1);
+    if (!step.owned) return -QRV_EPERM;
+    uint32_t seen;
+    if (!cas_user32(addr, word, step.next, &seen)) return -QRV_EFAULT;
+    if (seen == word) {
+      if (sleepers) sched_make_ready(w.best);
+      return 0;
+    }
+    word = seen;  // changed since the guess or the last look: decide again
+  }
 }
 }  // namespace
 
 int64_t sync_mutex_lock(uint64_t addr) {
   if (!valid(addr)) return -QRV_EINVAL;
   tThread* cur = sched_current();
-  const auto self = static_cast<int32_t>(cur->tid);
-  int32_t owner;
-  if (!read_word(addr, &owner)) return -QRV_EFAULT;
-  if (owner == self) return -QRV_EDEADLK;
+  bool woken = false;
+  // A guess of "free" makes the first swap also the first read. After a wake
+  // the guess is "free" again, so ownership is only ever judged on a word seen.
+  uint32_t word = 0;
   for (;;) {
-    if (owner == 0) return write_word(addr, self) ? 0 : -QRV_EFAULT;
+    // Who sleeps matters only to a taker of a free word that says WAITERS.
+    const bool others = word == QRV_SYNC_WAITERS && waiters_on(cur->proc, addr, STATE_MUTEX).count != 0;
+    const MutexLockStep step = mutex_lock_step(word, cur->tid, others);
+    if (step.action == MutexLockAction::kOwned) return woken ? 0 : -QRV_EDEADLK;  // woken: handed over
+    uint32_t seen;
+    if (!cas_user32(addr, word, step.next, &seen)) return -QRV_EFAULT;
+    if (seen != word) {
+      word = seen;
+      continue;
+    }
+    if (step.action == MutexLockAction::kTake) return 0;
+    // WAITERS is set and the BKL held, so the owner's unlock must come to the
+    // kernel, and cannot get here before this thread sleeps: no lost wake-up.
     wait_on(cur, addr, STATE_MUTEX);
-    if (!read_word(addr, &owner)) return -QRV_EFAULT;
-    if (owner == self) return 0;  // handed over by the unlock that woke us
+    woken = true;
+    word = 0;
   }
 }
 
@@ -72,10 +111,11 @@ int64_t sync_mutex_unlock(uint64_t addr) {
 int64_t sync_condvar_wait(uint64_t cond, uint64_t mutex) {
   if (!valid(cond) || !valid(mutex)) return -QRV_EINVAL;
   tThread* cur = sched_current();
-  int32_t probe;
-  if (!read_word(cond, &probe)) return -QRV_EFAULT;
+  if (!probe(cond)) return -QRV_EFAULT;
   const int64_t r = release(cur, mutex);
   if (r != 0) return r;
+  // Releasing and sleeping are one step under the BKL: a signal sent after
+  // another thread takes the mutex (in user space) finds this waiter.
   wait_on(cur, cond, STATE_CONDVAR);
   return sync_mutex_lock(mutex);
 }
@@ -83,9 +123,8 @@ int64_t sync_condvar_wait(uint64_t cond, uint64_t mutex) {
 int64_t sync_condvar_signal(uint64_t cond, bool all) {
   if (!valid(cond)) return -QRV_EINVAL;
   tThread* cur = sched_current();
-  int32_t probe;
-  if (!read_word(cond, &probe)) return -QRV_EFAULT;
-  while (tThread* t = best_waiter(cur->proc, cond, STATE_CONDVAR)) {
+  if (!probe(cond)) return -QRV_EFAULT;
+  while (tThread* t = waiters_on(cur->proc, cond, STATE_CONDVAR).best) {
     t->wait_addr = 0;
     sched_make_ready(t);
     if (!all) break;

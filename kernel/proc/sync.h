@@ -1,10 +1,13 @@
 // Kernel side of pthread mutexes and condition variables (SyncMutexLock,
-// SyncMutexUnlock, SyncCondvarWait, SyncCondvarSignal). The lock word is
-// qrv_sync_t.count in user memory: 0 when free, else the owner's tid. It is
-// read and written only here, under the big kernel lock; waiters are the
-// process's threads in STATE_MUTEX / STATE_CONDVAR on that word's address,
-// woken highest priority first, then first come. Unlock hands the mutex
-// straight to the next waiter.
+// SyncMutexUnlock, SyncCondvarWait, SyncCondvarSignal). A mutex's lock word
+// is qrv_sync_t.count in user memory (kernel/abi/types.h: owner tid and a
+// WAITERS bit). User threads lock and unlock it without the kernel when
+// nobody waits, so the kernel changes it only by atomic compare-and-swap,
+// and a thread sleeps only after its swap set WAITERS (the owner's unlock
+// then comes here). Waiters are the process's threads in STATE_MUTEX /
+// STATE_CONDVAR on that word's address, woken highest priority first, then
+// first come; unlock hands the mutex straight to the next waiter. All of it
+// runs under the big kernel lock.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,9 @@
-// pthread mutexes and condition variables on the kernel's sync objects:
-// many threads on every hart increment one counter under a mutex (the total
-// must be exact), a condition variable hands work from a producer to
-// consumers, and misuse gets error numbers (EDEADLK, EPERM, EFAULT, EINVAL).
+// pthread mutexes and condition variables: an uncontended mutex stays in user
+// space (one lock-word swap each way, holding the tid the kernel gave the
+// thread), 64 threads on every hart increment one counter under a mutex (the
+// total must be exact), producers and consumers pass items through a bounded
+// queue with two condition variables under contention (each item arrives
+// once), and misuse gets error numbers (EDEADLK, EPERM, EFAULT, EINVAL).
 #include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -10,18 +12,35 @@
 
 #include "user/tests/check.h"
 
-
 using qrv_test::expect;
 
 namespace {
-// On 4 emulated harts every hand-off of the big kernel lock can wait for the
-// host to schedule a vCPU, so the contended part stays small.
-constexpr int kWorkers = 16;
-constexpr int kIncrements = 40;
-pthread_mutex_t g_lock;
+// 64 workers plus the main thread: more than the old 64-thread process limit.
+constexpr int kWorkers = 64;
+constexpr int kIncrements = 50;
+pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 uint64_t g_counter = 0;  // guarded by g_lock only
+int32_t g_tids[kWorkers];
+bool g_tid_agrees[kWorkers];
 
-void* increment(void*) {
+uint64_t instret() {
+  uint64_t v;
+  asm volatile("rdinstret %0" : "=r"(v));
+  return v;
+}
+
+int32_t owner_of(const pthread_mutex_t& m) {
+  return static_cast<int32_t>(static_cast<uint32_t>(m.__sync.count) & QRV_SYNC_OWNER_MASK);
+}
+
+void* increment(void* arg) {
+  const auto id = static_cast<int>(reinterpret_cast<intptr_t>(arg));
+  // A private mutex, locked in user space: its word must hold the tid the
+  // kernel knows this thread by, or the kernel's unlock would say EPERM.
+  pthread_mutex_t mine = PTHREAD_MUTEX_INITIALIZER;
+  pthread_mutex_lock(&mine);
+  g_tids[id] = owner_of(mine);
+  g_tid_agrees[id] = SyncMutexUnlock_r(&mine.__sync) == 0 && mine.__sync.count == 0;
   for (int i = 0; i < kIncrements; ++i) {
     pthread_mutex_lock(&g_lock);
     const uint64_t v = *static_cast<volatile uint64_t*>(&g_counter);
@@ -32,59 +51,123 @@ void* increment(void*) {
   return nullptr;
 }
 
-constexpr int kItems = 100;
-pthread_mutex_t g_qlock;
-pthread_cond_t g_nonempty;
-int g_queue = 0;      // items waiting (guarded by g_qlock)
-int g_consumed = 0;   // guarded by g_qlock
-bool g_done = false;  // guarded by g_qlock
+// A bounded queue between producers and consumers: both sides wait.
+constexpr int kProducers = 8;
+constexpr int kConsumers = 8;
+constexpr int kItemsEach = 40;
+constexpr int kTotal = kProducers * kItemsEach;
+constexpr int kCapacity = 4;
+pthread_mutex_t g_qlock = PTHREAD_MUTEX_INITIALIZER;
+pthread_cond_t g_not_empty = PTHREAD_COND_INITIALIZER;
+pthread_cond_t g_not_full = PTHREAD_COND_INITIALIZER;
+int g_queue[kCapacity];  // a ring (guarded by g_qlock, like everything below)
+int g_head = 0;
+int g_len = 0;
+int g_taken = 0;
+uint64_t g_sum = 0;
+int g_seen[kTotal];  // how often each item arrived
+
+void* produce(void* arg) {
+  const auto id = static_cast<int>(reinterpret_cast<intptr_t>(arg));
+  for (int i = 0; i < kItemsEach; ++i) {
+    pthread_mutex_lock(&g_qlock);
+    while (g_len == kCapacity) pthread_cond_wait(&g_not_full, &g_qlock);
+    g_queue[(g_head + g_len) % kCapacity] = id * kItemsEach + i;
+    ++g_len;
+    pthread_cond_signal(&g_not_empty);
+    pthread_mutex_unlock(&g_qlock);
+  }
+  return nullptr;
+}
 
 void* consume(void*) {
   pthread_mutex_lock(&g_qlock);
   for (;;) {
-    while (g_queue == 0 && !g_done) pthread_cond_wait(&g_nonempty, &g_qlock);
-    if (g_queue == 0 && g_done) break;
-    --g_queue;
-    ++g_consumed;
+    while (g_len == 0 && g_taken < kTotal) pthread_cond_wait(&g_not_empty, &g_qlock);
+    if (g_taken == kTotal) break;
+    const int item = g_queue[g_head];
+    g_head = (g_head + 1) % kCapacity;
+    --g_len;
+    ++g_taken;
+    g_sum += static_cast<uint64_t>(item);
+    ++g_seen[item];
+    pthread_cond_signal(&g_not_full);
+    if (g_taken == kTotal) pthread_cond_broadcast(&g_not_empty);  // the others stop too
   }
   pthread_mutex_unlock(&g_qlock);
   return nullptr;
 }
 
-pthread_t start(void* (*fn)(void*)) {
+pthread_t start(void* (*fn)(void*), int id) {
   pthread_attr_t attr = {};
   attr.__stack_size = 8192;
   pthread_t t = 0;
-  expect(pthread_create(&t, &attr, fn, nullptr) == 0, "pthread_create");
+  expect(pthread_create(&t, &attr, fn, reinterpret_cast<void*>(static_cast<intptr_t>(id))) == 0,
+         "pthread_create");
   return t;
 }
-}  // namespace
 
-int main() {
-  pthread_mutex_init(&g_lock, nullptr);
-  pthread_t workers[kWorkers];
-  for (auto& w : workers) w = start(increment);
-  for (auto& w : workers) pthread_join(w, nullptr);
-  expect(g_counter == uint64_t{kWorkers} * kIncrements, "the mutex keeps the counter exact");
-
-  pthread_mutex_init(&g_qlock, nullptr);
-  pthread_cond_init(&g_nonempty, nullptr);
-  pthread_t consumers[4];
-  for (auto& c : consumers) c = start(consume);
-  for (int i = 0; i < kItems; ++i) {
-    pthread_mutex_lock(&g_qlock);
-    ++g_queue;
-    pthread_cond_signal(&g_nonempty);
-    pthread_mutex_unlock(&g_qlock);
-    if (i % 10 == 0) SchedYield();
+void uncontended() {
+  pthread_mutex_t m;
+  pthread_mutex_init(&m, nullptr);
+  expect(pthread_mutex_lock(&m) == 0 && m.__sync.count == 1, "the main thread (tid 1) owns the word");
+  expect(pthread_mutex_lock(&m) == EDEADLK, "relocking one's own mutex is EDEADLK");
+  expect(pthread_mutex_destroy(&m) == EBUSY, "destroying a held mutex is EBUSY");
+  expect(pthread_mutex_unlock(&m) == 0 && m.__sync.count == 0, "unlock frees the word");
+  expect(pthread_mutex_unlock(&m) == EPERM, "unlocking a free mutex is EPERM");
+  // Cheaper than one kernel call: the fastest of a few tries leaves out any
+  // interrupt. (Counted in QEMU's instret, which without -icount ticks with
+  // host time: a trap into the kernel costs far more than a few user
+  // instructions either way.)
+  uint64_t best = ~uint64_t{0};
+  uint64_t best_call = ~uint64_t{0};
+  for (int i = 0; i < 16; ++i) {
+    uint64_t before = instret();
+    pthread_mutex_lock(&m);
+    pthread_mutex_unlock(&m);
+    uint64_t cost = instret() - before;
+    best = cost < best ? cost : best;
+    before = instret();
+    SyncMutexUnlock_r(&m.__sync);  // EPERM: one kernel call, the cheapest kind
+    cost = instret() - before;
+    best_call = cost < best_call ? cost : best_call;
   }
-  pthread_mutex_lock(&g_qlock);
-  g_done = true;
-  pthread_cond_broadcast(&g_nonempty);
-  pthread_mutex_unlock(&g_qlock);
-  for (auto& c : consumers) pthread_join(c, nullptr);
-  expect(g_consumed == kItems, "consumers took every item");
+  expect(best < best_call, "uncontended lock+unlock makes no kernel call");
+  expect(pthread_mutex_destroy(&m) == 0, "destroying a free mutex");
+}
 
+void counter() {
+  pthread_t workers[kWorkers];
+  for (int i = 0; i < kWorkers; ++i) workers[i] = start(increment, i);
+  for (auto& w : workers) expect(pthread_join(w, nullptr) == 0, "pthread_join");
+  expect(g_counter == uint64_t{kWorkers} * kIncrements, "the mutex keeps the counter exact");
+  expect(g_lock.__sync.count == 0, "the contended mutex ends free, no waiter bit left");
+  bool agree = true;
+  bool distinct = true;
+  for (int i = 0; i < kWorkers; ++i) {
+    agree = agree && g_tid_agrees[i] && g_tids[i] > 1 && g_tids[i] <= 128;
+    for (int j = 0; j < i; ++j) distinct = distinct && g_tids[i] != g_tids[j];
+  }
+  expect(agree, "every thread's lock word holds the kernel's tid for it");
+  expect(distinct, "the 64 threads have 64 tids");
+}
+
+void producer_consumer() {
+  pthread_t consumers[kConsumers];
+  pthread_t producers[kProducers];
+  for (int i = 0; i < kConsumers; ++i) consumers[i] = start(consume, i);
+  for (int i = 0; i < kProducers; ++i) producers[i] = start(produce, i);
+  for (auto& p : producers) pthread_join(p, nullptr);
+  for (auto& c : consumers) pthread_join(c, nullptr);
+  expect(g_taken == kTotal && g_len == 0, "consumers took every item");
+  expect(g_sum == uint64_t{kTotal} * (kTotal - 1) / 2, "the items' sum is exact");
+  bool once = true;
+  for (int n : g_seen) once = once && n == 1;
+  expect(once, "each item arrived exactly once");
+  expect(g_qlock.__sync.count == 0, "the queue mutex ends free");
+}
+
+void misuse() {
   sync_t m = {0, 0};
   expect(SyncMutexLock_r(&m) == 0, "lock");
   expect(SyncMutexLock_r(&m) == -EDEADLK, "relocking one's own mutex is EDEADLK");
@@ -98,5 +181,16 @@ int main() {
   sync_t c = {0, 0};
   expect(SyncCondvarWait_r(&c, &m) == -EPERM, "waiting without holding the mutex is EPERM");
   expect(SyncCondvarSignal_r(&c, 1) == 0, "signalling with no waiter is fine");
+  m.count = static_cast<int32_t>(5u | QRV_SYNC_WAITERS);  // another thread's, with waiters
+  expect(SyncMutexUnlock_r(&m) == -EPERM, "unlocking another thread's mutex is EPERM");
+  expect(static_cast<uint32_t>(m.count) == (5u | QRV_SYNC_WAITERS), "and leaves its word alone");
+}
+}  // namespace
+
+int main() {
+  uncontended();
+  counter();
+  producer_consumer();
+  misuse();
   return qrv_test::report("sync_test");
 }

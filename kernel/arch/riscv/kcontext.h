@@ -24,3 +24,11 @@ extern "C" [[noreturn]] void user_enter(TrapFrame* frame);
 // false and no kernel fault.
 bool copy_from_user(void* dst, uint64_t user_src, size_t n);
 bool copy_to_user(uint64_t user_dst, const void* src, size_t n);
+
+// Atomic compare-and-swap of the aligned 32-bit user word at `user_word`
+// (user threads on other harts may swap it at the same time): stores
+// `desired` if it holds `expected`, and puts what it held in *seen (so
+// *seen == expected means the swap happened). A misaligned or non-user
+// address, a page not user-readable, or one not user-writable when the swap
+// would store, fails with false and no kernel fault.
+bool cas_user32(uint64_t user_word, uint32_t expected, uint32_t desired, uint32_t* seen);

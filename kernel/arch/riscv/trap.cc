@@ -55,7 +55,9 @@ extern "C" void trap_dispatch(TrapFrame* frame) {
     return;
   }
   ExpectedTrap* expect = cpu->expected_trap;
-  if (expect != nullptr && expect->cause == frame->scause) {
+  const bool data_page_fault = frame->scause == csr::kLoadPageFault || frame->scause == csr::kStorePageFault;
+  if (expect != nullptr &&
+      (expect->cause == frame->scause || (expect->cause == kExpectDataPageFault && data_page_fault))) {
     cpu->expected_trap = nullptr;
     expect->hit = true;
     expect->stval = frame->stval;

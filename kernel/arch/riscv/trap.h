@@ -13,8 +13,12 @@
 
 void trap_init();
 
+// ExpectedTrap.cause that catches a load or a store/AMO page fault: an LR/SC
+// pair takes the first at LR (unmapped) and the second at SC (read-only).
+inline constexpr uint64_t kExpectDataPageFault = ~uint64_t{0};
+
 struct ExpectedTrap {
-  uint64_t cause;      // scause value to catch
+  uint64_t cause;      // scause value to catch, or kExpectDataPageFault
   uint64_t resume_pc;  // where to continue when it happens
   bool hit;            // set by the trap handler
   uint64_t stval;      // what stval said

@@ -1,11 +1,13 @@
-// copy_from_user / copy_to_user: range check, then a byte copy under SUM with
-// the page fault it may take turned into a `false` return (trap_expect).
+// copy_from_user / copy_to_user / cas_user32: range check, then the access
+// under SUM with the page fault it may take turned into a `false` return
+// (trap_expect).
 #include "kernel/arch/riscv/csr.h"
 #include "kernel/arch/riscv/kcontext.h"
 #include "kernel/arch/riscv/trap.h"
 #include "kernel/mm/aspace.h"
 
 extern "C" long uaccess_copy(void* dst, const void* src, size_t n);
+extern "C" int64_t uaccess_cas32(uint32_t* word, uint32_t expected, uint32_t desired);
 extern "C" char uaccess_fault[];
 
 namespace {
@@ -36,4 +38,21 @@ bool copy_from_user(void* dst, uint64_t user_src, size_t n) {
 bool copy_to_user(uint64_t user_dst, const void* src, size_t n) {
   return user_range(user_dst, n) &&
          copy_guarded(reinterpret_cast<void*>(user_dst), src, n, csr::kStorePageFault);
+}
+
+bool cas_user32(uint64_t user_word, uint32_t expected, uint32_t desired, uint32_t* seen) {
+  if (user_word % sizeof(uint32_t) != 0 || !user_range(user_word, sizeof(uint32_t))) return false;
+  ExpectedTrap expect{.cause = kExpectDataPageFault,
+                      .resume_pc = reinterpret_cast<uint64_t>(uaccess_fault),
+                      .hit = false,
+                      .stval = 0,
+                      .sepc = 0};
+  trap_expect(&expect);
+  asm volatile("csrs sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
+  const int64_t r = uaccess_cas32(reinterpret_cast<uint32_t*>(user_word), expected, desired);
+  asm volatile("csrc sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
+  trap_expect(nullptr);
+  if (r < 0) return false;
+  *seen = static_cast<uint32_t>(r);
+  return true;
 }

@@ -10,7 +10,7 @@ namespace qrv::libc {
 struct ThreadBlock {
   ThreadBlock* self_;  // == this; lets assembly find the block from tp
   int32_t errno_value_;
-  int32_t tid_;
+  int32_t tid_;  // the kernel's tid: 1 for the main thread; a new thread stores its own first
   void* (*start_)(void*);  // pthread start routine, for the thread trampoline
   void* arg_;
   void* result_;

@@ -6,7 +6,8 @@
 
 namespace qrv::libc {
 namespace {
-ThreadBlock g_main_block = {&g_main_block, 0, 0, nullptr, nullptr, nullptr, nullptr};
+// A process's first thread is tid 1 (kernel/abi/types.h, qrv_thread_attr).
+ThreadBlock g_main_block = {&g_main_block, 0, 1, nullptr, nullptr, nullptr, nullptr};
 }  // namespace
 
 ThreadBlock* current_thread_block() {

@@ -7,6 +7,7 @@
 
 #include "kernel/abi/abi.h"
 #include "libc/src/common/errno.h"
+#include "libc/src/common/thread_block.h"
 #include "libc/src/neutrino/kernel_call.h"
 
 namespace {
@@ -95,15 +96,54 @@ TEST_F(PosixTest, ClockAndSleep) {
   EXPECT_EQ(g_number, __KER_CLOCK_NANOSLEEP);
 }
 
-TEST_F(PosixTest, PthreadCallsReturnErrorNumbers) {
+// Runs the calling host thread as QRV thread `tid` (the mutex fast path uses it).
+void become_thread(int32_t tid) {
+  q::ThreadBlock block = {};
+  block.tid_ = tid;
+  q::install_thread_block(&block);
+}
+
+TEST_F(PosixTest, UncontendedMutexNeedsNoKernelCall) {
+  become_thread(3);
   q::pthread_mutex_t m;
   EXPECT_EQ(q::pthread_mutex_init(&m, nullptr), 0);
   EXPECT_EQ(q::pthread_mutex_lock(&m), 0);
+  EXPECT_EQ(m.sync.count, 3);
+  EXPECT_EQ(q::pthread_mutex_destroy(&m), QRV_EBUSY);
+  EXPECT_EQ(q::pthread_mutex_unlock(&m), 0);
+  EXPECT_EQ(m.sync.count, 0);
+  EXPECT_EQ(g_number, -1);  // neither went to the kernel
+  EXPECT_EQ(q::pthread_mutex_destroy(&m), 0);
+}
+
+TEST_F(PosixTest, ContendedMutexGoesToTheKernel) {
+  become_thread(3);
+  q::pthread_mutex_t m;
+  EXPECT_EQ(q::pthread_mutex_init(&m, nullptr), 0);
+  m.sync.count = 7;  // held by thread 7
+  EXPECT_EQ(q::pthread_mutex_lock(&m), 0);
   EXPECT_EQ(g_number, __KER_SYNC_MUTEX_LOCK);
   EXPECT_EQ(g_args[0], reinterpret_cast<intptr_t>(&m.sync));
+  EXPECT_EQ(m.sync.count, 7);  // the kernel, not libc, changes a held word
+  m.sync.count = static_cast<int32_t>(3u | QRV_SYNC_WAITERS);  // ours, with waiters
+  g_number = -1;
+  EXPECT_EQ(q::pthread_mutex_unlock(&m), 0);
+  EXPECT_EQ(g_number, __KER_SYNC_MUTEX_UNLOCK);
+  EXPECT_EQ(m.sync.count, static_cast<int32_t>(3u | QRV_SYNC_WAITERS));
+  m.sync.count = 3;  // ours: relocking is the kernel's EDEADLK
   g_result = -QRV_EDEADLK;
   EXPECT_EQ(q::pthread_mutex_lock(&m), QRV_EDEADLK);
-  g_result = 0;
+  m.sync.count = 0;  // free: unlocking is the kernel's EPERM
+  g_result = -QRV_EPERM;
+  EXPECT_EQ(q::pthread_mutex_unlock(&m), QRV_EPERM);
+  EXPECT_EQ(g_number, __KER_SYNC_MUTEX_UNLOCK);
+}
+
+TEST_F(PosixTest, PthreadCallsReturnErrorNumbers) {
+  become_thread(3);
+  q::pthread_mutex_t m;
+  EXPECT_EQ(q::pthread_mutex_init(&m, nullptr), 0);
+  EXPECT_EQ(q::pthread_mutex_lock(&m), 0);
   q::pthread_cond_t c;
   EXPECT_EQ(q::pthread_cond_init(&c, nullptr), 0);
   EXPECT_EQ(q::pthread_cond_broadcast(&c), 0);

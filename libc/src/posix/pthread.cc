@@ -1,6 +1,9 @@
 // pthreads over kernel threads and kernel sync objects. A thread's stack and
 // its ThreadBlock share one allocation (block at the top); the joiner frees it.
-// Mutexes and condition variables are kernel sync objects (SyncMutexLock, ...).
+// A mutex is a lock word (kernel/abi/types.h, qrv_sync_t): uncontended lock
+// and unlock are one compare-and-swap each in user space, with the caller's
+// tid from its ThreadBlock; only contention calls the kernel (SyncMutexLock,
+// SyncMutexUnlock). Condition variables are kernel sync objects.
 // Functions return error numbers (POSIX), never -1.
 #include <stdint.h>
 
@@ -20,12 +23,17 @@ constexpr uint64_t kStackAlign = 16;
 
 int error_of(long r) { return r < 0 ? static_cast<int>(-r) : 0; }
 
-// First code of every new thread: install its block, run, exit with the result.
-void* thread_entry(void* arg) {
+// First code of every new thread: the kernel starts it with a0 = its block
+// and a1 = its tid (kernel/abi/types.h), so the tid is in the block before
+// the thread can take a mutex. Install the block, run, exit with the result.
+void* thread_entry(void* arg, long tid) {
   auto* block = static_cast<ThreadBlock*>(arg);
+  __atomic_store_n(&block->tid_, static_cast<int32_t>(tid), __ATOMIC_RELAXED);
   install_thread_block(block);
   pthread_exit(block->start_(block->arg_));
 }
+
+int32_t self_tid() { return current_thread_block()->tid_; }
 
 }  // namespace
 
@@ -40,12 +48,16 @@ QRV_LIBC_FN(int, pthread_create,
   auto* block = reinterpret_cast<ThreadBlock*>(mem + stack);
   *block = ThreadBlock{block, 0, 0, start, arg, nullptr, mem};
   const qrv_thread_attr kattr = {reinterpret_cast<uintptr_t>(mem), stack, 0, 0, 0, 0};
-  const int tid = ThreadCreate_r(0, thread_entry, block, &kattr);
+  // ThreadCreate's entry type has no tid parameter; the cast goes through
+  // void(*)(), the one function-pointer cast GCC does not warn about.
+  auto* const entry = reinterpret_cast<void* (*)(void*)>(reinterpret_cast<void (*)()>(&thread_entry));
+  const int tid = ThreadCreate_r(0, entry, block, &kattr);
   if (tid < 0) {
     free(mem);
     return -tid;
   }
-  block->tid_ = tid;
+  // The new thread stores the same tid itself, perhaps already: both atomic.
+  __atomic_store_n(&block->tid_, tid, __ATOMIC_RELAXED);
   *thread = reinterpret_cast<uintptr_t>(block);
   return 0;
 }
@@ -55,7 +67,7 @@ QRV_LIBC_FN(int, pthread_join, (pthread_t thread, void** result)) {
   if (block == nullptr || block->self_ != block) return QRV_ESRCH;
   if (block == current_thread_block()) return QRV_EDEADLK;
   void* value = nullptr;
-  const int r = ThreadJoin_r(block->tid_, &value);
+  const int r = ThreadJoin_r(__atomic_load_n(&block->tid_, __ATOMIC_RELAXED), &value);
   if (r < 0) return -r;
   if (result != nullptr) *result = value;
   free(block->stack_alloc_);
@@ -80,9 +92,26 @@ QRV_LIBC_FN(int, pthread_mutex_destroy, (pthread_mutex_t * m)) {
   return m->sync.count != 0 ? QRV_EBUSY : 0;
 }
 
-QRV_LIBC_FN(int, pthread_mutex_lock, (pthread_mutex_t * m)) { return error_of(SyncMutexLock_r(&m->sync)); }
+// Free (0) -> ours, or let the kernel sort it out: it sets WAITERS and puts
+// the caller to sleep, or reports EDEADLK if the caller owns it already.
+QRV_LIBC_FN(int, pthread_mutex_lock, (pthread_mutex_t * m)) {
+  int32_t expected = 0;
+  if (__atomic_compare_exchange_n(&m->sync.count, &expected, self_tid(), false, __ATOMIC_ACQUIRE,
+                                  __ATOMIC_RELAXED)) {
+    return 0;
+  }
+  return error_of(SyncMutexLock_r(&m->sync));
+}
 
-QRV_LIBC_FN(int, pthread_mutex_unlock, (pthread_mutex_t * m)) { return error_of(SyncMutexUnlock_r(&m->sync)); }
+// Ours with nobody waiting -> free, or the kernel: WAITERS is set (it hands
+// the mutex to the best waiter), or the caller is not the owner (EPERM).
+QRV_LIBC_FN(int, pthread_mutex_unlock, (pthread_mutex_t * m)) {
+  int32_t expected = self_tid();
+  if (__atomic_compare_exchange_n(&m->sync.count, &expected, 0, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
+    return 0;
+  }
+  return error_of(SyncMutexUnlock_r(&m->sync));
+}
 
 QRV_LIBC_FN(int, pthread_cond_init, (pthread_cond_t * c, const void* attr)) {
   if (attr != nullptr) return QRV_ENOTSUP;
