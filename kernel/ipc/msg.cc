@@ -141,15 +141,15 @@ void msg_client_finish(tThread* client, int64_t status) {
   sched_make_ready(client);
 }
 
-void msg_wake_receiver(tChannel* ch, uint8_t priority, bool kick_idle) {
+tThread* msg_take_receiver(tChannel* ch, uint8_t priority) {
   MsgQueueEntry* e = ch->receivers.pop_front();
   if (e == nullptr) {
     boost_busy_servers(ch, priority);
-    return;
+    return nullptr;
   }
   tThread* r = static_cast<tThread*>(e);
   inherit(r, ch, priority);
-  sched_make_ready(r, kick_idle);
+  return r;
 }
 
 int64_t msg_sendv(int64_t coid, uint64_t siov, int64_t sparts, uint64_t riov, int64_t rparts) {
@@ -175,8 +175,11 @@ int64_t msg_sendv(int64_t coid, uint64_t siov, int64_t sparts, uint64_t riov, in
   ch->queue.insert(*cur);
   cur->state_ = STATE_SEND;
   timeout_start(cur);
-  msg_wake_receiver(ch, cur->priority_, /*kick_idle=*/false);  // this hart runs it next
-  sched_block();
+  if (tThread* receiver = msg_take_receiver(ch, cur->priority_)) {
+    sched_handoff(receiver);  // it runs on this hart, now
+  } else {
+    sched_block();
+  }
   timeout_stop(cur);
   parts_release(ipc.send);
   parts_release(ipc.reply);

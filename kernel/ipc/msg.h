@@ -34,10 +34,11 @@ void msg_client_unlink(tThread* client);
 // ready and returns status.
 void msg_client_finish(tThread* client, int64_t status);
 
-// Wakes one RECEIVE-blocked thread of `ch`, if any, for something of
-// `priority` that was just queued (kick_idle: as sched_make_ready); with
-// none waiting, raises the channel's busy servers to `priority`.
-void msg_wake_receiver(tChannel* ch, uint8_t priority, bool kick_idle = true);
+// Takes one RECEIVE-blocked thread off `ch`, if any, for something of
+// `priority` that was just queued, and gives it that priority; the caller
+// makes it run. With none waiting, raises the channel's busy servers to
+// `priority` and returns nullptr.
+tThread* msg_take_receiver(tChannel* ch, uint8_t priority);
 
 // A signal or timeout for a thread blocked in message passing: SEND and
 // RECEIVE end at once with `status`; REPLY ends at once too, unless the

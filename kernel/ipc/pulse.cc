@@ -27,7 +27,7 @@ Status pulse_queue(tChannel* ch, uint8_t priority, int8_t code, int32_t value, u
   ch->queue.insert(*p);
   owner.queued_pulses++;
   ipc_counts_mut().pulses++;
-  msg_wake_receiver(ch, priority);
+  if (tThread* r = msg_take_receiver(ch, priority)) sched_make_ready(r);
   return Status::kOk;
 }
 

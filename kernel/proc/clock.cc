@@ -5,8 +5,11 @@
 
 #include "kernel/abi/types.h"
 #include "kernel/arch/riscv/percpu.h"
+#include "kernel/arch/riscv/csr.h"
 #include "kernel/arch/riscv/sbi.h"
+#include "kernel/arch/riscv/trap.h"
 #include "kernel/ipc/pulse.h"
+#include "kernel/lib/panic.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/timeout.h"
 #include "kernel/proc/sched.h"
@@ -35,7 +38,44 @@ void clock_init(uint64_t timebase_hz) {
 
 uint64_t clock_now_ns() { return g_timebase.ticks_to_ns(now_ticks()); }
 
-void clock_init_hart() { asm volatile("csrs sie, %0" ::"r"(kSieStie)); }
+namespace {
+// Sstc (stimecmp, CSR 0x14d) lets S-mode set its own timer with one CSR
+// write instead of an SBI call into M-mode; the firmware must have enabled
+// it (menvcfg.STCE), so each hart probes: a read that traps means no.
+bool g_sstc = false;
+
+extern "C" char sstc_probe_resume[];
+
+[[gnu::noinline]] bool sstc_usable() {
+  ExpectedTrap expect{.cause = csr::kIllegalInsn,
+                      .resume_pc = reinterpret_cast<uint64_t>(sstc_probe_resume),
+                      .hit = false,
+                      .stval = 0,
+                      .sepc = 0};
+  trap_expect(&expect);
+  asm volatile(
+      "csrr t0, 0x14d\n"
+      ".globl sstc_probe_resume\n"
+      "sstc_probe_resume:" ::: "t0", "memory");
+  trap_expect(nullptr);
+  return !expect.hit;
+}
+
+void set_timer(uint64_t ticks) {
+  if (g_sstc) {
+    asm volatile("csrw 0x14d, %0" ::"r"(ticks));  // also clears a pending timer interrupt
+  } else {
+    sbi_call(kSbiExtTime, /*set_timer=*/0, ticks);
+  }
+}
+}  // namespace
+
+void clock_init_hart() {
+  const bool sstc = sstc_usable();
+  if (this_cpu()->index == 0) g_sstc = sstc;  // the boot hart decides; the others must agree
+  if (sstc != g_sstc) kpanic("clock: hart %u disagrees about Sstc", this_cpu()->index);
+  asm volatile("csrs sie, %0" ::"r"(kSieStie));
+}
 
 void clock_program_hart() {
   uint64_t deadline = ~uint64_t{0};
@@ -48,7 +88,7 @@ void clock_program_hart() {
     deadline = tick < deadline ? tick : deadline;
   }
   const uint64_t ticks = deadline == ~uint64_t{0} ? ~uint64_t{0} : g_timebase.ns_to_ticks_ceil(deadline);
-  sbi_call(kSbiExtTime, /*set_timer=*/0, ticks);  // also clears the pending interrupt
+  set_timer(ticks);
 }
 
 void clock_interrupt() {

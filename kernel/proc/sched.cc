@@ -55,7 +55,9 @@ void switch_to(tThread* next) {
     cpu->kstack_top = next->kstack.top();
     next->slice_left_ = kRoundRobinSliceTicks;
   }
-  clock_program_hart();
+  if ((prev->proc == nullptr) != (next->proc == nullptr)) {
+    clock_program_hart();  // the tick starts or stops; between user threads it runs on
+  }
   if (kcontext_save(&prev->ctx) == 0) {
     kcontext_resume(&next->ctx, 1);
   }
@@ -112,7 +114,6 @@ void sched_init_hart() {
   cpu->current = idle;
 }
 
-tThread* sched_current() { return this_cpu()->current; }
 
 void sched_unready(tThread* t) {
   g_ready.remove(*t);
@@ -164,11 +165,11 @@ void sched_kick_thread(tThread* t) {
   }
 }
 
-void sched_make_ready(tThread* t, bool kick_idle) {
+void sched_make_ready(tThread* t) {
   t->state_ = STATE_READY;
   g_ready.push_back(*t);
   publish_ready();
-  if (kick_idle) kick_an_idle_hart();
+  kick_an_idle_hart();
 }
 
 void sched_yield() {
@@ -185,6 +186,16 @@ void sched_yield() {
 }
 
 void sched_block() { switch_to(next_or_idle()); }
+
+void sched_handoff(tThread* next) {
+  const SchedEntity* best = g_ready.peek_highest();
+  if (best != nullptr && best->priority_ > next->priority_) {
+    sched_make_ready(next);
+    sched_block();
+    return;
+  }
+  switch_to(next);
+}
 
 void sched_idle_until(bool (*stop)(void* ctx), void* ctx) {
   constexpr uint64_t kSipSsip = 1u << 1;

@@ -3,14 +3,14 @@
 // including their address spaces. All of it runs with the BKL held.
 #pragma once
 
+#include "kernel/arch/riscv/percpu.h"
 #include "kernel/proc/thread.h"
 
 // Sets up this hart's idle thread (call on each hart before it schedules).
 void sched_init_hart();
 
-// Makes t runnable and (kick_idle) wakes an idle hart to run it. A caller
-// that blocks right after passes false: its own hart runs t next (hand-off).
-void sched_make_ready(tThread* t, bool kick_idle = true);
+// Makes t runnable and wakes an idle hart to run it.
+void sched_make_ready(tThread* t);
 
 // Makes every idle hart look at its ready queue and stop conditions (a
 // process finished: its waiter may be idle on any hart).
@@ -26,12 +26,17 @@ void sched_yield();
 // (never, for a dead thread).
 void sched_block();
 
+// The caller has left RUNNING and `next` (blocked, not queued) is to run
+// instead: this hart switches to it straight away, unless a higher priority
+// is ready (then next is queued). Returns when the caller runs again.
+void sched_handoff(tThread* next);
+
 // This hart's idle loop: runs ready threads until `stop()` (checked with the
 // BKL held) is true, then returns holding nothing. Secondary harts pass a
 // never-true predicate.
 void sched_idle_until(bool (*stop)(void* ctx), void* ctx);
 
-tThread* sched_current();
+inline tThread* sched_current() { return this_cpu()->current; }
 
 // A scheduler tick for the running user thread t: round-robin slicing, and
 // preemption by a higher-priority ready thread.
