@@ -111,6 +111,9 @@ void channel_destroy(tChannel* ch) {
     t->ipc.channel = nullptr;
     sched_make_ready(t);
   }
+  while (tThread* t = ch->servers.pop_front()) {
+    t->ipc.serving = nullptr;
+  }
   while (tConnect* c = ch->connects.pop_front()) {
     c->channel = nullptr;
     notify_coid_death(c->proc, c->coid);

@@ -22,6 +22,7 @@ struct tChannel {
   MsgList receivers;         // RECEIVE-blocked threads, first come first served
   MsgList replies;           // REPLY-blocked clients
   IntrusiveList<tConnect, ConnectTag> connects;  // live connections to it
+  IntrusiveList<tThread, ServingTag> servers;    // threads that last received from it
 };
 
 struct tConnect : ListNode<ConnectTag> {

@@ -13,6 +13,9 @@
 struct tChannel;
 struct tConnect;
 
+// The list of threads that last received from a channel (tChannel::servers).
+struct ServingTag {};
+
 // Per-process table sizes. coids 0..kMaxFdConnects-1 are fd-range
 // connections; side channels are QRV_NTO_SIDE_CHANNEL + 0..kMaxSideConnects-1.
 inline constexpr uint32_t kMaxChannels = 32;
@@ -45,7 +48,7 @@ struct ThreadIpc {
   int32_t rcvid = 0;              // REPLY: the id the server got
   uint32_t generation = 0;        // of its rcvids: one more per message received
   bool unblock_requested = false; // REPLY: a signal/timeout came; the server was told
-  tChannel* serving = nullptr;    // the channel of the last message it received
+  tChannel* serving = nullptr;    // the channel it last received from (on its servers list)
   uint8_t real_priority = 0;      // its own priority, under any inherited one
 };
 

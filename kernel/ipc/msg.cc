@@ -95,17 +95,25 @@ void inherit(tThread* server, const tChannel* ch, uint8_t priority) {
 // messages run at least at its priority, so they get back to receiving.
 void boost_busy_servers(tChannel* ch, uint8_t priority) {
   if ((ch->flags & QRV_NTO_CHF_FIXED_PRIORITY) != 0) return;
-  for (tThread* s : ch->proc->threads) {
-    if (s != nullptr && !s->exited && s->ipc.serving == ch && s->state_ != STATE_RECEIVE &&
-        s->priority_ < priority) {
-      sched_inherit(s, priority);
-    }
+  for (tThread* s = ch->servers.front(); s != nullptr; s = ch->servers.next(*s)) {
+    if (s->state_ != STATE_RECEIVE && s->priority_ < priority) sched_inherit(s, priority);
   }
 }
 
+// cur has received from ch: it is one of ch's servers now.
+void serve(tThread* cur, tChannel* ch) {
+  if (cur->ipc.serving == ch) return;
+  if (cur->ipc.serving != nullptr) cur->ipc.serving->servers.remove(*cur);
+  ch->servers.push_back(*cur);
+  cur->ipc.serving = ch;
+}
+
 _msg_info info_of(const tThread* client, uint64_t msglen) {
-  _msg_info info = {};
+  _msg_info info;  // every field set below: no clearing pass
   const tConnect* c = client->ipc.conn;
+  info.nd = 0;
+  info.srcnd = 0;
+  info.reserved = 0;
   info.pid = static_cast<int32_t>(client->proc->pid);
   info.tid = static_cast<int32_t>(client->tid);
   info.chid = client->ipc.channel->chid;
@@ -117,6 +125,13 @@ _msg_info info_of(const tThread* client, uint64_t msglen) {
   info.dstmsglen = static_cast<int64_t>(client->ipc.reply.total > INT64_MAX ? INT64_MAX : client->ipc.reply.total);
   info.flags = client->ipc.unblock_requested ? QRV_NTO_MI_UNBLOCK_REQ : 0;
   return info;
+}
+
+// A whole message or reply between two part lists; nothing to walk when
+// either side is empty (0-byte messages are common: pure notifications).
+XferResult transfer(tAddress* dst_as, const MsgParts& dst, tAddress* src_as, const MsgParts& src) {
+  if (dst.total == 0 || src.total == 0) return XferResult{};
+  return mm_map_xferv(dst_as, dst.view(), src_as, src.view());
 }
 
 // A client's buffer failed: its send ends with EFAULT. The server's call
@@ -202,14 +217,14 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
       const struct _pulse m = pulse_message(*p);
       if (!copy_to_parts(dst.p, &m, sizeof m)) return -QRV_EFAULT;  // it stays queued
       ch->queue.remove(*p);
-      cur->ipc.serving = ch;
+      serve(cur, ch);
       inherit(cur, ch, p->msg_priority);
       pulse_free(ch, p);
       return 0;
     }
     if (e != nullptr) {
       tThread* client = static_cast<tThread*>(e);
-      const XferResult x = mm_map_xferv(cur->proc->as, dst.p.view(), client->proc->as, client->ipc.send.view());
+      const XferResult x = transfer(cur->proc->as, dst.p, client->proc->as, client->ipc.send);
       if (!x.ok() && x.side == XferSide::kDestination) return -QRV_EFAULT;  // the client stays queued
       if (!x.ok()) {
         fail_client(client);
@@ -225,7 +240,7 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
       const int32_t rcvid = rcvid_make(client->ipc.conn->scoid, client->tid, ++client->ipc.generation);
       client->ipc.rcvid = rcvid;
       timeout_recheck(client);  // a timeout that covers only REPLY may end it now
-      cur->ipc.serving = ch;
+      serve(cur, ch);
       inherit(cur, ch, client->msg_priority);
       return rcvid;
     }
@@ -235,7 +250,6 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
       sched_inherit(cur, cur->ipc.real_priority);  // may let others run: look again
       continue;
     }
-    cur->ipc.serving = nullptr;
     cur->ipc.channel = ch;
     cur->ipc.status = 0;
     ch->receivers.push_back(*cur);
@@ -254,8 +268,7 @@ int64_t msg_replyv(int64_t rcvid, int64_t status, uint64_t siov, int64_t sparts)
   LocalParts src;
   const int64_t bad = parts_copyin(src.p, siov, sparts);
   if (bad != 0) return bad;
-  const XferResult x =
-      mm_map_xferv(client->proc->as, client->ipc.reply.view(), sched_current()->proc->as, src.p.view());
+  const XferResult x = transfer(client->proc->as, client->ipc.reply, sched_current()->proc->as, src.p);
   if (!x.ok() && x.side == XferSide::kSource) return -QRV_EFAULT;  // the client keeps waiting
   msg_client_unlink(client);
   msg_client_finish(client, x.ok() ? status : -QRV_EFAULT);
@@ -335,6 +348,13 @@ bool msg_unblock(tThread* t, int64_t status) {
       return true;
     default:
       return false;
+  }
+}
+
+void msg_thread_exit(tThread* t) {
+  if (t->ipc.serving != nullptr) {
+    t->ipc.serving->servers.remove(*t);
+    t->ipc.serving = nullptr;
   }
 }
 

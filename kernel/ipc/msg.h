@@ -50,3 +50,6 @@ bool msg_unblock(tThread* t, int64_t status);
 // A thread that dies while SEND-, REPLY- or RECEIVE-blocked leaves its lists
 // and frees its message copies.
 void msg_thread_cancel(tThread* t);
+
+// Any thread that dies: it is no longer one of its channel's servers.
+void msg_thread_exit(tThread* t);

@@ -69,6 +69,26 @@ Probe probe(const PageTable& pt, uint64_t va) {
   }
 }
 
+// probe() for the transfer path: tables are reached through the direct map
+// (virt_offset), as the data pages are, not through the allocator's hook.
+Probe probe_direct(const tAddress* as, uint64_t va) {
+  const uint64_t offset = as->spaces->virt_offset;
+  auto* t = reinterpret_cast<uint64_t*>(static_cast<uintptr_t>(as->pt.root.value() + offset));
+  for (uint32_t l = kRootLevel;; --l) {
+    uint64_t* e = &t[sv39::index(va, l)];
+    if (!sv39::valid(*e)) {
+      return {nullptr, l};
+    }
+    if (sv39::leaf(*e)) {
+      return {e, l};
+    }
+    if (l == 0) {
+      return {nullptr, 0};
+    }
+    t = reinterpret_cast<uint64_t*>(static_cast<uintptr_t>(pte_pa(*e) + offset));
+  }
+}
+
 Status check_user_range(uint64_t va, uint64_t len) {
   if (len == 0 || !is_aligned(va, kPageSize) || !is_aligned(len, kPageSize)) {
     return Status::kInvalidArgument;
@@ -169,7 +189,7 @@ XferStatus user_page(const tAddress* as, uint64_t va, bool write, uint8_t** out)
   if (va < kUserBase || va >= kUserTop) {
     return XferStatus::kBadAddress;
   }
-  const Probe p = probe(as->pt, va);
+  const Probe p = probe_direct(as, va);
   if (p.pte == nullptr) {
     return XferStatus::kNotMapped;
   }

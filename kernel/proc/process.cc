@@ -136,6 +136,7 @@ void teardown(tProcess* proc) {
 // Marks t dead (not running: a READY or blocked thread of an exiting process).
 void kill_stopped_thread(tThread* t) {
   timeout_stop(t);
+  msg_thread_exit(t);
   t->state_ = STATE_DEAD;
   t->exited = true;
   t->proc->live_threads--;
@@ -241,6 +242,7 @@ Result<tThread*> thread_create(tProcess* proc, uint64_t pc, uint64_t sp, uint64_
 void thread_exit(uint64_t value) {
   tThread* cur = sched_current();
   tProcess* proc = cur->proc;
+  msg_thread_exit(cur);
   cur->exit_value = value;
   cur->exited = true;
   cur->state_ = STATE_DEAD;

@@ -61,7 +61,7 @@ inline constexpr uint32_t QRV_FLG_PROC_TM_PRIV = 1u << 0;   // may call syscall_
 inline constexpr uint32_t QRV_FLG_PROC_LOADING = 1u << 1;   // its loader still runs
 inline constexpr uint32_t QRV_FLG_PROC_NOZOMBIE = 1u << 2;  // no zombie for waitpid
 
-struct tThread : SchedEntity, MsgQueueEntry {
+struct tThread : SchedEntity, MsgQueueEntry, ListNode<ServingTag> {
   uint32_t tid = 0;            // 1.. within its process; 0 for idle threads
   tProcess* proc = nullptr;    // nullptr for idle threads
   KernelStack kstack = {};

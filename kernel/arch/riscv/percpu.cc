@@ -3,10 +3,8 @@
 
 #include "kernel/arch/riscv/memlayout.h"
 
-namespace {
 Cpu g_cpus[kMaxHarts];
-uint32_t g_cpu_count = 0;
-}  // namespace
+uint32_t g_cpu_count = 0;  // published with release once a record is filled
 
 void cpu_allow_user_counters() {
   // scounteren (privileged spec 4.1.5): CY, TM and IR, so user code can read
@@ -14,9 +12,7 @@ void cpu_allow_user_counters() {
   asm volatile("csrw scounteren, %0" ::"r"(uint64_t{7}));
 }
 
-Cpu* cpu_at(uint32_t index) { return index < kMaxHarts ? &g_cpus[index] : nullptr; }
 
-uint32_t cpu_count() { return __atomic_load_n(&g_cpu_count, __ATOMIC_ACQUIRE); }
 
 void cpu_init_boot(uint32_t hart_id) {
   Cpu& c = g_cpus[0];

@@ -40,8 +40,11 @@ inline Cpu* this_cpu() {
 }
 
 // All harts' Cpu records, by index; cpu_count() of them are in use.
-Cpu* cpu_at(uint32_t index);
-uint32_t cpu_count();
+// Inline: the scheduler walks them on every wake-up.
+extern Cpu g_cpus[];
+extern uint32_t g_cpu_count;
+inline Cpu* cpu_at(uint32_t index) { return index < kMaxHarts ? &g_cpus[index] : nullptr; }
+inline uint32_t cpu_count() { return __atomic_load_n(&g_cpu_count, __ATOMIC_ACQUIRE); }
 
 // Lets user mode read the cycle, time and instret counters on this hart.
 void cpu_allow_user_counters();
