@@ -284,34 +284,35 @@ int64_t msg_error(int64_t rcvid, int64_t error) {
   return 0;
 }
 
-int64_t msg_readv(int64_t rcvid, uint64_t riov, int64_t rparts, uint64_t offset) {
+namespace {
+// MsgReadv (to_client false: the client's message at `offset` into the
+// server's parts) and MsgWritev (to_client true: the server's parts into the
+// client's reply buffers at `offset`). A fault on the client's side fails
+// its send too; either way the caller gets EFAULT.
+int64_t partial_xfer(int64_t rcvid, uint64_t user_iov, int64_t parts, uint64_t offset, bool to_client) {
   tThread* client = reply_target(rcvid);
   if (client == nullptr) return -QRV_ESRCH;
-  LocalParts dst;
-  const int64_t bad = parts_copyin(dst.p, riov, rparts);
+  LocalParts mine;
+  const int64_t bad = parts_copyin(mine.p, user_iov, parts);
   if (bad != 0) return bad;
-  const XferResult x = mm_map_xferv_at(sched_current()->proc->as, dst.p.view(), 0, client->proc->as,
-                                       client->ipc.send.view(), offset);
+  tAddress* const server_as = sched_current()->proc->as;
+  const XferResult x =
+      to_client ? mm_map_xferv_at(client->proc->as, client->ipc.reply.view(), offset, server_as, mine.p.view(), 0)
+                : mm_map_xferv_at(server_as, mine.p.view(), 0, client->proc->as, client->ipc.send.view(), offset);
   if (!x.ok()) {
-    if (x.side == XferSide::kSource) fail_client(client);
+    if (x.side == (to_client ? XferSide::kDestination : XferSide::kSource)) fail_client(client);
     return -QRV_EFAULT;
   }
   return static_cast<int64_t>(x.copied);
 }
+}  // namespace
+
+int64_t msg_readv(int64_t rcvid, uint64_t riov, int64_t rparts, uint64_t offset) {
+  return partial_xfer(rcvid, riov, rparts, offset, /*to_client=*/false);
+}
 
 int64_t msg_writev(int64_t rcvid, uint64_t siov, int64_t sparts, uint64_t offset) {
-  tThread* client = reply_target(rcvid);
-  if (client == nullptr) return -QRV_ESRCH;
-  LocalParts src;
-  const int64_t bad = parts_copyin(src.p, siov, sparts);
-  if (bad != 0) return bad;
-  const XferResult x = mm_map_xferv_at(client->proc->as, client->ipc.reply.view(), offset,
-                                       sched_current()->proc->as, src.p.view(), 0);
-  if (!x.ok()) {
-    if (x.side == XferSide::kDestination) fail_client(client);
-    return -QRV_EFAULT;
-  }
-  return static_cast<int64_t>(x.copied);
+  return partial_xfer(rcvid, siov, sparts, offset, /*to_client=*/true);
 }
 
 int64_t msg_info(int64_t rcvid, uint64_t user_info) {

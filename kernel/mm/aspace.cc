@@ -52,8 +52,9 @@ struct Probe {
   uint32_t level;
 };
 
-Probe probe(const PageTable& pt, uint64_t va) {
-  uint64_t* t = table_at(pt, pt.root);
+// The walk itself, with tables reached through `table` (PhysAddr -> uint64_t*).
+template <typename TableAt>
+Probe walk(uint64_t* t, uint64_t va, TableAt table) {
   for (uint32_t l = kRootLevel;; --l) {
     uint64_t* e = &t[sv39::index(va, l)];
     if (!sv39::valid(*e)) {
@@ -65,28 +66,20 @@ Probe probe(const PageTable& pt, uint64_t va) {
     if (l == 0) {
       return {nullptr, 0};  // reserved encoding; the engine never writes one
     }
-    t = table_at(pt, PhysAddr(pte_pa(*e)));
+    t = table(PhysAddr(pte_pa(*e)));
   }
+}
+
+Probe probe(const PageTable& pt, uint64_t va) {
+  return walk(table_at(pt, pt.root), va, [&pt](PhysAddr p) { return table_at(pt, p); });
 }
 
 // probe() for the transfer path: tables are reached through the direct map
 // (virt_offset), as the data pages are, not through the allocator's hook.
 Probe probe_direct(const tAddress* as, uint64_t va) {
   const uint64_t offset = as->spaces->virt_offset;
-  auto* t = reinterpret_cast<uint64_t*>(static_cast<uintptr_t>(as->pt.root.value() + offset));
-  for (uint32_t l = kRootLevel;; --l) {
-    uint64_t* e = &t[sv39::index(va, l)];
-    if (!sv39::valid(*e)) {
-      return {nullptr, l};
-    }
-    if (sv39::leaf(*e)) {
-      return {e, l};
-    }
-    if (l == 0) {
-      return {nullptr, 0};
-    }
-    t = reinterpret_cast<uint64_t*>(static_cast<uintptr_t>(pte_pa(*e) + offset));
-  }
+  auto at = [offset](PhysAddr p) { return reinterpret_cast<uint64_t*>(static_cast<uintptr_t>(p.value() + offset)); };
+  return walk(at(as->pt.root), va, at);
 }
 
 Status check_user_range(uint64_t va, uint64_t len) {
