@@ -7,6 +7,7 @@
 #include "kernel/abi/types.h"
 #include "kernel/arch/riscv/kcontext.h"
 #include "kernel/ipc/channel.h"
+#include "kernel/ipc/msg_policy.h"
 #include "kernel/ipc/pulse.h"
 #include "kernel/ipc/rcvid.h"
 #include "kernel/mm/kheap.h"
@@ -127,6 +128,11 @@ _msg_info info_of(const tThread* client, uint64_t msglen) {
   return info;
 }
 
+// Whose buffer a failed copy stopped at, given which end the client was.
+FaultSide side_of(const XferResult& x, bool client_is_source) {
+  return (x.side == XferSide::kSource) == client_is_source ? FaultSide::kClient : FaultSide::kServer;
+}
+
 // A whole message or reply between two part lists; nothing to walk when
 // either side is empty (0-byte messages are common: pure notifications).
 XferResult transfer(tAddress* dst_as, const MsgParts& dst, tAddress* src_as, const MsgParts& src) {
@@ -225,9 +231,9 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
     if (e != nullptr) {
       tThread* client = static_cast<tThread*>(e);
       const XferResult x = transfer(cur->proc->as, dst.p, client->proc->as, client->ipc.send);
-      if (!x.ok() && x.side == XferSide::kDestination) return -QRV_EFAULT;  // the client stays queued
       if (!x.ok()) {
-        fail_client(client);
+        if (copy_fault(CopyCall::kReceive, side_of(x, /*client_is_source=*/true)) == FaultOutcome::kServerFails) return -QRV_EFAULT;
+        fail_client(client);  // the client's message is unreadable: try the next
         continue;
       }
       if (user_info != 0) {
@@ -269,7 +275,7 @@ int64_t msg_replyv(int64_t rcvid, int64_t status, uint64_t siov, int64_t sparts)
   const int64_t bad = parts_copyin(src.p, siov, sparts);
   if (bad != 0) return bad;
   const XferResult x = transfer(client->proc->as, client->ipc.reply, sched_current()->proc->as, src.p);
-  if (!x.ok() && x.side == XferSide::kSource) return -QRV_EFAULT;  // the client keeps waiting
+  if (!x.ok() && copy_fault(CopyCall::kReply, side_of(x, /*client_is_source=*/false)) == FaultOutcome::kServerFails) return -QRV_EFAULT;
   msg_client_unlink(client);
   msg_client_finish(client, x.ok() ? status : -QRV_EFAULT);
   return 0;
@@ -300,7 +306,9 @@ int64_t partial_xfer(int64_t rcvid, uint64_t user_iov, int64_t parts, uint64_t o
       to_client ? mm_map_xferv_at(client->proc->as, client->ipc.reply.view(), offset, server_as, mine.p.view(), 0)
                 : mm_map_xferv_at(server_as, mine.p.view(), 0, client->proc->as, client->ipc.send.view(), offset);
   if (!x.ok()) {
-    if (x.side == (to_client ? XferSide::kDestination : XferSide::kSource)) fail_client(client);
+    if (copy_fault(CopyCall::kPartial, side_of(x, !to_client)) == FaultOutcome::kClientAndServerFail) {
+      fail_client(client);
+    }
     return -QRV_EFAULT;
   }
   return static_cast<int64_t>(x.copied);
@@ -325,31 +333,32 @@ int64_t msg_info(int64_t rcvid, uint64_t user_info) {
 
 bool msg_unblock(tThread* t, int64_t status) {
   tChannel* ch = t->ipc.channel;
-  switch (t->state_) {
-    case STATE_RECEIVE:
-      ch->receivers.remove(*t);
-      t->ipc.status = status;
-      sched_make_ready(t);
-      return true;
-    case STATE_SEND:
-      ch->queue.remove(*t);
-      msg_client_finish(t, status);
-      return true;
-    case STATE_REPLY:
-      if ((ch->flags & QRV_NTO_CHF_UNBLOCK) != 0) {
-        if (!t->ipc.unblock_requested &&
-            pulse_queue(ch, t->msg_priority, QRV_PULSE_CODE_UNBLOCK, t->ipc.rcvid, t->ipc.conn->scoid) ==
-                Status::kOk) {
-          t->ipc.unblock_requested = true;
-        }
-        if (t->ipc.unblock_requested) return false;  // the server decides
-      }
-      ch->replies.remove(*t);
-      msg_client_finish(t, status);
-      return true;
-    default:
+  const auto state = static_cast<ThreadState>(t->state_);
+  switch (unblock_action(state, ch != nullptr && (ch->flags & QRV_NTO_CHF_UNBLOCK) != 0,
+                         t->ipc.unblock_requested)) {
+    case UnblockAction::kNotBlocked:
       return false;
+    case UnblockAction::kKeepWaiting:
+      return false;  // the server was told: it replies or calls MsgError
+    case UnblockAction::kNotifyServer:
+      if (pulse_queue(ch, t->msg_priority, QRV_PULSE_CODE_UNBLOCK, t->ipc.rcvid, t->ipc.conn->scoid) ==
+          Status::kOk) {
+        t->ipc.unblock_requested = true;
+        return false;
+      }
+      break;  // no room for the pulse: end the wait rather than lose the unblock
+    case UnblockAction::kEndNow:
+      break;
   }
+  if (state == STATE_RECEIVE) {
+    ch->receivers.remove(*t);
+    t->ipc.status = status;
+    sched_make_ready(t);
+  } else {
+    msg_client_unlink(t);
+    msg_client_finish(t, status);
+  }
+  return true;
 }
 
 void msg_thread_exit(tThread* t) {
