@@ -37,7 +37,7 @@ enum Op : uint32_t {
   kBadRead,    // MsgRead into bad buffers; status 1 if both were EFAULT
   kStats,      // reply with Stats
   kQuit,       // reply, then the server exits
-  kDie,        // (victim) sleep arg ms and exit without replying
+  kDie,        // (victim) wait for a pulse on channel 2, then exit without replying
   kGate,       // wait until a kOpen arrives on channel 2; reply {seq, priority}
   kOpen,       // (channel 2) let the waiting kGate go on
 };
@@ -134,6 +134,8 @@ void reply_prio(Server& s, int rcvid) {
   MsgReply(rcvid, 0, &r, sizeof r);
 }
 
+int g_victim_gate = 0;  // the victim's channel 2: a pulse there ends it
+
 // The gate between the server's two threads (kGate waits, kOpen opens).
 pthread_mutex_t g_gate_lock = PTHREAD_MUTEX_INITIALIZER;
 pthread_cond_t g_gate_cond = PTHREAD_COND_INITIALIZER;
@@ -218,9 +220,11 @@ void handle(Server& s, int rcvid, uint8_t* buf, const _msg_info& info) {
       MsgReply(rcvid, 0, nullptr, 0);
       s.quit = true;
       break;
-    case kDie:
-      sleep_ms(req.arg);
+    case kDie: {
+      char gate[sizeof(_pulse)];
+      MsgReceive(g_victim_gate, gate, sizeof gate, nullptr);
       exit(0);
+    }
     case kGate:
       pthread_mutex_lock(&g_gate_lock);
       while (!g_gate_open) pthread_cond_wait(&g_gate_cond, &g_gate_lock);
@@ -284,6 +288,7 @@ int run_server() {
 int run_victim() {
   Server s;
   s.chid = ChannelCreate(0);
+  g_victim_gate = ChannelCreate(0);
   serve(s);
   return 0;
 }
@@ -533,10 +538,13 @@ volatile int g_about_to_send = 0;
 
 void* prio_sender(void* p) {
   auto* t = static_cast<Threaded*>(p);
-  const sched_param sp = {t->priority, 0};
-  SchedSet(0, 0, SCHED_RR, &sp);
+  if (t->priority != 0) {
+    const sched_param sp = {t->priority, 0};
+    SchedSet(0, 0, SCHED_RR, &sp);
+  }
   __atomic_fetch_add(&g_about_to_send, 1, __ATOMIC_SEQ_CST);
   t->result = send_op(t->coid, t->op, t->arg, 0, &t->prio, sizeof t->prio);
+  t->err = t->result < 0 ? errno : 0;
   return nullptr;
 }
 
@@ -708,21 +716,34 @@ void check_connections(int spid) {
 void check_server_death(int vpid) {
   const int coid = attach(vpid, 1);
   expect(coid >= 0, "attach to the victim");
-  Threaded dying = {coid, kDie, 150, 0, 0, 0, {}};
+  const int gate = attach(vpid, 2);
+  Threaded dying = {coid, kDie, 0, 0, 0, 0, {}};
   pthread_t a = start(&dying);
-  sleep_ms(20);
+  sleep_ms(30);  // the victim holds it (REPLY-blocked) and waits on its gate
   Threaded queued = {coid, kEcho, 0, 0, 0, 0, {}};
-  pthread_t b = start(&queued);
+  g_about_to_send = 0;
+  pthread_t b;
+  pthread_create(&b, nullptr, prio_sender, &queued);
+  while (__atomic_load_n(&g_about_to_send, __ATOMIC_SEQ_CST) < 1) sleep_ms(1);
+  sleep_ms(50);  // it is SEND-blocked behind the held message
+  MsgSendPulse(gate, -1, 1, 0);
   pthread_join(a, nullptr);
   pthread_join(b, nullptr);
   expect(dying.result == -1 && dying.err == ESRCH, "REPLY-blocked client of a dead server: ESRCH");
   expect(queued.result == -1 && queued.err == ESRCH, "SEND-blocked client of a dead server: ESRCH");
+  if (queued.err != ESRCH) printf("ipc_client: the SEND-blocked client got %ld, errno %d\n", queued.result, queued.err);
   expect_eq(MsgSend_r(coid, nullptr, 0, nullptr, 0), -EBADF, "the connection is dead: EBADF");
   expect_eq(MsgSendPulse_r(coid, -1, 1, 1), -EBADF, "pulses too");
-  _pulse p = {};
-  expect(receive_pulse(&p) && p.code == _PULSE_CODE_COIDDEATH && p.value.sival_int == coid,
-         "COIDDEATH pulse names the dead coid");
+  // Both of our connections to the victim died: one COIDDEATH pulse each.
+  _pulse p1 = {}, p2 = {};
+  expect(receive_pulse(&p1) && receive_pulse(&p2) && p1.code == _PULSE_CODE_COIDDEATH &&
+             p2.code == _PULSE_CODE_COIDDEATH,
+         "a COIDDEATH pulse per dead connection");
+  expect((p1.value.sival_int == coid && p2.value.sival_int == gate) ||
+             (p1.value.sival_int == gate && p2.value.sival_int == coid),
+         "COIDDEATH pulses name the dead coids");
   expect_eq(ConnectDetach(coid), 0, "a dead connection detaches");
+  ConnectDetach(gate);
 }
 
 bool same_objects(const qrv_kernel_counts& a, const qrv_kernel_counts& b) {
@@ -782,17 +803,30 @@ int run_client(int spid, int vpid) {
   const int coid2 = attach(spid, 2);
   g_coid2 = coid2;
   expect(coid >= 0 && coid2 >= 0, "connections to both server channels");
+  // Each group names itself first, so a hang shows where it is.
+  printf("ipc_client: echo sizes\n");
   check_echo_sizes(coid);
+  printf("ipc_client: iov\n");
   check_iov(coid);
+  printf("ipc_client: info\n");
   const int scoid = check_info(coid, spid);
+  printf("ipc_client: read/write\n");
   check_read_write(coid);
+  printf("ipc_client: errors and bad buffers\n");
   check_errors_and_bad_buffers(coid);
+  printf("ipc_client: pulses\n");
   check_pulses(coid, scoid);
+  printf("ipc_client: priority\n");
   check_priority(coid);
+  printf("ipc_client: deliver event\n");
   check_deliver_event(coid);
+  printf("ipc_client: timeouts\n");
   check_timeouts(coid, coid2);
+  printf("ipc_client: connections\n");
   check_connections(spid);
+  printf("ipc_client: server death\n");
   check_server_death(vpid);
+  printf("ipc_client: leak check\n");
   Stats st;
   send_op(coid, kStats, 0, 0, &st, sizeof st);
   expect(st.disconnects >= 1, "a dead client's connection: DISCONNECT pulse");
