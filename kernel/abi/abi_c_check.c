@@ -19,6 +19,8 @@ int64_t qrv_abi_c_layout(int32_t what) {
     case QRV_ABI_CHECK_KER_TM_PRIV: return __KER_TM_PRIV;
     case QRV_ABI_CHECK_TM_PROC_QUERY: return __KER_TM_PROC_QUERY;
     case QRV_ABI_CHECK_ENOSYS: return QRV_ENOSYS;
+    case QRV_ABI_CHECK_SIGCONTEXT_SIZE: return (int64_t)sizeof(struct qrv_sigcontext);
+    case QRV_ABI_CHECK_SIGCONTEXT_MASK: return (int64_t)offsetof(struct qrv_sigcontext, mask);
     default: return -1;
   }
 }

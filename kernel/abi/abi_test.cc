@@ -24,6 +24,8 @@ TEST(AbiTest, CAndCxxAgreeOnLayout) {
   EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_KER_TM_PRIV), __KER_TM_PRIV);
   EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_TM_PROC_QUERY), __KER_TM_PROC_QUERY);
   EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_ENOSYS), QRV_ENOSYS);
+  EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_SIGCONTEXT_SIZE), sizeof(qrv_sigcontext));
+  EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_SIGCONTEXT_MASK), offsetof(qrv_sigcontext, mask));
   EXPECT_EQ(qrv_abi_c_layout(9999), -1);
 }
 

@@ -217,6 +217,26 @@ QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, handler) == 0, "qrv_sigaction.hand
 QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, flags) == 8, "qrv_sigaction.flags");
 QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, mask) == 16, "qrv_sigaction.mask");
 
+/* The context a signal handler interrupted, as delivery saves it on the user
+ * stack and SignalReturn restores it: regs[0] is the pc, regs[n] is xn; mask
+ * is the blocked set to restore. Delivery enters the process's sigstub with
+ * a0 = signo, a1 = this context, a2 = the handler, sp 16-byte aligned below
+ * it. Floating-point registers are the sigstub's to keep. sstatus is never
+ * part of it: the kernel keeps its own. */
+struct qrv_sigcontext {
+  uint64_t regs[32];
+  uint64_t mask;
+  int32_t signo;
+  uint32_t reserved; /* zero */
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_sigcontext) == 272, "qrv_sigcontext size");
+QRV_ABI_ASSERT(sizeof(struct qrv_sigcontext) % 16 == 0, "qrv_sigcontext keeps sp aligned");
+QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(struct qrv_sigcontext) == 8, "qrv_sigcontext align");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, regs) == 0, "qrv_sigcontext.regs");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, mask) == 256, "qrv_sigcontext.mask");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, signo) == 264, "qrv_sigcontext.signo");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, reserved) == 268, "qrv_sigcontext.reserved");
+
 /* Clock ids for ClockTime / ClockNanosleep / TimerCreate. */
 #define QRV_CLOCK_REALTIME 0
 #define QRV_CLOCK_MONOTONIC 1
