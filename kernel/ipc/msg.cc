@@ -13,6 +13,7 @@
 #include "kernel/mm/kheap.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
+#include "kernel/proc/signal.h"
 #include "kernel/proc/timeout.h"
 
 static_assert(kMaxThreadsPerProcess <= kMaxRcvidTid, "every tid fits a rcvid");
@@ -157,9 +158,13 @@ void msg_client_unlink(tThread* client) {
   }
 }
 
-void msg_client_finish(tThread* client, int64_t status) {
+void msg_client_finish(tThread* client, int64_t status, bool by_server) {
   client->ipc.status = status;
-  sched_make_ready(client);
+  if (by_server) {
+    sched_make_ready_lazy(client);  // the server usually receives next: this hart runs the client
+  } else {
+    sched_make_ready(client);
+  }
 }
 
 tThread* msg_take_receiver(tChannel* ch, uint8_t priority) {
@@ -181,6 +186,7 @@ int64_t msg_sendv(int64_t coid, uint64_t siov, int64_t sparts, uint64_t riov, in
   int64_t r = parts_copyin(ipc.send, siov, sparts);
   if (r == 0) r = parts_copyin(ipc.reply, riov, rparts);
   if (r == 0 && timeout_expired(cur, STATE_SEND)) r = -QRV_ETIMEDOUT;
+  if (r == 0 && signal_interrupts(cur)) r = -QRV_EINTR;  // a signal is on its way in
   if (r != 0) {
     parts_release(ipc.send);
     parts_release(ipc.reply);
@@ -252,6 +258,7 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
     }
     // Nothing queued: wait at the thread's own priority.
     if (timeout_expired(cur, STATE_RECEIVE)) return -QRV_ETIMEDOUT;
+    if (signal_interrupts(cur)) return -QRV_EINTR;  // a signal is on its way in
     if (cur->priority_ != cur->ipc.real_priority) {
       sched_inherit(cur, cur->ipc.real_priority);  // may let others run: look again
       continue;
@@ -277,7 +284,7 @@ int64_t msg_replyv(int64_t rcvid, int64_t status, uint64_t siov, int64_t sparts)
   const XferResult x = transfer(client->proc->as, client->ipc.reply, sched_current()->proc->as, src.p);
   if (!x.ok() && copy_fault(CopyCall::kReply, side_of(x, /*client_is_source=*/false)) == FaultOutcome::kServerFails) return -QRV_EFAULT;
   msg_client_unlink(client);
-  msg_client_finish(client, x.ok() ? status : -QRV_EFAULT);
+  msg_client_finish(client, x.ok() ? status : -QRV_EFAULT, /*by_server=*/true);
   return 0;
 }
 
@@ -286,7 +293,7 @@ int64_t msg_error(int64_t rcvid, int64_t error) {
   tThread* client = reply_target(rcvid);
   if (client == nullptr) return -QRV_ESRCH;
   msg_client_unlink(client);
-  msg_client_finish(client, -error);
+  msg_client_finish(client, -error, /*by_server=*/true);
   return 0;
 }
 

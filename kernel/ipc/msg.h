@@ -31,8 +31,9 @@ int64_t msg_info(int64_t rcvid, uint64_t info);
 void msg_client_unlink(tThread* client);
 
 // Ends a client's MsgSendv with `status` (it is off every list): it becomes
-// ready and returns status.
-void msg_client_finish(tThread* client, int64_t status);
+// ready and returns status. by_server: its server answered (reply or error)
+// and will most likely block in MsgReceivev next (sched_make_ready_lazy).
+void msg_client_finish(tThread* client, int64_t status, bool by_server = false);
 
 // Takes one RECEIVE-blocked thread off `ch`, if any, for something of
 // `priority` that was just queued, and gives it that priority; the caller

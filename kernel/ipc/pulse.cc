@@ -11,6 +11,7 @@
 #include "kernel/mm/kheap.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
+#include "kernel/proc/signal.h"
 #include "kernel/proc/unblock.h"
 
 Status pulse_queue(tChannel* ch, uint8_t priority, int8_t code, int32_t value, uint32_t scoid) {
@@ -93,7 +94,7 @@ int64_t event_send(tProcess* target, const qrv_sigevent& ev, uint8_t default_pri
     case QRV_SIGEV_NONE:
       return 0;
     case QRV_SIGEV_SIGNAL:
-      return signal_default_action(target, ev.sigev_signo_or_coid);
+      return signal_send(target, ev.sigev_signo_or_coid);
     case QRV_SIGEV_PULSE: {
       tConnect* c = connect_lookup(target, ev.sigev_signo_or_coid);
       if (c == nullptr || c->channel == nullptr) return -QRV_EBADF;

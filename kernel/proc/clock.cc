@@ -118,6 +118,7 @@ void clock_interrupt() {
 
 void clock_sleep_until(uint64_t deadline_ns) {
   tThread* cur = sched_current();
+  cur->unblock_status = 0;  // -EINTR if a signal ends the sleep (thread_unblock)
   if (deadline_ns <= clock_now_ns()) {
     return;
   }

@@ -26,7 +26,8 @@ void clock_program_hart();
 // round-robin thread. May switch threads.
 void clock_interrupt();
 
-// The calling thread sleeps until `deadline_ns` (clock_now_ns time).
+// The calling thread sleeps until `deadline_ns` (clock_now_ns time), or
+// until a signal wakes it: then its unblock_status is -EINTR (else 0).
 void clock_sleep_until(uint64_t deadline_ns);
 
 // Takes a sleeping thread's timer out of the queue (it is being destroyed).

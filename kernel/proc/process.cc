@@ -22,13 +22,13 @@
 #include "kernel/proc/clock.h"
 #include "kernel/proc/irq.h"
 #include "kernel/proc/sched.h"
+#include "kernel/proc/signal.h"
 #include "kernel/proc/timeout.h"
 
 extern "C" char thread_first_run[];
 
 namespace {
 constexpr uint64_t kKernelStackPages = 4;
-constexpr uint64_t kSstatusFsInitial = 1ull << 13;  // user code may use the FPU
 constexpr uint64_t kAtNull = 0;
 constexpr uint64_t kAtPagesz = 6;
 constexpr uint8_t kDefaultPriority = 10;  // QNX's default user priority
@@ -229,8 +229,10 @@ Result<tThread*> thread_create(tProcess* proc, uint64_t pc, uint64_t sp, uint64_
   t->frame->x[10] = arg;
   t->frame->x[11] = t->tid;  // a1: its own tid (kernel/abi/types.h, qrv_thread_attr)
   t->frame->sepc = pc;
-  t->frame->sstatus = (QRV_CSR_READ(sstatus) & ~(csr::kSstatusSpp | csr::kSstatusSie | csr::kSstatusSum)) |
-                      csr::kSstatusSpie | kSstatusFsInitial;
+  // FS Off, whatever the creator's: the first FP instruction enables it (fpu.h).
+  t->frame->sstatus = (QRV_CSR_READ(sstatus) & ~(csr::kSstatusSpp | csr::kSstatusSie | csr::kSstatusSum |
+                                                 csr::kSstatusFs)) |
+                      csr::kSstatusSpie;
   t->ctx.regs[0] = reinterpret_cast<uint64_t>(thread_first_run);  // ra
   t->ctx.regs[1] = reinterpret_cast<uint64_t>(t->frame);          // sp
   proc->threads[slot] = t;
@@ -247,6 +249,7 @@ void thread_exit(uint64_t value) {
   cur->exited = true;
   cur->state_ = STATE_DEAD;
   proc->live_threads--;
+  if (proc->sig.pending != 0) signal_thread_exit(cur);
   if (cur->joiner != nullptr) {
     tThread* j = cur->joiner;
     cur->joiner = nullptr;
@@ -318,25 +321,6 @@ tProcess* process_find(uint32_t pid) {
   return nullptr;
 }
 
-int64_t signal_default_action(tProcess* proc, int signo) {
-  switch (signo) {
-    case 0:
-    case QRV_SIGCHLD:
-    case QRV_SIGCONT:
-    case QRV_SIGURG:
-    case QRV_SIGWINCH:
-      return 0;
-    case QRV_SIGSTOP:
-    case QRV_SIGTSTP:
-    case QRV_SIGTTIN:
-    case QRV_SIGTTOU:
-      return -QRV_ENOTSUP;
-    default:
-      process_terminate(proc, signo);
-      return 0;
-  }
-}
-
 void process_terminate(tProcess* proc, int signo) {
   tThread* cur = sched_current();
   mark_exiting(proc, -signo, signo);
@@ -356,6 +340,7 @@ int64_t thread_join(uint32_t tid, uint64_t* value) {
   if (target->joiner != nullptr) return -QRV_EINVAL;
   if (!target->exited) {
     if (timeout_expired(cur, STATE_JOIN)) return -QRV_ETIMEDOUT;
+    if (signal_interrupts(cur)) return -QRV_EINTR;  // a signal is on its way in
     cur->state_ = STATE_JOIN;
     cur->join_target = target;
     cur->join_result = value;
@@ -381,6 +366,7 @@ int64_t thread_join(uint32_t tid, uint64_t* value) {
 }
 
 void thread_reap(tThread* t) {
+  fpu_forget(t);
   kstack_free(t->kstack);
   t->kstack = KernelStack{};
   tProcess* proc = t->proc;
@@ -404,28 +390,26 @@ void thread_exit_with_process() {
 
 void user_trap(TrapFrame* frame) {
   TicketLockGuard guard(bkl());
-  if (frame->scause == (csr::kScauseInterrupt | 1)) {  // IPI: a reschedule or kill request
+  if (frame->scause == (csr::kScauseInterrupt | 1)) {  // IPI: a reschedule, kill or signal request
     asm volatile("csrc sip, %0" ::"r"(uint64_t{2}));
     __atomic_fetch_add(&this_cpu()->ipis, 1u, __ATOMIC_RELAXED);
     thread_check_exiting();
-    return;
-  }
-  if (frame->scause == (csr::kScauseInterrupt | 5)) {  // timer: sleepers, slicing
+  } else if (frame->scause == (csr::kScauseInterrupt | 5)) {  // timer: sleepers, slicing
     thread_check_exiting();
     clock_interrupt();
-    return;
-  }
-  if (frame->scause == (csr::kScauseInterrupt | 9)) {  // a device, through the PLIC
+  } else if (frame->scause == (csr::kScauseInterrupt | 9)) {  // a device, through the PLIC
     irq_dispatch();
     thread_check_exiting();
-    return;
+  } else if (!fpu_first_use(frame)) {
+    tThread* cur = sched_current();
+    tProcess* proc = cur->proc;
+    kprintf("user: %s (pid %u, tid %u) killed: %s at pc 0x%lx, address 0x%lx\n", proc->name, proc->pid,
+            cur->tid, trap_cause_name(frame->scause), frame->sepc, frame->stval);
+    proc->faulted = true;
+    proc->fault_cause = frame->scause;
+    proc->fault_addr = frame->stval;
+    process_terminate(proc, QRV_SIGSEGV);
   }
-  tThread* cur = sched_current();
-  tProcess* proc = cur->proc;
-  kprintf("user: %s (pid %u, tid %u) killed: %s at pc 0x%lx, address 0x%lx\n", proc->name, proc->pid,
-          cur->tid, trap_cause_name(frame->scause), frame->sepc, frame->stval);
-  proc->faulted = true;
-  proc->fault_cause = frame->scause;
-  proc->fault_addr = frame->stval;
-  process_terminate(proc, QRV_SIGSEGV);
+  if (sched_current()->sig.check) signal_deliver(frame);
+  sched_user_return();
 }

@@ -63,11 +63,6 @@ tProcess* process_find(uint32_t pid);
 // caller too, without returning, if it belongs to proc).
 void process_terminate(tProcess* proc, int signo);
 
-// Applies signo's default action to proc (no handlers exist yet): terminate,
-// or nothing for signals ignored by default. Returns -ENOTSUP for the stop
-// signals (job control is taskman's), 0 otherwise.
-int64_t signal_default_action(tProcess* proc, int signo);
-
 // ThreadJoin: waits for thread `tid` of the caller's process; its value goes
 // to *value. Errors: negative errno.
 int64_t thread_join(uint32_t tid, uint64_t* value);

@@ -36,6 +36,29 @@ void reap_previous() {
   }
 }
 
+}  // namespace
+
+void fpu_load(Cpu* cpu, tThread* t);
+
+namespace {
+constexpr uint64_t kFsClean = 2ull << 13;  // sstatus.FS values (privileged spec 4.1.1)
+constexpr uint64_t kFsDirty = 3ull << 13;
+
+// The lazy FP switch (fpu.h): save a dirty leaver, load an FP-using arriver
+// unless this hart still holds its values.
+void fpu_switch(Cpu* cpu, tThread* prev, tThread* next) {
+  if (prev->proc != nullptr && prev->state_ != STATE_DEAD && (QRV_CSR_READ(sstatus) & csr::kSstatusFs) == kFsDirty) {
+    fpu_save(&prev->fp);
+    prev->frame->sstatus = (prev->frame->sstatus & ~csr::kSstatusFs) | kFsClean;
+    prev->fp_cpu = cpu;
+    cpu->fp_owner = prev;
+  }
+  if (next->proc != nullptr && (next->frame->sstatus & csr::kSstatusFs) != 0 &&
+      (cpu->fp_owner != next || next->fp_cpu != cpu)) {
+    fpu_load(cpu, next);
+  }
+}
+
 void switch_to(tThread* next) {
   Cpu* cpu = this_cpu();
   tThread* prev = cpu->current;
@@ -50,6 +73,8 @@ void switch_to(tThread* next) {
   if (satp_of(prev) != to || prev->state_ == STATE_DEAD) {
     asm volatile("csrw satp, %0\n sfence.vma zero, zero" ::"r"(to) : "memory");
   }
+  fpu_switch(cpu, prev, next);
+  cpu->lazy_kick = 0;  // this hart takes from the ready queue itself
   cpu->current = next;
   if (next->proc != nullptr) {
     cpu->kstack_top = next->kstack.top();
@@ -93,6 +118,28 @@ void sched_kick_idle_harts() {
   for (uint32_t i = 0; i < cpu_count(); ++i) {
     Cpu* c = cpu_at(i);
     if (i != self && c->online && c->current == c->idle) kick(c);
+  }
+}
+
+void fpu_load(Cpu* cpu, tThread* t) {
+  asm volatile("csrs sstatus, %0" ::"r"(kFsClean));  // the FPU must be on to load it
+  fpu_restore(&t->fp);
+  cpu->fp_owner = t;
+  t->fp_cpu = cpu;
+}
+
+bool fpu_first_use(TrapFrame* frame) {
+  tThread* cur = sched_current();
+  if (frame->scause != csr::kIllegalInsn || (frame->sstatus & csr::kSstatusFs) != 0) return false;
+  fpu_load(this_cpu(), cur);  // zeros: the initial state
+  frame->sstatus = (frame->sstatus & ~csr::kSstatusFs) | kFsClean;
+  return true;  // the instruction runs again, with the FPU on
+}
+
+void fpu_forget(const tThread* t) {
+  for (uint32_t i = 0; i < cpu_count(); ++i) {
+    Cpu* c = cpu_at(i);
+    if (c->fp_owner == t) c->fp_owner = nullptr;
   }
 }
 
@@ -170,6 +217,18 @@ void sched_make_ready(tThread* t) {
   g_ready.push_back(*t);
   publish_ready();
   kick_an_idle_hart();
+}
+
+void sched_make_ready_lazy(tThread* t) {
+  t->state_ = STATE_READY;
+  g_ready.push_back(*t);
+  publish_ready();
+  this_cpu()->lazy_kick = 2;  // this return to user, then the next
+}
+
+void sched_user_return() {
+  Cpu* cpu = this_cpu();
+  if (cpu->lazy_kick != 0 && --cpu->lazy_kick == 0 && !g_ready.empty()) kick_an_idle_hart();
 }
 
 void sched_yield() {

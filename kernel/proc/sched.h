@@ -12,6 +12,14 @@ void sched_init_hart();
 // Makes t runnable and wakes an idle hart to run it.
 void sched_make_ready(tThread* t);
 
+// Makes t runnable without waking another hart, for a waker that usually
+// blocks soon after (a server replying, then receiving): this hart will run
+// t when the waker blocks. If the waker instead comes back to user mode a
+// second time (or takes a tick) with t still waiting, an idle hart is woken
+// then (sched_user_return, called with the BKL on every return to user).
+void sched_make_ready_lazy(tThread* t);
+void sched_user_return();
+
 // Makes every idle hart look at its ready queue and stop conditions (a
 // process finished: its waiter may be idle on any hart).
 void sched_kick_idle_harts();
@@ -53,6 +61,14 @@ void sched_inherit(tThread* t, uint8_t priority);
 
 // Takes a READY thread off the ready queue (it is being destroyed).
 void sched_unready(tThread* t);
+
+// Lazy FP state (kernel/arch/riscv/fpu.h). fpu_load puts t's registers into
+// this hart's FPU. fpu_first_use handles a user trap: true if it was the
+// thread's first FP instruction (FS Off), now enabled to run again.
+// fpu_forget: t is going away; no hart may think it holds t's values.
+void fpu_load(Cpu* cpu, tThread* t);
+bool fpu_first_use(TrapFrame* frame);
+void fpu_forget(const tThread* t);
 
 // Sends an IPI to the hart running t, so it enters the kernel soon.
 void sched_kick_thread(tThread* t);

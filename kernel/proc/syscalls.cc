@@ -19,6 +19,7 @@
 #include "kernel/proc/counts.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
+#include "kernel/proc/signal.h"
 #include "kernel/proc/sync.h"
 #include "kernel/proc/timeout.h"
 
@@ -86,6 +87,7 @@ int64_t ker_thread_create(TrapFrame& f) {
   Result<tThread*> t = thread_create(cur->proc, arg(f, 1), top, arg(f, 2), prio);
   if (!t.ok()) return t.status() == Status::kBusy ? -QRV_EAGAIN : -QRV_ENOMEM;
   t.value()->policy_ = policy;  // queued by priority alone: safe to set now
+  t.value()->sig.blocked = cur->sig.blocked;  // POSIX: a new thread inherits the mask
   return t.value()->tid;
 }
 
@@ -121,8 +123,8 @@ int64_t ker_clock_time(TrapFrame& f) {
 }
 
 // ClockNanosleep(clock, flags, const timespec* req, timespec* rem): sleeps
-// for *req (relative; flags must be 0). No signal interrupts a sleep yet, so
-// *rem, if given, is zero on return.
+// for *req (relative; flags must be 0). A signal ends the sleep early with
+// EINTR and *rem, if given, gets the time left; otherwise *rem is zero.
 int64_t ker_clock_nanosleep(TrapFrame& f) {
   const uint64_t id = arg(f, 0);
   if (id != QRV_CLOCK_REALTIME && id != QRV_CLOCK_MONOTONIC) return -QRV_EINVAL;
@@ -133,13 +135,22 @@ int64_t ker_clock_nanosleep(TrapFrame& f) {
   constexpr uint64_t kMaxSeconds = 1ull << 32;  // ~136 years: no overflow in ns below
   const uint64_t secs = static_cast<uint64_t>(req.tv_sec) < kMaxSeconds ? static_cast<uint64_t>(req.tv_sec)
                                                                          : kMaxSeconds;
-  clock_sleep_until(clock_now_ns() + secs * 1'000'000'000 + static_cast<uint64_t>(req.tv_nsec));
-  thread_check_exiting();
-  if (arg(f, 3) != 0) {
-    const qrv_timespec zero = {0, 0};
-    if (!copy_to_user(arg(f, 3), &zero, sizeof zero)) return -QRV_EFAULT;
+  const uint64_t deadline = clock_now_ns() + secs * 1'000'000'000 + static_cast<uint64_t>(req.tv_nsec);
+  tThread* cur = sched_current();
+  if (signal_interrupts(cur)) {
+    cur->unblock_status = -QRV_EINTR;  // a signal is on its way in: no sleep at all
+  } else {
+    clock_sleep_until(deadline);
   }
-  return 0;
+  thread_check_exiting();
+  const bool interrupted = cur->unblock_status == -QRV_EINTR;
+  if (arg(f, 3) != 0) {
+    const uint64_t now = clock_now_ns();
+    const uint64_t left = interrupted && deadline > now ? deadline - now : 0;
+    const qrv_timespec rem = {static_cast<int64_t>(left / 1'000'000'000), static_cast<int64_t>(left % 1'000'000'000)};
+    if (!copy_to_user(arg(f, 3), &rem, sizeof rem)) return -QRV_EFAULT;
+  }
+  return interrupted ? -QRV_EINTR : 0;
 }
 
 int64_t ker_sync_mutex_lock(TrapFrame& f) { return sync_mutex_lock(arg(f, 0)); }
@@ -190,24 +201,6 @@ int64_t ker_sched_set(TrapFrame& f) {
   if (p.sched_priority < 1 || p.sched_priority > 255) return -QRV_EINVAL;
   sched_set(t, static_cast<uint8_t>(p.sched_priority), policy);
   return 0;
-}
-
-// SignalKill(nd, pid, tid, signo, code, value): signals take their default
-// action (no handlers exist yet): terminate the target process, or nothing
-// for those whose default is to be ignored. Signal 0 only checks the target.
-// Stop signals need job control, which is taskman's: ENOTSUP for now.
-int64_t ker_signal_kill(TrapFrame& f) {
-  if (arg(f, 0) != 0) return -QRV_EINVAL;  // only the local node
-  const int64_t signo = static_cast<int64_t>(arg(f, 3));
-  if (signo < 0 || signo > QRV_SIGMAX) return -QRV_EINVAL;
-  tThread* cur = sched_current();
-  const int64_t pid = static_cast<int64_t>(arg(f, 1));
-  // pids are positive int32: a wider number must not alias one by narrowing.
-  tProcess* target = pid == 0                    ? cur->proc
-                     : pid > 0 && pid <= INT32_MAX ? process_find(static_cast<uint32_t>(pid))
-                                                   : nullptr;
-  if (target == nullptr) return -QRV_ESRCH;
-  return signal_default_action(target, static_cast<int>(signo));
 }
 
 // TimerCreate(clock, const sigevent*): a process timer whose expiry sends
@@ -302,6 +295,9 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_SCHED_YIELD] = {ker_sched_yield, true};
   t[__KER_SCHED_GET] = {ker_sched_get, true};
   t[__KER_SIGNAL_KILL] = {ker_signal_kill, true};
+  t[__KER_SIGNAL_ACTION] = {ker_signal_action, true};
+  t[__KER_SIGNAL_PROCMASK] = {ker_signal_procmask, true};
+  t[__KER_SIGNAL_RETURN] = {ker_signal_return, true};
   t[__KER_TIMER_CREATE] = {ker_timer_create, true};
   t[__KER_TIMER_SETTIME] = {ker_timer_settime, true};
   t[__KER_TIMER_DESTROY] = {ker_timer_destroy, true};
@@ -343,11 +339,17 @@ extern "C" void syscall_dispatch(TrapFrame* frame) {
   if (!call.locked) {
     frame->x[10] = static_cast<uint64_t>(call.fn(*frame));
     if (cur->timeout.flags != 0) timeout_clear(cur);  // a TimerTimeout lasts one call
+    if (this_cpu()->lazy_kick != 0) {
+      TicketLockGuard guard(bkl());
+      sched_user_return();
+    }
     return;
   }
   bkl().lock();
   thread_check_exiting();
   frame->x[10] = static_cast<uint64_t>(call.fn(*frame));
   if (cur->timeout.flags != 0 && number != __KER_TIMER_TIMEOUT) timeout_clear(cur);
+  if (cur->sig.check) signal_deliver(frame);
+  sched_user_return();
   bkl().unlock();
 }

@@ -12,10 +12,12 @@ struct tThread;
 
 #if defined(KERNEL_INTERNAL)
 #include "kernel/abi/types.h"
+#include "kernel/arch/riscv/fpu.h"
 #include "kernel/arch/riscv/kcontext.h"
 #include "kernel/ipc/ipc_state.h"
 #include "kernel/mm/aspace.h"
 #include "kernel/mm/kstack.h"
+#include "kernel/proc/signal_state.h"
 #include "kernel/sched/sched_entity.h"
 #include "kernel/sched/timer_queue.h"
 
@@ -79,6 +81,9 @@ struct tThread : SchedEntity, MsgQueueEntry, ListNode<ServingTag> {
   int64_t unblock_status = 0;      // JOIN/NANOSLEEP ended early: -ETIMEDOUT or -EINTR
   ThreadTimeout timeout;           // TimerTimeout for its next blocking call
   ThreadIpc ipc;                   // message passing (kernel/ipc)
+  FpState fp;                      // its FP registers while another thread's are loaded
+  const void* fp_cpu = nullptr;    // the hart whose registers got fp last (kernel/arch/riscv/fpu.h)
+  ThreadSignals sig;               // blocked and pending signals (kernel/proc/signal.cc)
 };
 
 struct tProcess {
@@ -97,5 +102,6 @@ struct tProcess {
   uint64_t fault_addr = 0;
   ProcTimer timers[kMaxTimersPerProcess];  // by timer id
   ProcessIpc ipc;                          // channels and connections (kernel/ipc)
+  ProcessSignals sig;                      // dispositions, pending signals (kernel/proc/signal.cc)
 };
 #endif  // KERNEL_INTERNAL

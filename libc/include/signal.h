@@ -31,6 +31,10 @@ typedef int sig_atomic_t;
 #define SIGCONT QRV_SIGCONT
 #define SIGSTOP QRV_SIGSTOP
 #define SIGTSTP QRV_SIGTSTP
+#define SIGTTIN QRV_SIGTTIN
+#define SIGTTOU QRV_SIGTTOU
+#define SIGURG QRV_SIGURG
+#define SIGWINCH QRV_SIGWINCH
 
 #define SIG_BLOCK QRV_SIG_BLOCK
 #define SIG_UNBLOCK QRV_SIG_UNBLOCK
@@ -78,6 +82,10 @@ int kill(pid_t pid, int signo);
 int raise(int signo);
 int sigaction(int signo, const struct sigaction* __QRV_RESTRICT act, struct sigaction* __QRV_RESTRICT old);
 int sigprocmask(int how, const sigset_t* __QRV_RESTRICT set, sigset_t* __QRV_RESTRICT old);
+int pthread_sigmask(int how, const sigset_t* __QRV_RESTRICT set, sigset_t* __QRV_RESTRICT old);
+int pthread_kill(unsigned long thread, int signo); /* thread: a pthread_t */
+/* The handler stays installed; SIG_ERR on failure. */
+void (*signal(int signo, void (*handler)(int)))(int);
 
 static inline int sigemptyset(sigset_t* set) {
   *set = 0;

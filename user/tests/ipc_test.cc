@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -571,6 +572,7 @@ void check_priority(int coid) {
 }
 
 int g_cchid = 0;  // the client's own channel (COID_DISCONNECT)
+volatile int g_usr2 = 0;
 
 // Waits (1 s at most) for a pulse on the client's channel.
 bool receive_pulse(_pulse* p) {
@@ -595,6 +597,13 @@ void check_deliver_event(int coid) {
   expect_eq(MsgSend(coid, &m, sizeof m, nullptr, 0), EBADF, "pulse event on a coid we lack: EBADF");
   m.ev = {SIGEV_NONE, 0, {0}, 0, 0, 0};
   expect_eq(MsgSend(coid, &m, sizeof m, nullptr, 0), 0, "SIGEV_NONE");
+  // A signal event interrupts us while we wait for that very reply (on the
+  // plain channel: at once, EINTR), and our handler runs.
+  signal(SIGUSR2, [](int) { g_usr2 = 1; });
+  m.ev = {SIGEV_SIGNAL, SIGUSR2, {0}, 0, 0, 0};
+  expect_eq(MsgSend(g_coid2, &m, sizeof m, nullptr, 0), -1, "MsgDeliverEvent(SIGEV_SIGNAL) to a waiting client");
+  expect_eq(errno, EINTR, "... interrupts its send: EINTR");
+  expect_eq(g_usr2, 1, "... and its handler runs");
   expect_eq(MsgDeliverEvent_r(rcvid_bogus(), reinterpret_cast<const sigevent*>(&m.ev)), -ESRCH,
             "deliver to a bogus rcvid: ESRCH");
   expect_eq(MsgDeliverEvent_r(rcvid_bogus(), reinterpret_cast<const sigevent*>(8)), -EFAULT,

@@ -33,9 +33,48 @@ void* spinner(void*) {
     SchedYield();
   }
 }
+// Fills f0..f31 with seed + i and sets fcsr's rounding mode, yields `rounds`
+// times, then counts the registers that no longer hold their value.
+#define QRV_FREGS_(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15) \
+  X(16) X(17) X(18) X(19) X(20) X(21) X(22) X(23) X(24) X(25) X(26) X(27) X(28) X(29) X(30) X(31)
+int fp_survives_switches(uint64_t seed, uint64_t frm, int rounds) {
+#define QRV_SET_(n) asm volatile("fmv.d.x f" #n ", %0" ::"r"(seed + n));
+  QRV_FREGS_(QRV_SET_)
+#undef QRV_SET_
+  asm volatile("fsrm %0" ::"r"(frm));
+  for (int i = 0; i < rounds; ++i) SchedYield_r();
+  int bad = 0;
+  uint64_t v;
+#define QRV_CHECK_(n)                              \
+  asm volatile("fmv.x.d %0, f" #n : "=r"(v));      \
+  bad += v != seed + n;
+  QRV_FREGS_(QRV_CHECK_)
+#undef QRV_CHECK_
+  uint64_t mode;
+  asm volatile("frrm %0" : "=r"(mode));
+  return bad + (mode != frm);
+}
+#undef QRV_FREGS_
+
+void* fp_worker(void* arg) {
+  const auto seed = reinterpret_cast<uintptr_t>(arg);
+  return reinterpret_cast<void*>(static_cast<intptr_t>(fp_survives_switches(seed, seed % 5, 200)));
+}
 }  // namespace
 
 int main() {
+  // FP registers are per thread: two threads and main fill them with their
+  // own values and keep yielding to each other.
+  pthread_t fp[2];
+  pthread_create(&fp[0], nullptr, fp_worker, reinterpret_cast<void*>(0x1000));
+  pthread_create(&fp[1], nullptr, fp_worker, reinterpret_cast<void*>(0x2003));
+  expect(fp_survives_switches(0x3001, 1, 200) == 0, "main's FP registers survive switches");
+  for (pthread_t t : fp) {
+    void* bad = nullptr;
+    pthread_join(t, &bad);
+    expect(bad == nullptr, "a thread's FP registers and rounding mode survive switches");
+  }
+
   pthread_t t[kThreads];
   for (int i = 0; i < kThreads; ++i) {
     expect(pthread_create(&t[i], nullptr, worker, reinterpret_cast<void*>(static_cast<intptr_t>(i))) == 0,

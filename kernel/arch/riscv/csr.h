@@ -18,6 +18,7 @@ inline constexpr uint64_t kSstatusSie = 1ull << 1;
 inline constexpr uint64_t kSstatusSpie = 1ull << 5;
 inline constexpr uint64_t kSstatusSpp = 1ull << 8;
 inline constexpr uint64_t kSstatusSum = 1ull << 18;
+inline constexpr uint64_t kSstatusFs = 3ull << 13;  // FP state: Off, Initial, Clean, Dirty
 
 // scause (4.1.9): top bit set for interrupts.
 inline constexpr uint64_t kScauseInterrupt = 1ull << 63;

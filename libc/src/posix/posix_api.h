@@ -36,6 +36,8 @@ int kill(pid_t pid, int signo);
 int raise(int signo);
 int sigaction(int signo, const Sigaction* act, Sigaction* old);
 int sigprocmask(int how, const sigset_t* set, sigset_t* old);
+void (*signal(int signo, void (*handler)(int)))(int);
+int pthread_sigmask(int how, const sigset_t* set, sigset_t* old);
 
 // sys/wait.h, spawn.h (file actions and attributes are not supported yet:
 // they must be NULL).
@@ -63,6 +65,7 @@ int pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start)
 int pthread_join(pthread_t thread, void** result);
 [[noreturn]] void pthread_exit(void* result);
 pthread_t pthread_self();
+int pthread_kill(pthread_t thread, int signo);
 int pthread_mutex_init(pthread_mutex_t* m, const void* attr);
 int pthread_mutex_destroy(pthread_mutex_t* m);
 int pthread_mutex_lock(pthread_mutex_t* m);

@@ -71,6 +71,7 @@ TEST_F(PosixTest, SigactionConvertsToTheAbiStruct) {
   EXPECT_EQ(q::sigaction(2, &act, &old), 0);
   EXPECT_EQ(g_number, __KER_SIGNAL_ACTION);
   EXPECT_EQ(g_args[2], 2);
+  EXPECT_NE(g_args[1], 0);  // every handler is entered through libc's sigstub
   EXPECT_NE(g_args[4], 0);  // oact reaches the kernel
   EXPECT_EQ(g_sigaction.handler, reinterpret_cast<uintptr_t>(&handler));
   EXPECT_EQ(g_sigaction.mask, 0x5u);
@@ -78,6 +79,49 @@ TEST_F(PosixTest, SigactionConvertsToTheAbiStruct) {
   q::set_errno(0);
   EXPECT_EQ(q::sigaction(0, &act, nullptr), -1);
   EXPECT_EQ(q::get_errno(), QRV_EINVAL);
+}
+
+TEST_F(PosixTest, SignalInstallsAHandlerAndReturnsTheOldOne) {
+  EXPECT_EQ(q::signal(10, handler), nullptr);  // the fake kernel's old action: SIG_DFL
+  EXPECT_EQ(g_number, __KER_SIGNAL_ACTION);
+  EXPECT_EQ(g_args[2], 10);
+  EXPECT_EQ(g_sigaction.handler, reinterpret_cast<uintptr_t>(&handler));
+  EXPECT_EQ(g_sigaction.flags, uint64_t{QRV_SA_RESTART});  // not SA_RESETHAND: it stays
+  g_result = -QRV_EINVAL;
+  q::set_errno(0);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(q::signal(9, handler)), ~uintptr_t{0});  // SIG_ERR
+  EXPECT_EQ(q::get_errno(), QRV_EINVAL);
+}
+
+TEST_F(PosixTest, MasksAreSetThroughSignalProcmask) {
+  const q::sigset_t set = 0x300;
+  q::sigset_t old = 0;
+  EXPECT_EQ(q::sigprocmask(1, &set, &old), 0);
+  EXPECT_EQ(g_number, __KER_SIGNAL_PROCMASK);
+  EXPECT_EQ(g_args[0], 0);  // this process
+  EXPECT_EQ(g_args[1], 0);  // this thread
+  EXPECT_EQ(g_args[2], 1);
+  EXPECT_EQ(g_args[3], reinterpret_cast<long>(&set));
+  EXPECT_EQ(g_args[4], reinterpret_cast<long>(&old));
+  g_result = -QRV_EINVAL;
+  q::set_errno(0);
+  EXPECT_EQ(q::sigprocmask(9, &set, nullptr), -1);  // -1 and errno
+  EXPECT_EQ(q::get_errno(), QRV_EINVAL);
+  EXPECT_EQ(q::pthread_sigmask(9, &set, nullptr), QRV_EINVAL);  // the error number itself
+  g_result = 0;
+  EXPECT_EQ(q::pthread_sigmask(0, &set, nullptr), 0);
+}
+
+TEST_F(PosixTest, PthreadKillNamesTheThread) {
+  EXPECT_EQ(q::pthread_kill(0, 10), QRV_ESRCH);  // not a thread: no kernel call
+  EXPECT_EQ(g_number, -1);
+  const q::pthread_t self = q::pthread_self();
+  EXPECT_EQ(q::pthread_kill(self, 65), QRV_EINVAL);
+  EXPECT_EQ(q::pthread_kill(self, 10), 0);
+  EXPECT_EQ(g_number, __KER_SIGNAL_KILL);
+  EXPECT_EQ(g_args[3], 10);
+  g_result = -QRV_ESRCH;
+  EXPECT_EQ(q::pthread_kill(self, 10), QRV_ESRCH);
 }
 
 TEST_F(PosixTest, ClockAndSleep) {

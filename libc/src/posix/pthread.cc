@@ -67,7 +67,10 @@ QRV_LIBC_FN(int, pthread_join, (pthread_t thread, void** result)) {
   if (block == nullptr || block->self_ != block) return QRV_ESRCH;
   if (block == current_thread_block()) return QRV_EDEADLK;
   void* value = nullptr;
-  const int r = ThreadJoin_r(__atomic_load_n(&block->tid_, __ATOMIC_RELAXED), &value);
+  int r;
+  do {  // POSIX: a signal does not end pthread_join (its handler has run)
+    r = ThreadJoin_r(__atomic_load_n(&block->tid_, __ATOMIC_RELAXED), &value);
+  } while (r == -QRV_EINTR);
   if (r < 0) return -r;
   if (result != nullptr) *result = value;
   free(block->stack_alloc_);

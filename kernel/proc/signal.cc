@@ -1,0 +1,333 @@
+// Signals (see signal.h). A process-directed signal is pending in
+// tProcess::sig until a thread that does not block it takes it; the sender
+// picks that thread and sets its sig.check, and delivery happens when the
+// thread next returns to user mode. Invariant: a deliverable signal always
+// has at least one thread whose sig.check is set. A thread picked while in
+// the kernel on its way into a wait checks first in ClockNanosleep and
+// ThreadJoin (EINTR at once); in MsgSendv/MsgReceivev it takes the signal
+// when that wait ends.
+#include "kernel/proc/signal.h"
+
+#include "kernel/abi/errno.h"
+#include "kernel/abi/signals.h"
+#include "kernel/abi/types.h"
+#include "kernel/arch/riscv/csr.h"
+#include "kernel/arch/riscv/kcontext.h"
+#include "kernel/console/console.h"
+#include "kernel/lib/bit_ops.h"
+#include "kernel/mm/addr.h"
+#include "kernel/mm/aspace.h"
+#include "kernel/proc/process.h"
+#include "kernel/proc/sched.h"
+#include "kernel/proc/unblock.h"
+
+namespace {
+constexpr uint64_t bit(int signo) { return uint64_t{1} << (signo - 1); }
+
+constexpr uint64_t kUnblockable = bit(QRV_SIGKILL) | bit(QRV_SIGSTOP);
+// SA_RESTART is accepted and changes nothing: interrupted calls end with
+// EINTR. SA_SIGINFO is refused: handlers get (signo, NULL, context).
+constexpr uint64_t kKnownFlags = QRV_SA_NOCLDSTOP | QRV_SA_RESTART | QRV_SA_NODEFER | QRV_SA_RESETHAND;
+// Left untouched below the interrupted sp (leaf code may keep data there).
+constexpr uint64_t kRedZone = 128;
+
+enum class DefaultAction : uint8_t { kIgnore, kTerminate, kStop };
+
+DefaultAction default_of(int signo) {
+  switch (signo) {
+    case QRV_SIGCHLD:
+    case QRV_SIGCONT:
+    case QRV_SIGURG:
+    case QRV_SIGWINCH:
+      return DefaultAction::kIgnore;
+    case QRV_SIGSTOP:
+    case QRV_SIGTSTP:
+    case QRV_SIGTTIN:
+    case QRV_SIGTTOU:
+      return DefaultAction::kStop;
+    default:
+      return DefaultAction::kTerminate;
+  }
+}
+
+bool is_handler(uint64_t h) { return h != QRV_SIG_DFL && h != QRV_SIG_IGN; }
+
+// A user instruction address (C extension: 2-byte aligned).
+bool is_user_code(uint64_t pc) { return pc >= kUserBase && pc < kUserTop && pc % 2 == 0; }
+
+bool ignored(const SignalDisposition& d, int signo) {
+  return d.handler == QRV_SIG_IGN || (d.handler == QRV_SIG_DFL && default_of(signo) == DefaultAction::kIgnore);
+}
+
+// How soon t would take a signal: running or ready threads just return to
+// user mode; interruptible ones must be woken with EINTR; threads waiting on
+// a mutex or condition variable only take it once their wait ends.
+int readiness(const tThread* t) {
+  switch (t->state_) {
+    case STATE_RUNNING:
+    case STATE_READY:
+      return 0;
+    case STATE_SEND:
+    case STATE_RECEIVE:
+    case STATE_REPLY:
+    case STATE_JOIN:
+    case STATE_NANOSLEEP:
+      return 1;
+    default:
+      return 2;
+  }
+}
+
+// The thread of proc (not `except`) that should take signo: the caller if it
+// can, else the readiest thread that does not block it; nullptr if none.
+tThread* pick_thread(tProcess* proc, int signo, const tThread* except) {
+  tThread* cur = sched_current();
+  if (cur->proc == proc && cur != except && (cur->sig.blocked & bit(signo)) == 0) return cur;
+  tThread* best = nullptr;
+  int best_rank = 3;
+  for (tThread* t : proc->threads) {
+    if (t == nullptr || t == except || t->exited || (t->sig.blocked & bit(signo)) != 0) continue;
+    const int rank = readiness(t);
+    if (rank < best_rank) {
+      best = t;
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
+// t has a signal to take: make it reach a return to user mode soon.
+void wake_for_signal(tThread* t) {
+  t->sig.check = true;
+  if (t == sched_current()) return;
+  if (t->state_ == STATE_RUNNING) {
+    sched_kick_thread(t);  // on another hart: the IPI brings it through user_trap
+    return;
+  }
+  // Interruptible states end their call with EINTR; a REPLY-blocked client on
+  // an UNBLOCK channel, or a thread on a mutex, takes it when its call ends.
+  (void)thread_unblock(t, -QRV_EINTR);
+}
+
+// Sets t's blocked set. Process-directed signals t has just blocked go to
+// another thread; pending ones it has just unblocked make it look.
+void set_blocked(tThread* t, uint64_t mask) {
+  mask &= ~kUnblockable;
+  const uint64_t newly_blocked = mask & ~t->sig.blocked;
+  t->sig.blocked = mask;
+  tProcess* proc = t->proc;
+  for (uint64_t moving = proc->sig.pending & newly_blocked; moving != 0; moving &= moving - 1) {
+    if (tThread* other = pick_thread(proc, static_cast<int>(bit_ctz(moving)) + 1, t)) wake_for_signal(other);
+  }
+  if (((t->sig.pending | proc->sig.pending) & ~mask) != 0) wake_for_signal(t);
+}
+
+// Drops signo wherever it is pending in proc (it is now ignored).
+void discard_pending(tProcess* proc, int signo) {
+  proc->sig.pending &= ~bit(signo);
+  for (tThread* t : proc->threads) {
+    if (t != nullptr) t->sig.pending &= ~bit(signo);
+  }
+}
+
+// The stopping signals and SIGKILL, and nothing to do for ignored ones; 1 if
+// the signal must be queued.
+int64_t screen(tProcess* proc, int signo) {
+  if (signo == 0 || proc->exiting) return 0;
+  if (signo == QRV_SIGKILL) {
+    process_terminate(proc, signo);
+    return 0;
+  }
+  const SignalDisposition& d = proc->sig.actions[signo - 1];
+  if (d.handler == QRV_SIG_DFL && default_of(signo) == DefaultAction::kStop) return -QRV_ENOTSUP;
+  return ignored(d, signo) ? 0 : 1;
+}
+
+// Saves the interrupted context below the user sp and enters the sigstub.
+bool push_frame(tThread* cur, TrapFrame* f, int signo, SignalDisposition& d) {
+  qrv_sigcontext ctx = {};
+  ctx.regs[0] = f->sepc;
+  for (int i = 1; i < 32; ++i) ctx.regs[i] = f->x[i];
+  ctx.mask = cur->sig.blocked;
+  ctx.signo = signo;
+  const uint64_t sp = f->x[2];
+  if (sp > kUserTop || sp < kUserBase + kRedZone + sizeof ctx) return false;
+  const uint64_t at = align_down(sp - kRedZone - sizeof ctx, 16);
+  if (!copy_to_user(at, &ctx, sizeof ctx)) return false;
+  f->x[1] = 0;  // ra: the stub never returns
+  f->x[2] = at;
+  f->x[10] = static_cast<uint64_t>(signo);
+  f->x[11] = at;
+  f->x[12] = d.handler;
+  f->sepc = cur->proc->sig.stub;
+  uint64_t blocked = cur->sig.blocked | d.mask;
+  if ((d.flags & QRV_SA_NODEFER) == 0) blocked |= bit(signo);
+  if ((d.flags & QRV_SA_RESETHAND) != 0) d = SignalDisposition{};
+  set_blocked(cur, blocked);
+  return true;
+}
+
+// pid 0 or the caller's own: the caller's process, else nullptr.
+tProcess* own_process(uint64_t pid) {
+  tProcess* proc = sched_current()->proc;
+  return pid == 0 || pid == proc->pid ? proc : nullptr;
+}
+
+uint64_t arg(const TrapFrame& f, int i) { return f.x[10 + i]; }
+}  // namespace
+
+int64_t signal_send(tProcess* proc, int signo) {
+  const int64_t r = screen(proc, signo);
+  if (r <= 0) return r;
+  tThread* t = pick_thread(proc, signo, nullptr);
+  if (t != nullptr && proc->sig.actions[signo - 1].handler == QRV_SIG_DFL) {
+    process_terminate(proc, signo);
+    return 0;
+  }
+  proc->sig.pending |= bit(signo);  // with no taker, until a thread unblocks it
+  if (t != nullptr) wake_for_signal(t);
+  return 0;
+}
+
+int64_t signal_send_thread(tThread* t, int signo) {
+  tProcess* proc = t->proc;
+  const int64_t r = screen(proc, signo);
+  if (r <= 0) return r;
+  const bool blocked = (t->sig.blocked & bit(signo)) != 0;
+  if (!blocked && proc->sig.actions[signo - 1].handler == QRV_SIG_DFL) {
+    process_terminate(proc, signo);
+    return 0;
+  }
+  t->sig.pending |= bit(signo);
+  if (!blocked) wake_for_signal(t);
+  return 0;
+}
+
+void signal_thread_exit(tThread* t) {
+  tProcess* proc = t->proc;
+  if (proc->exiting) return;
+  for (uint64_t left = proc->sig.pending; left != 0; left &= left - 1) {
+    if (tThread* other = pick_thread(proc, static_cast<int>(bit_ctz(left)) + 1, t)) wake_for_signal(other);
+  }
+}
+
+bool signal_interrupts(const tThread* t) {
+  return t->sig.check && ((t->sig.pending | t->proc->sig.pending) & ~t->sig.blocked) != 0;
+}
+
+void signal_deliver(TrapFrame* frame) {
+  tThread* cur = sched_current();
+  tProcess* proc = cur->proc;
+  cur->sig.check = false;
+  while (!proc->exiting) {
+    const uint64_t ready = (cur->sig.pending | proc->sig.pending) & ~cur->sig.blocked;
+    if (ready == 0) return;
+    const int signo = static_cast<int>(bit_ctz(ready)) + 1;
+    if ((cur->sig.pending & bit(signo)) != 0) {
+      cur->sig.pending &= ~bit(signo);
+    } else {
+      proc->sig.pending &= ~bit(signo);
+    }
+    SignalDisposition& d = proc->sig.actions[signo - 1];
+    if (!is_handler(d.handler)) {  // its handler went while it was blocked
+      if (d.handler == QRV_SIG_DFL && default_of(signo) == DefaultAction::kTerminate) {
+        process_terminate(proc, signo);  // does not return
+      }
+      continue;  // ignored, or a stop signal: no job control here
+    }
+    // Each further signal nests: its frame saves the previous one's entry.
+    if (!push_frame(cur, frame, signo, d)) {
+      kprintf("user: %s (pid %u, tid %u) killed: bad stack for signal %d at sp 0x%lx\n", proc->name, proc->pid,
+              cur->tid, signo, frame->x[2]);
+      process_terminate(proc, QRV_SIGSEGV);
+    }
+  }
+}
+
+int64_t ker_signal_kill(TrapFrame& f) {
+  if (arg(f, 0) != 0) return -QRV_EINVAL;  // only the local node
+  const int64_t signo = static_cast<int64_t>(arg(f, 3));
+  if (signo < 0 || signo > QRV_SIGMAX) return -QRV_EINVAL;
+  tThread* cur = sched_current();
+  const int64_t pid = static_cast<int64_t>(arg(f, 1));
+  // pids are positive int32: a wider number must not alias one by narrowing.
+  tProcess* target = pid == 0                      ? cur->proc
+                     : pid > 0 && pid <= INT32_MAX ? process_find(static_cast<uint32_t>(pid))
+                                                   : nullptr;
+  if (target == nullptr) return -QRV_ESRCH;
+  const int64_t tid = static_cast<int64_t>(arg(f, 2));
+  if (tid == 0) return signal_send(target, static_cast<int>(signo));
+  if (tid < 0 || tid > kMaxThreadsPerProcess) return -QRV_ESRCH;
+  tThread* t = target->threads[tid - 1];
+  if (t == nullptr || t->exited) return -QRV_ESRCH;
+  return signal_send_thread(t, static_cast<int>(signo));
+}
+
+int64_t ker_signal_action(TrapFrame& f) {
+  tProcess* proc = own_process(arg(f, 0));
+  if (proc == nullptr) return -QRV_ESRCH;
+  const uint64_t stub = arg(f, 1);
+  const int64_t signo = static_cast<int64_t>(arg(f, 2));
+  if (signo < 1 || signo > QRV_SIGMAX) return -QRV_EINVAL;
+  const int sig = static_cast<int>(signo);
+  qrv_sigaction act = {};
+  if (arg(f, 3) != 0) {
+    if (!copy_from_user(&act, arg(f, 3), sizeof act)) return -QRV_EFAULT;
+    if (sig == QRV_SIGKILL || sig == QRV_SIGSTOP) return -QRV_EINVAL;
+    if ((act.flags & ~kKnownFlags) != 0) return -QRV_EINVAL;
+    if (is_handler(act.handler) && (!is_user_code(act.handler) || !is_user_code(stub))) return -QRV_EINVAL;
+  }
+  SignalDisposition& d = proc->sig.actions[sig - 1];
+  if (arg(f, 4) != 0) {
+    const qrv_sigaction old = {d.handler, d.flags, d.mask};
+    if (!copy_to_user(arg(f, 4), &old, sizeof old)) return -QRV_EFAULT;
+  }
+  if (arg(f, 3) != 0) {
+    d = SignalDisposition{act.handler, act.flags, act.mask & ~kUnblockable};
+    if (is_handler(act.handler)) proc->sig.stub = stub;
+    if (ignored(d, sig)) discard_pending(proc, sig);
+  }
+  return 0;
+}
+
+int64_t ker_signal_procmask(TrapFrame& f) {
+  tThread* cur = sched_current();
+  if (own_process(arg(f, 0)) == nullptr) return -QRV_ESRCH;
+  const int64_t tid = static_cast<int64_t>(arg(f, 1));
+  tThread* t = cur;
+  if (tid != 0) {
+    if (tid < 0 || tid > kMaxThreadsPerProcess) return -QRV_ESRCH;
+    t = cur->proc->threads[tid - 1];
+    if (t == nullptr || t->exited) return -QRV_ESRCH;
+  }
+  const uint64_t old = t->sig.blocked;
+  uint64_t next = old;
+  if (arg(f, 3) != 0) {
+    uint64_t set;
+    if (!copy_from_user(&set, arg(f, 3), sizeof set)) return -QRV_EFAULT;
+    switch (arg(f, 2)) {
+      case QRV_SIG_BLOCK: next = old | set; break;
+      case QRV_SIG_UNBLOCK: next = old & ~set; break;
+      case QRV_SIG_SETMASK: next = set; break;
+      default: return -QRV_EINVAL;
+    }
+  }
+  if (arg(f, 4) != 0 && !copy_to_user(arg(f, 4), &old, sizeof old)) return -QRV_EFAULT;
+  if (next != old) set_blocked(t, next);
+  return 0;
+}
+
+int64_t ker_signal_return(TrapFrame& f) {
+  qrv_sigcontext ctx;
+  if (!copy_from_user(&ctx, arg(f, 0), sizeof ctx)) return -QRV_EFAULT;
+  if (ctx.reserved != 0 || ctx.signo < 1 || ctx.signo > QRV_SIGMAX || !is_user_code(ctx.regs[0])) {
+    return -QRV_EINVAL;
+  }
+  for (int i = 1; i < 32; ++i) f.x[i] = ctx.regs[i];
+  f.sepc = ctx.regs[0];
+  // sstatus stays the kernel's: back to U-mode, interrupts on there.
+  f.sstatus = (f.sstatus & ~csr::kSstatusSpp) | csr::kSstatusSpie;
+  tThread* cur = sched_current();
+  set_blocked(cur, ctx.mask);
+  return static_cast<int64_t>(ctx.regs[10]);  // the dispatcher stores it in a0
+}
