@@ -211,10 +211,6 @@ void signal_thread_exit(tThread* t) {
   }
 }
 
-bool signal_interrupts(const tThread* t) {
-  return t->sig.check && ((t->sig.pending | t->proc->sig.pending) & ~t->sig.blocked) != 0;
-}
-
 void signal_deliver(TrapFrame* frame) {
   tThread* cur = sched_current();
   tProcess* proc = cur->proc;

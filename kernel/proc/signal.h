@@ -27,7 +27,9 @@ void signal_thread_exit(tThread* t);
 
 // True if the current thread has a signal to take: a kernel call about to
 // block for a long time returns EINTR instead.
-bool signal_interrupts(const tThread* t);
+inline bool signal_interrupts(const tThread* t) {  // inline: on every blocking path
+  return t->sig.check && ((t->sig.pending | t->proc->sig.pending) & ~t->sig.blocked) != 0;
+}
 
 // The end of every return to user mode, when the current thread's sig.check
 // is set: takes its deliverable signals. A handled one saves the interrupted
