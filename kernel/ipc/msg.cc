@@ -228,17 +228,20 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
       Pulse* p = static_cast<Pulse*>(e);
       const struct _pulse m = pulse_message(*p);
       if (!copy_to_parts(dst.p, &m, sizeof m)) return -QRV_EFAULT;  // it stays queued
+      const uint8_t priority = p->msg_priority;
       ch->queue.remove(*p);
-      serve(cur, ch);
-      inherit(cur, ch, p->msg_priority);
       pulse_free(ch, p);
+      serve(cur, ch);
+      inherit(cur, ch, priority);  // last: it may switch, and ch may be gone after
       return 0;
     }
     if (e != nullptr) {
       tThread* client = static_cast<tThread*>(e);
       const XferResult x = transfer(cur->proc->as, dst.p, client->proc->as, client->ipc.send);
       if (!x.ok()) {
-        if (copy_fault(CopyCall::kReceive, side_of(x, /*client_is_source=*/true)) == FaultOutcome::kServerFails) return -QRV_EFAULT;
+        if (copy_fault(CopyCall::kReceive, side_of(x, /*client_is_source=*/true)) == FaultOutcome::kServerFails) {
+          return -QRV_EFAULT;  // the client stays queued
+        }
         fail_client(client);  // the client's message is unreadable: try the next
         continue;
       }
@@ -282,7 +285,9 @@ int64_t msg_replyv(int64_t rcvid, int64_t status, uint64_t siov, int64_t sparts)
   const int64_t bad = parts_copyin(src.p, siov, sparts);
   if (bad != 0) return bad;
   const XferResult x = transfer(client->proc->as, client->ipc.reply, sched_current()->proc->as, src.p);
-  if (!x.ok() && copy_fault(CopyCall::kReply, side_of(x, /*client_is_source=*/false)) == FaultOutcome::kServerFails) return -QRV_EFAULT;
+  if (!x.ok() && copy_fault(CopyCall::kReply, side_of(x, /*client_is_source=*/false)) == FaultOutcome::kServerFails) {
+    return -QRV_EFAULT;  // the client keeps waiting
+  }
   msg_client_unlink(client);
   msg_client_finish(client, x.ok() ? status : -QRV_EFAULT, /*by_server=*/true);
   return 0;
