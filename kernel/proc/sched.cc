@@ -226,9 +226,9 @@ void sched_make_ready_lazy(tThread* t) {
   this_cpu()->lazy_kick = 2;  // this return to user, then the next
 }
 
-void sched_user_return() {
+void sched_lazy_kick_countdown() {
   Cpu* cpu = this_cpu();
-  if (cpu->lazy_kick != 0 && --cpu->lazy_kick == 0 && !g_ready.empty()) kick_an_idle_hart();
+  if (--cpu->lazy_kick == 0 && !g_ready.empty()) kick_an_idle_hart();
 }
 
 void sched_yield() {

@@ -18,7 +18,10 @@ void sched_make_ready(tThread* t);
 // second time (or takes a tick) with t still waiting, an idle hart is woken
 // then (sched_user_return, called with the BKL on every return to user).
 void sched_make_ready_lazy(tThread* t);
-void sched_user_return();
+void sched_lazy_kick_countdown();
+inline void sched_user_return() {
+  if (this_cpu()->lazy_kick != 0) sched_lazy_kick_countdown();
+}
 
 // Makes every idle hart look at its ready queue and stop conditions (a
 // process finished: its waiter may be idle on any hart).
