@@ -88,11 +88,6 @@ int64_t channel_create(tProcess* proc, uint32_t flags) {
   return -QRV_EAGAIN;
 }
 
-tChannel* channel_lookup(tProcess* proc, int64_t chid) {
-  if (chid < 1 || chid > kMaxChannels) return nullptr;
-  return proc->ipc.channels[chid - 1];
-}
-
 void channel_destroy(tChannel* ch) {
   ch->proc->ipc.channels[ch->chid - 1] = nullptr;
   while (MsgQueueEntry* e = ch->queue.pop()) {
@@ -151,11 +146,6 @@ int64_t connect_attach(tProcess* proc, int64_t pid, int64_t chid, uint64_t index
   table[slot] = c;
   g_counts.connections++;
   return c->coid;
-}
-
-tConnect* connect_lookup(tProcess* proc, int64_t coid) {
-  tConnect** slot = coid_slot(proc, coid);
-  return slot != nullptr ? *slot : nullptr;
 }
 
 tConnect* connect_by_scoid(uint32_t scoid) { return scoid < kScoidSlots ? g_scoids[scoid] : nullptr; }

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 
+#include "kernel/abi/types.h"
 #include "kernel/ipc/msg_queue.h"
 #include "kernel/proc/thread.h"
 
@@ -44,7 +45,9 @@ struct Pulse : MsgQueueEntry {
 int64_t channel_create(tProcess* proc, uint32_t flags);
 
 // The live channel `chid` of `proc`, or nullptr.
-tChannel* channel_lookup(tProcess* proc, int64_t chid);
+inline tChannel* channel_lookup(tProcess* proc, int64_t chid) {
+  return chid >= 1 && chid <= kMaxChannels ? proc->ipc.channels[chid - 1] : nullptr;
+}
 
 // ChannelDestroy: SEND- and REPLY-blocked clients get ESRCH, RECEIVE-blocked
 // threads wake and fail their receive, queued pulses are dropped, and every
@@ -59,7 +62,11 @@ void channel_destroy(tChannel* ch);
 int64_t connect_attach(tProcess* proc, int64_t pid, int64_t chid, uint64_t index, uint64_t flags);
 
 // The connection `coid` of `proc` (live or dead), or nullptr.
-tConnect* connect_lookup(tProcess* proc, int64_t coid);
+inline tConnect* connect_lookup(tProcess* proc, int64_t coid) {
+  if (coid >= 0 && coid < kMaxFdConnects) return proc->ipc.fd_connects[coid];
+  const int64_t side = coid - QRV_NTO_SIDE_CHANNEL;
+  return side >= 0 && side < kMaxSideConnects ? proc->ipc.side_connects[side] : nullptr;
+}
 
 // The live connection with this scoid, or nullptr.
 tConnect* connect_by_scoid(uint32_t scoid);

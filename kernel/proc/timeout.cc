@@ -51,15 +51,15 @@ bool timeout_expired(const tThread* t, ThreadState state) {
   return covers(t, state) && t->timeout.deadline <= clock_now_ns();
 }
 
-void timeout_start(tThread* t) {
-  if (t->timeout.flags == 0 || t->timeout.timer.armed()) return;
+void timeout_arm(tThread* t) {
+  if (t->timeout.timer.armed()) return;
   t->timeout.fired = false;
   t->timeout.timer.kind = KTimerKind::kTimeout;
   t->timeout.timer.thread = t;
   (void)clock_arm(t->timeout.timer, t->timeout.deadline, 0);
 }
 
-void timeout_stop(tThread* t) {
+void timeout_disarm(tThread* t) {
   if (t->timeout.timer.armed()) clock_disarm(t->timeout.timer);
   t->timeout.fired = false;
 }

@@ -22,10 +22,16 @@ int64_t timer_timeout(uint64_t clock, uint64_t flags, uint64_t user_event, uint6
 bool timeout_expired(const tThread* t, ThreadState state);
 
 // t has just blocked: arms its timeout, if it has one.
-void timeout_start(tThread* t);
+void timeout_arm(tThread* t);
+inline void timeout_start(tThread* t) {
+  if (t->timeout.flags != 0) timeout_arm(t);  // inline: every blocking call passes here
+}
 
 // t's blocking call is over (or t dies): disarms its timeout.
-void timeout_stop(tThread* t);
+void timeout_disarm(tThread* t);
+inline void timeout_stop(tThread* t) {
+  if (t->timeout.timer.armed() || t->timeout.fired) timeout_disarm(t);
+}
 
 // The dispatcher's end of a call: the setting is spent.
 inline void timeout_clear(tThread* t) { t->timeout.flags = 0; }
