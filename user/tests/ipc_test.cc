@@ -5,6 +5,7 @@
 //   ipc_test doomed <spid>   a client that dies while REPLY-blocked
 //   ipc_test client <spid> <vpid>   runs the checks and prints
 //                            "ipc_client: N passed, N failed"
+// The server roles are in ipc_server.cc, the protocol in ipc_protocol.h.
 // The kernel's test payload (kernel/ipc:ipc_payload) starts them in order.
 #include <errno.h>
 #include <pthread.h>
@@ -18,281 +19,13 @@
 #include <time.h>
 
 #include "user/tests/check.h"
+#include "user/tests/ipc_protocol.h"
 
 using qrv_test::expect;
 using qrv_test::expect_eq;
 
+namespace ipc_test {
 namespace {
-
-enum Op : uint32_t {
-  kEcho = 1,   // reply with the message itself
-  kInfo,       // reply with MsgInfo's _msg_info
-  kReadAt,     // MsgRead the message in arg-byte chunks; status = checksum
-  kWriteAt,    // MsgWrite `extra` bytes in arg-byte chunks; status = bytes
-  kError,      // MsgError(arg)
-  kHold,       // no reply: keep the rcvid
-  kReplyHeld,  // reply to the held rcvid; status = -(its result)
-  kPrio,       // reply {seq, priority}
-  kDeliver,    // MsgDeliverEvent(the sigevent that follows); status = -(result)
-  kBadReply,   // reply from a kernel address first; status = -(that result)
-  kBadRead,    // MsgRead into bad buffers; status 1 if both were EFAULT
-  kStats,      // reply with Stats
-  kQuit,       // reply, then the server exits
-  kDie,        // (victim) wait for a pulse on channel 2, then exit without replying
-  kGate,       // wait until a kOpen arrives on channel 2; reply {seq, priority}
-  kOpen,       // (channel 2) let the waiting kGate go on
-};
-
-struct Req {
-  uint32_t op;
-  int32_t arg;
-  uint64_t extra;
-};
-
-struct PrioReply {
-  uint32_t seq;
-  int32_t priority;
-};
-
-struct Stats {
-  int32_t unblock_pulses;  // UNBLOCK pulses seen
-  int32_t unblock_flagged; // ... whose MsgInfo showed _NTO_MI_UNBLOCK_REQ
-  int32_t disconnects;
-  int32_t held_reply;      // MsgReply_r to the held rcvid after its client left
-  int32_t pulses;
-  int32_t codes[8];        // the last pulses' codes, oldest first
-  int32_t values[8];
-  int32_t scoids[8];
-};
-
-constexpr size_t kBuf = 64 * 1024 + sizeof(Req);
-constexpr uintptr_t kKernelAddr = 0xffffffc080200000ull;
-
-void sleep_ms(long ms) {
-  timespec ts = {ms / 1000, (ms % 1000) * 1000000};
-  nanosleep(&ts, nullptr);
-}
-
-uint64_t now_ns() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<uint64_t>(ts.tv_sec) * 1000000000ull + static_cast<uint64_t>(ts.tv_nsec);
-}
-
-int my_priority() {
-  sched_param p = {};
-  SchedGet(0, 0, &p);
-  return p.sched_priority;
-}
-
-uint32_t checksum(const uint8_t* p, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 16777619u;
-  return h & 0x7fffffff;
-}
-
-uint8_t pattern(size_t i) { return static_cast<uint8_t>(i * 7 + (i >> 8) + 1); }
-
-// ---- server side -----------------------------------------------------------
-
-struct Server {
-  int chid = 0;
-  int held = 0;
-  uint32_t seq = 0;
-  Stats stats = {};
-  bool quit = false;
-};
-
-void note_pulse(Server& s, const _pulse& p) {
-  Stats& st = s.stats;
-  const int i = st.pulses < 8 ? st.pulses : 7;
-  if (st.pulses >= 8) {
-    memmove(st.codes, st.codes + 1, 7 * sizeof(int32_t));
-    memmove(st.values, st.values + 1, 7 * sizeof(int32_t));
-    memmove(st.scoids, st.scoids + 1, 7 * sizeof(int32_t));
-  }
-  st.codes[i] = p.code;
-  st.values[i] = p.value.sival_int;
-  st.scoids[i] = p.scoid;
-  st.pulses++;
-  if (p.code == _PULSE_CODE_UNBLOCK) {
-    st.unblock_pulses++;
-    _msg_info mi;
-    if (MsgInfo(p.value.sival_int, &mi) == 0 && (mi.flags & _NTO_MI_UNBLOCK_REQ) != 0) st.unblock_flagged++;
-    MsgError(p.value.sival_int, ETIMEDOUT);
-    if (p.value.sival_int == s.held) s.held = 0;
-  } else if (p.code == _PULSE_CODE_DISCONNECT) {
-    st.disconnects++;
-    if (s.held != 0) {
-      st.held_reply = MsgReply_r(s.held, 0, nullptr, 0);
-      s.held = 0;
-    }
-  }
-}
-
-void reply_prio(Server& s, int rcvid) {
-  const PrioReply r = {++s.seq, my_priority()};
-  MsgReply(rcvid, 0, &r, sizeof r);
-}
-
-int g_victim_gate = 0;  // the victim's channel 2: a pulse there ends it
-
-// The gate between the server's two threads (kGate waits, kOpen opens).
-pthread_mutex_t g_gate_lock = PTHREAD_MUTEX_INITIALIZER;
-pthread_cond_t g_gate_cond = PTHREAD_COND_INITIALIZER;
-bool g_gate_open = false;
-
-void handle(Server& s, int rcvid, uint8_t* buf, const _msg_info& info) {
-  if (info.msglen < static_cast<long>(sizeof(Req))) {  // a bare (0-byte) message
-    MsgReply(rcvid, 0, nullptr, 0);
-    return;
-  }
-  Req req;
-  memcpy(&req, buf, sizeof req);
-  switch (req.op) {
-    case kEcho:
-      MsgReply(rcvid, info.msglen, buf, static_cast<size_t>(info.msglen));
-      break;
-    case kInfo: {
-      _msg_info mi = {};
-      const int r = MsgInfo_r(rcvid, &mi);
-      MsgReply(rcvid, -r, &mi, sizeof mi);
-      break;
-    }
-    case kReadAt: {
-      static uint8_t whole[kBuf];
-      size_t off = 0;
-      for (;;) {
-        const long n = MsgRead(rcvid, whole + off, static_cast<size_t>(req.arg), off);
-        if (n <= 0) break;
-        off += static_cast<size_t>(n);
-      }
-      MsgReply(rcvid, off == static_cast<size_t>(info.srcmsglen) ? checksum(whole, off) : 0, nullptr, 0);
-      break;
-    }
-    case kWriteAt: {
-      static uint8_t out[kBuf];
-      for (size_t i = 0; i < req.extra; ++i) out[i] = pattern(i);
-      size_t done = 0;
-      for (size_t off = 0; off < req.extra; off += static_cast<size_t>(req.arg)) {
-        const size_t n = req.extra - off < static_cast<size_t>(req.arg) ? req.extra - off : static_cast<size_t>(req.arg);
-        const long w = MsgWrite(rcvid, out + off, n, off);
-        if (w > 0) done += static_cast<size_t>(w);
-      }
-      MsgReply(rcvid, static_cast<long>(done), nullptr, 0);
-      break;
-    }
-    case kError:
-      MsgError(rcvid, req.arg);
-      break;
-    case kHold:
-      s.held = rcvid;
-      break;
-    case kReplyHeld: {
-      const int r = s.held != 0 ? MsgReply_r(s.held, 7, nullptr, 0) : 1;
-      s.held = 0;
-      MsgReply(rcvid, -r, nullptr, 0);
-      break;
-    }
-    case kPrio:
-      reply_prio(s, rcvid);
-      break;
-    case kDeliver: {
-      sigevent ev;
-      memcpy(&ev, buf + sizeof req, sizeof ev);
-      MsgReply(rcvid, -MsgDeliverEvent_r(rcvid, &ev), nullptr, 0);
-      break;
-    }
-    case kBadReply: {
-      const int r = MsgReply_r(rcvid, 0, reinterpret_cast<void*>(kKernelAddr), 64);
-      MsgReply(rcvid, -r, nullptr, 0);
-      break;
-    }
-    case kBadRead: {
-      const long a = MsgRead_r(rcvid, reinterpret_cast<void*>(kKernelAddr), 16, 0);
-      const long b = MsgRead_r(rcvid, reinterpret_cast<void*>(8), 16, 0);
-      MsgReply(rcvid, a == -EFAULT && b == -EFAULT ? 1 : 0, nullptr, 0);
-      break;
-    }
-    case kStats:
-      MsgReply(rcvid, 0, &s.stats, sizeof s.stats);
-      break;
-    case kQuit:
-      MsgReply(rcvid, 0, nullptr, 0);
-      s.quit = true;
-      break;
-    case kDie: {
-      char gate[sizeof(_pulse)];
-      MsgReceive(g_victim_gate, gate, sizeof gate, nullptr);
-      exit(0);
-    }
-    case kGate:
-      pthread_mutex_lock(&g_gate_lock);
-      while (!g_gate_open) pthread_cond_wait(&g_gate_cond, &g_gate_lock);
-      g_gate_open = false;
-      pthread_mutex_unlock(&g_gate_lock);
-      reply_prio(s, rcvid);
-      break;
-    case kOpen:
-      pthread_mutex_lock(&g_gate_lock);
-      g_gate_open = true;
-      pthread_cond_signal(&g_gate_cond);
-      pthread_mutex_unlock(&g_gate_lock);
-      MsgReply(rcvid, 0, nullptr, 0);
-      break;
-    default:
-      MsgError(rcvid, ENOSYS);
-  }
-}
-
-void serve(Server& s) {
-  auto* buf = static_cast<uint8_t*>(malloc(kBuf));
-  while (!s.quit) {
-    _msg_info info;
-    const int rcvid = MsgReceive(s.chid, buf, kBuf, &info);
-    if (rcvid < 0) {
-      printf("FAIL: server: MsgReceive: errno %d\n", errno);
-      break;
-    }
-    if (rcvid == 0) {
-      _pulse p;
-      memcpy(&p, buf, sizeof p);
-      note_pulse(s, p);
-    } else {
-      handle(s, rcvid, buf, info);
-    }
-  }
-  free(buf);
-}
-
-Server g_side;  // channel 2, on its own thread
-
-void* serve_side(void*) {
-  serve(g_side);
-  return nullptr;
-}
-
-int run_server() {
-  Server main_server;
-  main_server.chid = ChannelCreate(_NTO_CHF_UNBLOCK | _NTO_CHF_DISCONNECT);
-  g_side.chid = ChannelCreate(0);
-  if (main_server.chid != 1 || g_side.chid != 2) {
-    printf("FAIL: server: channels %d, %d\n", main_server.chid, g_side.chid);
-    return 1;
-  }
-  pthread_t side;
-  pthread_create(&side, nullptr, serve_side, nullptr);
-  serve(main_server);
-  exit(0);  // ends the side thread too
-}
-
-int run_victim() {
-  Server s;
-  s.chid = ChannelCreate(0);
-  g_victim_gate = ChannelCreate(0);
-  serve(s);
-  return 0;
-}
 
 // ---- clients ---------------------------------------------------------------
 
@@ -846,8 +579,10 @@ int run_client(int spid, int vpid) {
 }
 
 }  // namespace
+}  // namespace ipc_test
 
 int main(int argc, char** argv) {
+  using namespace ipc_test;
   if (argc >= 2 && strcmp(argv[1], "server") == 0) return run_server();
   if (argc >= 2 && strcmp(argv[1], "victim") == 0) return run_victim();
   if (argc >= 3 && strcmp(argv[1], "doomed") == 0) return run_doomed(atoi(argv[2]));
