@@ -50,14 +50,6 @@ uint32_t scoid_alloc(tConnect* c) {
   return 0;
 }
 
-// The table slot a coid names, or nullptr if it is out of range.
-tConnect** coid_slot(tProcess* proc, int64_t coid) {
-  if (coid >= 0 && coid < kMaxFdConnects) return &proc->ipc.fd_connects[coid];
-  const int64_t side = coid - QRV_NTO_SIDE_CHANNEL;
-  if (side >= 0 && side < kMaxSideConnects) return &proc->ipc.side_connects[side];
-  return nullptr;
-}
-
 // Tells a client process that its connection `coid` lost its server: a
 // COIDDEATH pulse on each of its channels that asked for one.
 void notify_coid_death(tProcess* client, int32_t coid) {

@@ -61,11 +61,18 @@ void channel_destroy(tChannel* ch);
 // such process or channel), -EINVAL, -EAGAIN (no free coid or scoid), -ENOMEM.
 int64_t connect_attach(tProcess* proc, int64_t pid, int64_t chid, uint64_t index, uint64_t flags);
 
+// The table slot a coid names in `proc` (fd range or side channel), or
+// nullptr if it is out of range.
+inline tConnect** coid_slot(tProcess* proc, int64_t coid) {
+  if (coid >= 0 && coid < kMaxFdConnects) return &proc->ipc.fd_connects[coid];
+  const int64_t side = coid - QRV_NTO_SIDE_CHANNEL;
+  return side >= 0 && side < kMaxSideConnects ? &proc->ipc.side_connects[side] : nullptr;
+}
+
 // The connection `coid` of `proc` (live or dead), or nullptr.
 inline tConnect* connect_lookup(tProcess* proc, int64_t coid) {
-  if (coid >= 0 && coid < kMaxFdConnects) return proc->ipc.fd_connects[coid];
-  const int64_t side = coid - QRV_NTO_SIDE_CHANNEL;
-  return side >= 0 && side < kMaxSideConnects ? proc->ipc.side_connects[side] : nullptr;
+  tConnect** slot = coid_slot(proc, coid);
+  return slot != nullptr ? *slot : nullptr;
 }
 
 // The live connection with this scoid, or nullptr.

@@ -9,18 +9,13 @@
 #include "kernel/ipc/pulse.h"
 #include "kernel/proc/sched.h"
 
-namespace {
-uint64_t arg(const TrapFrame& f, int i) { return f.x[10 + i]; }
-int64_t sarg(const TrapFrame& f, int i) { return static_cast<int64_t>(f.x[10 + i]); }
-}  // namespace
-
 int64_t ker_channel_create(TrapFrame& f) {
-  if (arg(f, 0) > UINT32_MAX) return -QRV_EINVAL;
-  return channel_create(sched_current()->proc, static_cast<uint32_t>(arg(f, 0)));
+  if (f.arg(0) > UINT32_MAX) return -QRV_EINVAL;
+  return channel_create(sched_current()->proc, static_cast<uint32_t>(f.arg(0)));
 }
 
 int64_t ker_channel_destroy(TrapFrame& f) {
-  tChannel* ch = channel_lookup(sched_current()->proc, sarg(f, 0));
+  tChannel* ch = channel_lookup(sched_current()->proc, f.sarg(0));
   if (ch == nullptr) return -QRV_EINVAL;
   channel_destroy(ch);
   return 0;
@@ -28,23 +23,23 @@ int64_t ker_channel_destroy(TrapFrame& f) {
 
 // ConnectAttach(nd, pid, chid, index, flags): only the local node (nd 0).
 int64_t ker_connect_attach(TrapFrame& f) {
-  if (arg(f, 0) != 0) return -QRV_EINVAL;
-  return connect_attach(sched_current()->proc, sarg(f, 1), sarg(f, 2), arg(f, 3), arg(f, 4));
+  if (f.arg(0) != 0) return -QRV_EINVAL;
+  return connect_attach(sched_current()->proc, f.sarg(1), f.sarg(2), f.arg(3), f.arg(4));
 }
 
 int64_t ker_connect_detach(TrapFrame& f) {
-  tConnect* c = connect_lookup(sched_current()->proc, sarg(f, 0));
+  tConnect* c = connect_lookup(sched_current()->proc, f.sarg(0));
   if (c == nullptr) return -QRV_EINVAL;
   connect_detach(c);
   return 0;
 }
 
-int64_t ker_msg_sendv(TrapFrame& f) { return msg_sendv(sarg(f, 0), arg(f, 1), sarg(f, 2), arg(f, 3), sarg(f, 4)); }
-int64_t ker_msg_receivev(TrapFrame& f) { return msg_receivev(sarg(f, 0), arg(f, 1), sarg(f, 2), arg(f, 3)); }
-int64_t ker_msg_replyv(TrapFrame& f) { return msg_replyv(sarg(f, 0), sarg(f, 1), arg(f, 2), sarg(f, 3)); }
-int64_t ker_msg_error(TrapFrame& f) { return msg_error(sarg(f, 0), sarg(f, 1)); }
-int64_t ker_msg_readv(TrapFrame& f) { return msg_readv(sarg(f, 0), arg(f, 1), sarg(f, 2), arg(f, 3)); }
-int64_t ker_msg_writev(TrapFrame& f) { return msg_writev(sarg(f, 0), arg(f, 1), sarg(f, 2), arg(f, 3)); }
-int64_t ker_msg_info(TrapFrame& f) { return msg_info(sarg(f, 0), arg(f, 1)); }
-int64_t ker_msg_send_pulse(TrapFrame& f) { return msg_send_pulse(sarg(f, 0), sarg(f, 1), sarg(f, 2), sarg(f, 3)); }
-int64_t ker_msg_deliver_event(TrapFrame& f) { return msg_deliver_event(sarg(f, 0), arg(f, 1)); }
+int64_t ker_msg_sendv(TrapFrame& f) { return msg_sendv(f.sarg(0), f.arg(1), f.sarg(2), f.arg(3), f.sarg(4)); }
+int64_t ker_msg_receivev(TrapFrame& f) { return msg_receivev(f.sarg(0), f.arg(1), f.sarg(2), f.arg(3)); }
+int64_t ker_msg_replyv(TrapFrame& f) { return msg_replyv(f.sarg(0), f.sarg(1), f.arg(2), f.sarg(3)); }
+int64_t ker_msg_error(TrapFrame& f) { return msg_error(f.sarg(0), f.sarg(1)); }
+int64_t ker_msg_readv(TrapFrame& f) { return msg_readv(f.sarg(0), f.arg(1), f.sarg(2), f.arg(3)); }
+int64_t ker_msg_writev(TrapFrame& f) { return msg_writev(f.sarg(0), f.arg(1), f.sarg(2), f.arg(3)); }
+int64_t ker_msg_info(TrapFrame& f) { return msg_info(f.sarg(0), f.arg(1)); }
+int64_t ker_msg_send_pulse(TrapFrame& f) { return msg_send_pulse(f.sarg(0), f.sarg(1), f.sarg(2), f.sarg(3)); }
+int64_t ker_msg_deliver_event(TrapFrame& f) { return msg_deliver_event(f.sarg(0), f.arg(1)); }

@@ -36,13 +36,16 @@ void reap_previous() {
   }
 }
 
-}  // namespace
-
-void fpu_load(Cpu* cpu, tThread* t);
-
-namespace {
 constexpr uint64_t kFsClean = 2ull << 13;  // sstatus.FS values (privileged spec 4.1.1)
 constexpr uint64_t kFsDirty = 3ull << 13;
+
+// Puts t's FP registers into this hart's FPU, turning the FPU on to do it.
+void load_fp(Cpu* cpu, tThread* t) {
+  asm volatile("csrs sstatus, %0" ::"r"(kFsClean));
+  fpu_restore(&t->fp);
+  cpu->fp_owner = t;
+  t->fp_cpu = cpu;
+}
 
 // The lazy FP switch (fpu.h): save a dirty leaver, load an FP-using arriver
 // unless this hart still holds its values.
@@ -55,7 +58,7 @@ void fpu_switch(Cpu* cpu, tThread* prev, tThread* next) {
   }
   if (next->proc != nullptr && (next->frame->sstatus & csr::kSstatusFs) != 0 &&
       (cpu->fp_owner != next || next->fp_cpu != cpu)) {
-    fpu_load(cpu, next);
+    load_fp(cpu, next);
   }
 }
 
@@ -89,6 +92,13 @@ void switch_to(tThread* next) {
   reap_previous();  // back on prev, possibly on another hart
 }
 
+// t joins the back of its priority's list.
+void enqueue(tThread* t) {
+  t->state_ = STATE_READY;
+  g_ready.push_back(*t);
+  publish_ready();
+}
+
 tThread* next_or_idle() {
   SchedEntity* e = g_ready.pop_highest();
   publish_ready();
@@ -100,38 +110,31 @@ void kick(Cpu* c) {
   smp_send_ipi(c);
 }
 
-// One idle hart not yet told to look comes to run a newly ready thread.
-void kick_an_idle_hart() {
+// Kicks the other idle harts: every one (all), or the first not yet told
+// to look (to run one newly ready thread).
+void kick_idle(bool all) {
   const uint32_t self = this_cpu()->index;
   for (uint32_t i = 0; i < cpu_count(); ++i) {
     Cpu* c = cpu_at(i);
-    if (i != self && c->online && c->current == c->idle && __atomic_load_n(&c->kicked, __ATOMIC_ACQUIRE) == 0) {
+    if (i == self || !c->online || c->current != c->idle) continue;
+    if (all) {
+      kick(c);
+    } else if (__atomic_load_n(&c->kicked, __ATOMIC_ACQUIRE) == 0) {
       kick(c);
       return;
     }
   }
 }
+
+void kick_an_idle_hart() { kick_idle(/*all=*/false); }
 }  // namespace
 
-void sched_kick_idle_harts() {
-  const uint32_t self = this_cpu()->index;
-  for (uint32_t i = 0; i < cpu_count(); ++i) {
-    Cpu* c = cpu_at(i);
-    if (i != self && c->online && c->current == c->idle) kick(c);
-  }
-}
-
-void fpu_load(Cpu* cpu, tThread* t) {
-  asm volatile("csrs sstatus, %0" ::"r"(kFsClean));  // the FPU must be on to load it
-  fpu_restore(&t->fp);
-  cpu->fp_owner = t;
-  t->fp_cpu = cpu;
-}
+void sched_kick_idle_harts() { kick_idle(/*all=*/true); }
 
 bool fpu_first_use(TrapFrame* frame) {
   tThread* cur = sched_current();
   if (frame->scause != csr::kIllegalInsn || (frame->sstatus & csr::kSstatusFs) != 0) return false;
-  fpu_load(this_cpu(), cur);  // zeros: the initial state
+  load_fp(this_cpu(), cur);  // zeros: the initial state
   frame->sstatus = (frame->sstatus & ~csr::kSstatusFs) | kFsClean;
   return true;  // the instruction runs again, with the FPU on
 }
@@ -213,16 +216,12 @@ void sched_kick_thread(tThread* t) {
 }
 
 void sched_make_ready(tThread* t) {
-  t->state_ = STATE_READY;
-  g_ready.push_back(*t);
-  publish_ready();
+  enqueue(t);
   kick_an_idle_hart();
 }
 
 void sched_make_ready_lazy(tThread* t) {
-  t->state_ = STATE_READY;
-  g_ready.push_back(*t);
-  publish_ready();
+  enqueue(t);
   this_cpu()->lazy_kick = 2;  // this return to user, then the next
 }
 

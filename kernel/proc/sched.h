@@ -65,11 +65,10 @@ void sched_inherit(tThread* t, uint8_t priority);
 // Takes a READY thread off the ready queue (it is being destroyed).
 void sched_unready(tThread* t);
 
-// Lazy FP state (kernel/arch/riscv/fpu.h). fpu_load puts t's registers into
-// this hart's FPU. fpu_first_use handles a user trap: true if it was the
-// thread's first FP instruction (FS Off), now enabled to run again.
-// fpu_forget: t is going away; no hart may think it holds t's values.
-void fpu_load(Cpu* cpu, tThread* t);
+// Lazy FP state (kernel/arch/riscv/fpu.h). fpu_first_use handles a user
+// trap: true if it was the thread's first FP instruction (FS Off), now
+// enabled to run again. fpu_forget: t is going away; no hart may think it
+// holds t's values.
 bool fpu_first_use(TrapFrame* frame);
 void fpu_forget(const tThread* t);
 

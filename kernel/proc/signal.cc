@@ -173,7 +173,6 @@ tProcess* own_process(uint64_t pid) {
   return pid == 0 || pid == proc->pid ? proc : nullptr;
 }
 
-uint64_t arg(const TrapFrame& f, int i) { return f.x[10 + i]; }
 }  // namespace
 
 int64_t signal_send(tProcess* proc, int signo) {
@@ -241,17 +240,17 @@ void signal_deliver(TrapFrame* frame) {
 }
 
 int64_t ker_signal_kill(TrapFrame& f) {
-  if (arg(f, 0) != 0) return -QRV_EINVAL;  // only the local node
-  const int64_t signo = static_cast<int64_t>(arg(f, 3));
+  if (f.arg(0) != 0) return -QRV_EINVAL;  // only the local node
+  const int64_t signo = static_cast<int64_t>(f.arg(3));
   if (signo < 0 || signo > QRV_SIGMAX) return -QRV_EINVAL;
   tThread* cur = sched_current();
-  const int64_t pid = static_cast<int64_t>(arg(f, 1));
+  const int64_t pid = static_cast<int64_t>(f.arg(1));
   // pids are positive int32: a wider number must not alias one by narrowing.
   tProcess* target = pid == 0                      ? cur->proc
                      : pid > 0 && pid <= INT32_MAX ? process_find(static_cast<uint32_t>(pid))
                                                    : nullptr;
   if (target == nullptr) return -QRV_ESRCH;
-  const int64_t tid = static_cast<int64_t>(arg(f, 2));
+  const int64_t tid = static_cast<int64_t>(f.arg(2));
   if (tid == 0) return signal_send(target, static_cast<int>(signo));
   if (tid < 0 || tid > kMaxThreadsPerProcess) return -QRV_ESRCH;
   tThread* t = target->threads[tid - 1];
@@ -260,25 +259,25 @@ int64_t ker_signal_kill(TrapFrame& f) {
 }
 
 int64_t ker_signal_action(TrapFrame& f) {
-  tProcess* proc = own_process(arg(f, 0));
+  tProcess* proc = own_process(f.arg(0));
   if (proc == nullptr) return -QRV_ESRCH;
-  const uint64_t stub = arg(f, 1);
-  const int64_t signo = static_cast<int64_t>(arg(f, 2));
+  const uint64_t stub = f.arg(1);
+  const int64_t signo = static_cast<int64_t>(f.arg(2));
   if (signo < 1 || signo > QRV_SIGMAX) return -QRV_EINVAL;
   const int sig = static_cast<int>(signo);
   qrv_sigaction act = {};
-  if (arg(f, 3) != 0) {
-    if (!copy_from_user(&act, arg(f, 3), sizeof act)) return -QRV_EFAULT;
+  if (f.arg(3) != 0) {
+    if (!copy_from_user(&act, f.arg(3), sizeof act)) return -QRV_EFAULT;
     if (sig == QRV_SIGKILL || sig == QRV_SIGSTOP) return -QRV_EINVAL;
     if ((act.flags & ~kKnownFlags) != 0) return -QRV_EINVAL;
     if (is_handler(act.handler) && (!is_user_code(act.handler) || !is_user_code(stub))) return -QRV_EINVAL;
   }
   SignalDisposition& d = proc->sig.actions[sig - 1];
-  if (arg(f, 4) != 0) {
+  if (f.arg(4) != 0) {
     const qrv_sigaction old = {d.handler, d.flags, d.mask};
-    if (!copy_to_user(arg(f, 4), &old, sizeof old)) return -QRV_EFAULT;
+    if (!copy_to_user(f.arg(4), &old, sizeof old)) return -QRV_EFAULT;
   }
-  if (arg(f, 3) != 0) {
+  if (f.arg(3) != 0) {
     d = SignalDisposition{act.handler, act.flags, act.mask & ~kUnblockable};
     if (is_handler(act.handler)) proc->sig.stub = stub;
     if (ignored(d, sig)) discard_pending(proc, sig);
@@ -288,8 +287,8 @@ int64_t ker_signal_action(TrapFrame& f) {
 
 int64_t ker_signal_procmask(TrapFrame& f) {
   tThread* cur = sched_current();
-  if (own_process(arg(f, 0)) == nullptr) return -QRV_ESRCH;
-  const int64_t tid = static_cast<int64_t>(arg(f, 1));
+  if (own_process(f.arg(0)) == nullptr) return -QRV_ESRCH;
+  const int64_t tid = static_cast<int64_t>(f.arg(1));
   tThread* t = cur;
   if (tid != 0) {
     if (tid < 0 || tid > kMaxThreadsPerProcess) return -QRV_ESRCH;
@@ -298,24 +297,24 @@ int64_t ker_signal_procmask(TrapFrame& f) {
   }
   const uint64_t old = t->sig.blocked;
   uint64_t next = old;
-  if (arg(f, 3) != 0) {
+  if (f.arg(3) != 0) {
     uint64_t set;
-    if (!copy_from_user(&set, arg(f, 3), sizeof set)) return -QRV_EFAULT;
-    switch (arg(f, 2)) {
+    if (!copy_from_user(&set, f.arg(3), sizeof set)) return -QRV_EFAULT;
+    switch (f.arg(2)) {
       case QRV_SIG_BLOCK: next = old | set; break;
       case QRV_SIG_UNBLOCK: next = old & ~set; break;
       case QRV_SIG_SETMASK: next = set; break;
       default: return -QRV_EINVAL;
     }
   }
-  if (arg(f, 4) != 0 && !copy_to_user(arg(f, 4), &old, sizeof old)) return -QRV_EFAULT;
+  if (f.arg(4) != 0 && !copy_to_user(f.arg(4), &old, sizeof old)) return -QRV_EFAULT;
   if (next != old) set_blocked(t, next);
   return 0;
 }
 
 int64_t ker_signal_return(TrapFrame& f) {
   qrv_sigcontext ctx;
-  if (!copy_from_user(&ctx, arg(f, 0), sizeof ctx)) return -QRV_EFAULT;
+  if (!copy_from_user(&ctx, f.arg(0), sizeof ctx)) return -QRV_EFAULT;
   if (ctx.reserved != 0 || ctx.signo < 1 || ctx.signo > QRV_SIGMAX || !is_user_code(ctx.regs[0])) {
     return -QRV_EINVAL;
   }

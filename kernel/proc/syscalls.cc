@@ -34,7 +34,6 @@ struct KerCall {
   bool locked;
 };
 
-uint64_t arg(const TrapFrame& f, int i) { return f.x[10 + i]; }
 
 int64_t ker_nosys(TrapFrame&) { return -QRV_ENOSYS; }
 
@@ -50,8 +49,8 @@ bool policy_of(int64_t number, SchedPolicy* policy) {
 
 // DebugConsoleWrite(const char* s, size_t n): n bytes to the console.
 int64_t ker_debug_console_write(TrapFrame& f) {
-  uint64_t user = arg(f, 0);
-  const uint64_t n = arg(f, 1);
+  uint64_t user = f.arg(0);
+  const uint64_t n = f.arg(1);
   if (n > (1u << 20)) return -QRV_EINVAL;
   char buf[128];
   for (uint64_t done = 0; done < n;) {
@@ -69,13 +68,13 @@ int64_t ker_debug_console_write(TrapFrame& f) {
 // arg and a1 = its tid.
 int64_t ker_thread_create(TrapFrame& f) {
   tThread* cur = sched_current();
-  const int64_t pid = static_cast<int64_t>(arg(f, 0));
+  const int64_t pid = static_cast<int64_t>(f.arg(0));
   if (pid != 0 && pid != cur->proc->pid) return -QRV_ESRCH;
   qrv_thread_attr attr;
-  if (arg(f, 3) == 0 || !copy_from_user(&attr, arg(f, 3), sizeof attr)) return -QRV_EFAULT;
+  if (f.arg(3) == 0 || !copy_from_user(&attr, f.arg(3), sizeof attr)) return -QRV_EFAULT;
   const uint64_t top = attr.stack_base + attr.stack_size;
   if (attr.stack_size < 256 || top < attr.stack_base || attr.stack_base < kUserBase || top > kUserTop ||
-      top % 16 != 0 || arg(f, 1) < kUserBase || arg(f, 1) >= kUserTop || arg(f, 1) % 2 != 0) {
+      top % 16 != 0 || f.arg(1) < kUserBase || f.arg(1) >= kUserTop || f.arg(1) % 2 != 0) {
     return -QRV_EINVAL;
   }
   SchedPolicy policy;
@@ -84,7 +83,7 @@ int64_t ker_thread_create(TrapFrame& f) {
     return -QRV_EINVAL;
   }
   const uint8_t prio = attr.priority != 0 ? static_cast<uint8_t>(attr.priority) : cur->priority_;
-  Result<tThread*> t = thread_create(cur->proc, arg(f, 1), top, arg(f, 2), prio);
+  Result<tThread*> t = thread_create(cur->proc, f.arg(1), top, f.arg(2), prio);
   if (!t.ok()) return t.status() == Status::kBusy ? -QRV_EAGAIN : -QRV_ENOMEM;
   t.value()->policy_ = policy;  // queued by priority alone: safe to set now
   t.value()->sig.blocked = cur->sig.blocked;  // POSIX: a new thread inherits the mask
@@ -94,9 +93,9 @@ int64_t ker_thread_create(TrapFrame& f) {
 // ThreadDestroy(tid, priority, status): tid -1 ends the whole process, 0 or
 // the caller's own tid ends the caller. Destroying another thread is EINVAL.
 int64_t ker_thread_destroy(TrapFrame& f) {
-  const int64_t tid = static_cast<int64_t>(arg(f, 0));
-  if (tid == -1) process_exit(static_cast<int64_t>(arg(f, 2)));
-  if (tid == 0 || tid == sched_current()->tid) thread_exit(arg(f, 2));
+  const int64_t tid = static_cast<int64_t>(f.arg(0));
+  if (tid == -1) process_exit(static_cast<int64_t>(f.arg(2)));
+  if (tid == 0 || tid == sched_current()->tid) thread_exit(f.arg(2));
   return -QRV_EINVAL;
 }
 
@@ -104,21 +103,21 @@ int64_t ker_thread_destroy(TrapFrame& f) {
 // The status pointer is tried before the join, which consumes the thread.
 int64_t ker_thread_join(TrapFrame& f) {
   uint64_t value = 0;
-  const int64_t tid = static_cast<int64_t>(arg(f, 0));
+  const int64_t tid = static_cast<int64_t>(f.arg(0));
   if (tid <= 0 || tid > kMaxThreadsPerProcess) return -QRV_ESRCH;  // checked before narrowing
-  if (arg(f, 1) != 0 && !copy_to_user(arg(f, 1), &value, sizeof value)) return -QRV_EFAULT;
+  if (f.arg(1) != 0 && !copy_to_user(f.arg(1), &value, sizeof value)) return -QRV_EFAULT;
   const int64_t r = thread_join(static_cast<uint32_t>(tid), &value);
-  if (r == 0 && arg(f, 1) != 0 && !copy_to_user(arg(f, 1), &value, sizeof value)) return -QRV_EFAULT;
+  if (r == 0 && f.arg(1) != 0 && !copy_to_user(f.arg(1), &value, sizeof value)) return -QRV_EFAULT;
   return r;
 }
 
 // ClockTime(id, const uint64_t* new, uint64_t* old): reads the clock in ns.
 int64_t ker_clock_time(TrapFrame& f) {
-  const uint64_t id = arg(f, 0);
+  const uint64_t id = f.arg(0);
   if (id != QRV_CLOCK_REALTIME && id != QRV_CLOCK_MONOTONIC) return -QRV_EINVAL;
-  if (arg(f, 1) != 0) return -QRV_EPERM;  // setting the clock is not allowed
+  if (f.arg(1) != 0) return -QRV_EPERM;  // setting the clock is not allowed
   const uint64_t ns = clock_now_ns();
-  if (arg(f, 2) != 0 && !copy_to_user(arg(f, 2), &ns, sizeof ns)) return -QRV_EFAULT;
+  if (f.arg(2) != 0 && !copy_to_user(f.arg(2), &ns, sizeof ns)) return -QRV_EFAULT;
   return 0;
 }
 
@@ -126,11 +125,11 @@ int64_t ker_clock_time(TrapFrame& f) {
 // for *req (relative; flags must be 0). A signal ends the sleep early with
 // EINTR and *rem, if given, gets the time left; otherwise *rem is zero.
 int64_t ker_clock_nanosleep(TrapFrame& f) {
-  const uint64_t id = arg(f, 0);
+  const uint64_t id = f.arg(0);
   if (id != QRV_CLOCK_REALTIME && id != QRV_CLOCK_MONOTONIC) return -QRV_EINVAL;
-  if (arg(f, 1) != 0) return -QRV_EINVAL;
+  if (f.arg(1) != 0) return -QRV_EINVAL;
   qrv_timespec req;
-  if (!copy_from_user(&req, arg(f, 2), sizeof req)) return -QRV_EFAULT;
+  if (!copy_from_user(&req, f.arg(2), sizeof req)) return -QRV_EFAULT;
   if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1'000'000'000) return -QRV_EINVAL;
   constexpr uint64_t kMaxSeconds = 1ull << 32;  // ~136 years: no overflow in ns below
   const uint64_t secs = static_cast<uint64_t>(req.tv_sec) < kMaxSeconds ? static_cast<uint64_t>(req.tv_sec)
@@ -144,25 +143,25 @@ int64_t ker_clock_nanosleep(TrapFrame& f) {
   }
   thread_check_exiting();
   const bool interrupted = cur->unblock_status == -QRV_EINTR;
-  if (arg(f, 3) != 0) {
+  if (f.arg(3) != 0) {
     const uint64_t now = clock_now_ns();
     const uint64_t left = interrupted && deadline > now ? deadline - now : 0;
     const qrv_timespec rem = {static_cast<int64_t>(left / 1'000'000'000), static_cast<int64_t>(left % 1'000'000'000)};
-    if (!copy_to_user(arg(f, 3), &rem, sizeof rem)) return -QRV_EFAULT;
+    if (!copy_to_user(f.arg(3), &rem, sizeof rem)) return -QRV_EFAULT;
   }
   return interrupted ? -QRV_EINTR : 0;
 }
 
-int64_t ker_sync_mutex_lock(TrapFrame& f) { return sync_mutex_lock(arg(f, 0)); }
-int64_t ker_sync_mutex_unlock(TrapFrame& f) { return sync_mutex_unlock(arg(f, 0)); }
-int64_t ker_sync_condvar_wait(TrapFrame& f) { return sync_condvar_wait(arg(f, 0), arg(f, 1)); }
-int64_t ker_sync_condvar_signal(TrapFrame& f) { return sync_condvar_signal(arg(f, 0), arg(f, 1) != 0); }
+int64_t ker_sync_mutex_lock(TrapFrame& f) { return sync_mutex_lock(f.arg(0)); }
+int64_t ker_sync_mutex_unlock(TrapFrame& f) { return sync_mutex_unlock(f.arg(0)); }
+int64_t ker_sync_condvar_wait(TrapFrame& f) { return sync_condvar_wait(f.arg(0), f.arg(1)); }
+int64_t ker_sync_condvar_signal(TrapFrame& f) { return sync_condvar_signal(f.arg(0), f.arg(1) != 0); }
 
 // The thread a Sched* call names: pid 0 or the caller's, tid 0 = the caller.
 tThread* sched_target(TrapFrame& f) {
   tThread* cur = sched_current();
-  const int64_t pid = static_cast<int64_t>(arg(f, 0));
-  const int64_t tid = static_cast<int64_t>(arg(f, 1));
+  const int64_t pid = static_cast<int64_t>(f.arg(0));
+  const int64_t tid = static_cast<int64_t>(f.arg(1));
   if (pid != 0 && pid != cur->proc->pid) return nullptr;
   if (tid == 0) return cur;
   if (tid < 0 || tid > kMaxThreadsPerProcess) return nullptr;
@@ -183,9 +182,9 @@ int32_t policy_number(SchedPolicy p) {
 int64_t ker_sched_get(TrapFrame& f) {
   const tThread* t = sched_target(f);
   if (t == nullptr) return -QRV_ESRCH;
-  if (arg(f, 2) != 0) {
+  if (f.arg(2) != 0) {
     const qrv_sched_param p = {t->priority_, 0};
-    if (!copy_to_user(arg(f, 2), &p, sizeof p)) return -QRV_EFAULT;
+    if (!copy_to_user(f.arg(2), &p, sizeof p)) return -QRV_EFAULT;
   }
   return policy_number(t->policy_);
 }
@@ -195,9 +194,9 @@ int64_t ker_sched_set(TrapFrame& f) {
   tThread* t = sched_target(f);
   if (t == nullptr) return -QRV_ESRCH;
   SchedPolicy policy;
-  if (!policy_of(static_cast<int64_t>(arg(f, 2)), &policy)) return -QRV_EINVAL;
+  if (!policy_of(static_cast<int64_t>(f.arg(2)), &policy)) return -QRV_EINVAL;
   qrv_sched_param p;
-  if (!copy_from_user(&p, arg(f, 3), sizeof p)) return -QRV_EFAULT;
+  if (!copy_from_user(&p, f.arg(3), sizeof p)) return -QRV_EFAULT;
   if (p.sched_priority < 1 || p.sched_priority > 255) return -QRV_EINVAL;
   sched_set(t, static_cast<uint8_t>(p.sched_priority), policy);
   return 0;
@@ -207,10 +206,10 @@ int64_t ker_sched_set(TrapFrame& f) {
 // its event: a signal, a pulse on one of the process's connections, or
 // nothing (SIGEV_NONE: overruns only).
 int64_t ker_timer_create(TrapFrame& f) {
-  const uint64_t id = arg(f, 0);
+  const uint64_t id = f.arg(0);
   if (id != QRV_CLOCK_REALTIME && id != QRV_CLOCK_MONOTONIC) return -QRV_EINVAL;
   qrv_sigevent ev;
-  if (!copy_from_user(&ev, arg(f, 1), sizeof ev)) return -QRV_EFAULT;
+  if (!copy_from_user(&ev, f.arg(1), sizeof ev)) return -QRV_EFAULT;
   const int64_t bad = event_validate(ev, /*unblock_ok=*/false);
   if (bad != 0) return bad;
   tProcess* proc = sched_current()->proc;
@@ -228,7 +227,7 @@ int64_t ker_timer_create(TrapFrame& f) {
 }
 
 ProcTimer* timer_of(TrapFrame& f) {
-  const int64_t id = static_cast<int64_t>(arg(f, 0));
+  const int64_t id = static_cast<int64_t>(f.arg(0));
   if (id < 0 || id >= kMaxTimersPerProcess) return nullptr;
   ProcTimer& t = sched_current()->proc->timers[id];
   return t.used ? &t : nullptr;
@@ -239,13 +238,13 @@ ProcTimer* timer_of(TrapFrame& f) {
 int64_t ker_timer_settime(TrapFrame& f) {
   ProcTimer* t = timer_of(f);
   if (t == nullptr) return -QRV_EINVAL;
-  if (arg(f, 1) != 0) return -QRV_EINVAL;
+  if (f.arg(1) != 0) return -QRV_EINVAL;
   _itimer next;
-  if (!copy_from_user(&next, arg(f, 2), sizeof next)) return -QRV_EFAULT;
+  if (!copy_from_user(&next, f.arg(2), sizeof next)) return -QRV_EFAULT;
   const uint64_t now = clock_now_ns();
-  if (arg(f, 3) != 0) {
+  if (f.arg(3) != 0) {
     const _itimer old = {t->armed() && t->deadline() > now ? t->deadline() - now : 0, t->interval()};
-    if (!copy_to_user(arg(f, 3), &old, sizeof old)) return -QRV_EFAULT;
+    if (!copy_to_user(f.arg(3), &old, sizeof old)) return -QRV_EFAULT;
   }
   if (next.nsec == 0) {
     clock_disarm(*t);
@@ -273,12 +272,12 @@ int64_t ker_sched_yield(TrapFrame&) {
 }
 
 // TimerTimeout(clock, flags, const sigevent*, const uint64_t* ntime, uint64_t* otime).
-int64_t ker_timer_timeout(TrapFrame& f) { return timer_timeout(arg(f, 0), arg(f, 1), arg(f, 2), arg(f, 3), arg(f, 4)); }
+int64_t ker_timer_timeout(TrapFrame& f) { return timer_timeout(f.arg(0), f.arg(1), f.arg(2), f.arg(3), f.arg(4)); }
 
 // DebugKernelCounts(qrv_kernel_counts*): live kernel objects and memory.
 int64_t ker_debug_kernel_counts(TrapFrame& f) {
   const qrv_kernel_counts c = kernel_counts();
-  return copy_to_user(arg(f, 0), &c, sizeof c) ? 0 : -QRV_EFAULT;
+  return copy_to_user(f.arg(0), &c, sizeof c) ? 0 : -QRV_EFAULT;
 }
 
 constexpr KerCall kNoSys = {ker_nosys, false};

@@ -15,6 +15,9 @@ struct TrapFrame {
   uint64_t ra() const { return x[1]; }
   uint64_t sp() const { return x[2]; }
   uint64_t fp() const { return x[8]; }
+  // Kernel-call argument i (a0..a5), raw or as a signed number.
+  uint64_t arg(int i) const { return x[10 + i]; }
+  int64_t sarg(int i) const { return static_cast<int64_t>(x[10 + i]); }
 };
 
 static_assert(sizeof(TrapFrame) == 36 * 8);
