@@ -37,7 +37,6 @@ uint32_t g_next_pid = 1;
 
 // Live processes, for SignalKill by pid (taskman's process table will own
 // pids; the kernel keeps only this lookup).
-constexpr uint32_t kMaxProcesses = 64;
 tProcess* g_processes[kMaxProcesses];
 
 bool register_process(tProcess* proc) {
@@ -133,9 +132,12 @@ void teardown(tProcess* proc) {
   sched_kick_idle_harts();  // whoever waits for it may be idle on another hart
 }
 
-// Marks t dead (not running: a READY or blocked thread of an exiting process).
+// Marks t dead (not running: a READY or blocked thread of an exiting
+// process). Whatever state it was caught in, it leaves its message-passing
+// lists and frees its message copies: a READY thread may not have come back
+// from its call yet (a replied client, a receiver woken by a pulse).
 void kill_stopped_thread(tThread* t) {
-  timeout_stop(t);
+  msg_thread_cancel(t);
   msg_thread_exit(t);
   t->state_ = STATE_DEAD;
   t->exited = true;
@@ -267,23 +269,23 @@ namespace {
 void kill_threads(tProcess* proc, const tThread* except) {
   for (tThread* t : proc->threads) {
     if (t == nullptr || t == except || t->exited) continue;
-    if (t->state_ == STATE_READY) {  // not running anywhere: it dies now
-      sched_unready(t);
-      kill_stopped_thread(t);
-    } else if (t->state_ == STATE_JOIN) {
-      if (t->join_target != nullptr) t->join_target->joiner = nullptr;
-      kill_stopped_thread(t);
-    } else if (t->state_ == STATE_MUTEX || t->state_ == STATE_CONDVAR) {
-      kill_stopped_thread(t);  // waiters are found by state, nothing to unlink
-    } else if (t->state_ == STATE_NANOSLEEP) {
-      clock_cancel_sleep(t);
-      kill_stopped_thread(t);
-    } else if (t->state_ == STATE_SEND || t->state_ == STATE_REPLY || t->state_ == STATE_RECEIVE) {
-      msg_thread_cancel(t);
-      kill_stopped_thread(t);
-    } else if (t->state_ == STATE_RUNNING) {
-      sched_kick_thread(t);  // it dies at its next kernel entry
+    switch (t->state_) {
+      case STATE_RUNNING:
+        sched_kick_thread(t);  // on another hart: it dies at its next kernel entry
+        continue;
+      case STATE_READY:  // not running anywhere: it dies now
+        sched_unready(t);
+        break;
+      case STATE_JOIN:
+        if (t->join_target != nullptr) t->join_target->joiner = nullptr;
+        break;
+      case STATE_NANOSLEEP:
+        clock_cancel_sleep(t);
+        break;
+      default:  // message passing (msg_thread_cancel unlinks it); mutex and
+        break;  // condvar waiters are found by state, nothing to unlink
     }
+    kill_stopped_thread(t);
   }
 }
 
@@ -313,6 +315,10 @@ ProcessCounts process_counts() {
   }
   return c;
 }
+
+uint32_t process_next_pid() { return g_next_pid; }
+
+tProcess* process_slot(uint32_t i) { return i < kMaxProcesses ? g_processes[i] : nullptr; }
 
 tProcess* process_find(uint32_t pid) {
   for (tProcess* p : g_processes) {

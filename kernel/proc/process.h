@@ -56,6 +56,13 @@ struct ProcessCounts {
 };
 ProcessCounts process_counts();
 
+// The process table: slot i's process (live or exiting), or nullptr.
+inline constexpr uint32_t kMaxProcesses = 64;
+tProcess* process_slot(uint32_t i);
+
+// The pid the next process_spawn gives (pids are handed out in order).
+uint32_t process_next_pid();
+
 // The live process with this pid, or nullptr.
 tProcess* process_find(uint32_t pid);
 

@@ -78,6 +78,7 @@ void switch_to(tThread* next) {
   }
   fpu_switch(cpu, prev, next);
   cpu->lazy_kick = 0;  // this hart takes from the ready queue itself
+  cpu->preempt = 0;    // and next is the one to run
   cpu->current = next;
   if (next->proc != nullptr) {
     cpu->kstack_top = next->kstack.top();
@@ -182,12 +183,24 @@ void sched_inherit(tThread* t, uint8_t priority) {
   } else {
     t->priority_ = priority;
   }
-  tThread* cur = sched_current();
-  if (t == cur && should_preempt(*cur, g_ready)) {
-    cur->state_ = STATE_READY;
-    g_ready.push_front(*cur);  // it keeps its place among its equals (next_or_idle publishes)
-    switch_to(next_or_idle());
+  if (t == sched_current() && should_preempt(*t, g_ready)) {
+    this_cpu()->preempt = 1;  // sched_return_work
   }
+}
+
+void sched_return_work() {
+  Cpu* cpu = this_cpu();
+  if (cpu->preempt != 0) {
+    cpu->preempt = 0;
+    tThread* cur = cpu->current;
+    if (cur->state_ == STATE_RUNNING && should_preempt(*cur, g_ready)) {
+      cur->state_ = STATE_READY;
+      g_ready.push_front(*cur);  // it keeps its place among its equals (next_or_idle publishes)
+      switch_to(next_or_idle());
+      return;  // possibly on another hart now, whose switch cleared its lazy kick
+    }
+  }
+  if (cpu->lazy_kick != 0 && --cpu->lazy_kick == 0 && !g_ready.empty()) kick_an_idle_hart();
 }
 
 void sched_tick(tThread* t) {
@@ -204,6 +217,20 @@ void sched_tick(tThread* t) {
       break;
   }
   switch_to(next_or_idle());
+}
+
+const char* sched_check() {
+  const char* bad = nullptr;
+  size_t n = 0;
+  g_ready.for_each([&](const SchedEntity& e, uint8_t priority) {
+    const auto& t = static_cast<const tThread&>(e);
+    ++n;
+    if (t.state_ != STATE_READY) bad = "ready queue: a thread not READY";
+    if (t.priority_ != priority) bad = "ready queue: a thread on another priority's list";
+    if (t.proc == nullptr || t.exited) bad = "ready queue: an idle or dead thread";
+  });
+  if (n != g_ready.size()) bad = "ready queue: size disagrees with its lists";
+  return bad;
 }
 
 void sched_kick_thread(tThread* t) {
@@ -223,11 +250,6 @@ void sched_make_ready(tThread* t) {
 void sched_make_ready_lazy(tThread* t) {
   enqueue(t);
   this_cpu()->lazy_kick = 2;  // this return to user, then the next
-}
-
-void sched_lazy_kick_countdown() {
-  Cpu* cpu = this_cpu();
-  if (--cpu->lazy_kick == 0 && !g_ready.empty()) kick_an_idle_hart();
 }
 
 void sched_yield() {

@@ -252,7 +252,9 @@ int64_t ker_timer_settime(TrapFrame& f) {
   }
   constexpr uint64_t kMaxDelay = 1ull << 62;  // keeps now + delay from wrapping
   if (next.nsec > kMaxDelay || next.interval_nsec > kMaxDelay) return -QRV_EINVAL;
-  return clock_arm(*t, now + next.nsec, next.interval_nsec) == Status::kOk ? 0 : -QRV_EINVAL;
+  const uint64_t interval =
+      next.interval_nsec != 0 && next.interval_nsec < kTimerMinIntervalNs ? kTimerMinIntervalNs : next.interval_nsec;
+  return clock_arm(*t, now + next.nsec, interval) == Status::kOk ? 0 : -QRV_EINVAL;
 }
 
 // TimerDestroy(id).
@@ -335,6 +337,7 @@ extern "C" void syscall_dispatch(TrapFrame* frame) {
   const uint64_t number = frame->x[17];  // a7
   const KerCall call = number < kKerCalls.size() ? kKerCalls[number] : kNoSys;
   tThread* const cur = sched_current();
+  cur->proc->kernel_calls++;  // racy without the BKL (ClockTime): a statistic, not an invariant
   if (!call.locked) {
     frame->x[10] = static_cast<uint64_t>(call.fn(*frame));
     if (cur->timeout.flags != 0) timeout_clear(cur);  // a TimerTimeout lasts one call

@@ -29,6 +29,7 @@ struct Cpu {
   uint32_t kicked;          // set with the BKL before an IPI to this idle hart: look at the ready queue
   const void* fp_owner;     // the thread whose FP values this hart's registers hold (fpu.h)
   uint32_t lazy_kick;       // a thread was readied without an IPI: kick on the 2nd return to user (sched.h)
+  uint32_t preempt;         // the current thread should give way: done on its return to user (sched.h)
 };
 
 static_assert(offsetof(Cpu, kstack_top) == 0);
