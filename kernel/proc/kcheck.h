@@ -12,8 +12,8 @@
 // timers the threads and processes say are armed.
 const char* kernel_check();
 
-// The kernel's live objects and memory now, after the heap gave back its
-// empty slabs (caches are not leaks).
+// The kernel's live objects and memory now, after the heap and the
+// address-space cache gave back their empty slabs (caches are not leaks).
 qrv_kernel_counts leak_baseline();
 
 // Compares the kernel with `base`; prints each difference, tagged with

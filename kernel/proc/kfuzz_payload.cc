@@ -1,7 +1,7 @@
 // The kernel-call fuzzing payload: rounds of several kfuzz processes
 // (user/fuzz) running at once, each seeded. While they run the kernel's
 // consistency checks run every so often; after each round every object and
-// byte must be back at the baseline the first round ended with. A panic, a hang (the runner's
+// byte must be back where it was before the first. A panic, a hang (the runner's
 // timeout), a broken invariant or a leak fails the run with the seeds.
 //
 // Kernel command line (QEMU -append), all optional:
@@ -69,10 +69,11 @@ void kernel_payload(const BootInfo& info) {
   kprintf("kfuzz: seed %lu, %lu rounds of %lu processes, %lu calls each\n", seed0, rounds, procs, calls);
   uint64_t total = 0;
   bool clean = true;
-  // Round 0 warms what the kernel keeps once made (page-table pages of the
-  // kernel map that a first burst of kernel stacks split, slab classes):
-  // every later round must end exactly where it ended.
-  qrv_kernel_counts baseline = {};
+  qrv_kernel_counts baseline;
+  {
+    TicketLockGuard guard(bkl());
+    baseline = leak_baseline();
+  }
   for (uint64_t round = 0; round < rounds && clean; ++round) {
     static char args[kMaxProcs][4][24];
     tProcess* running[kMaxProcs] = {};
@@ -107,11 +108,7 @@ void kernel_payload(const BootInfo& info) {
       kprintf("kfuzz: kernel_check: %s after %s\n", bad, what);
       clean = false;
     }
-    if (round == 0) {
-      baseline = leak_baseline();  // after the warm-up round (see above)
-    } else {
-      clean = leak_check(baseline, what) && clean;
-    }
+    clean = leak_check(baseline, what) && clean;
   }
   kprintf("kfuzz: %lu kernel calls in all, %s\n", total, clean ? "no panic, no leak" : "FAILED");
   arch_shutdown(clean);
