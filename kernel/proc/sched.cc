@@ -77,8 +77,7 @@ void switch_to(tThread* next) {
     asm volatile("csrw satp, %0\n sfence.vma zero, zero" ::"r"(to) : "memory");
   }
   fpu_switch(cpu, prev, next);
-  cpu->lazy_kick = 0;  // this hart takes from the ready queue itself
-  cpu->preempt = 0;    // and next is the one to run
+  cpu->return_work = 0;  // this hart takes from the ready queue itself, and next is the one to run
   cpu->current = next;
   if (next->proc != nullptr) {
     cpu->kstack_top = next->kstack.top();

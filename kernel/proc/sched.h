@@ -24,7 +24,7 @@ void sched_make_ready_lazy(tThread* t);
 void sched_return_work();
 inline void sched_user_return() {
   const Cpu* cpu = this_cpu();
-  if ((cpu->lazy_kick | cpu->preempt) != 0) sched_return_work();
+  if (cpu->return_work != 0) sched_return_work();
 }
 
 // Makes every idle hart look at its ready queue and stop conditions (a

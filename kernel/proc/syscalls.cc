@@ -337,7 +337,6 @@ extern "C" void syscall_dispatch(TrapFrame* frame) {
   const uint64_t number = frame->x[17];  // a7
   const KerCall call = number < kKerCalls.size() ? kKerCalls[number] : kNoSys;
   tThread* const cur = sched_current();
-  cur->proc->kernel_calls++;  // racy without the BKL (ClockTime): a statistic, not an invariant
   if (!call.locked) {
     frame->x[10] = static_cast<uint64_t>(call.fn(*frame));
     if (cur->timeout.flags != 0) timeout_clear(cur);  // a TimerTimeout lasts one call

@@ -103,6 +103,5 @@ struct tProcess {
   ProcTimer timers[kMaxTimersPerProcess];  // by timer id
   ProcessIpc ipc;                          // channels and connections (kernel/ipc)
   ProcessSignals sig;                      // dispositions, pending signals (kernel/proc/signal.cc)
-  uint64_t kernel_calls = 0;               // made by its threads (syscall_dispatch): for tests and tools
 };
 #endif  // KERNEL_INTERNAL

@@ -12,7 +12,8 @@
 //
 //   kfuzz <seed> <calls> <first sibling pid> <siblings>
 //
-// Each thread draws from its own generator, seeded from <seed> and its index:
+// It exits with the number of calls it made. Each thread draws from its own
+// generator, seeded from <seed> and its index:
 // on one hart under -icount a run replays exactly from the seed.
 #include <pthread.h>
 #include <signal.h>
@@ -113,7 +114,9 @@ int main(int argc, char** argv) {
   printf("kfuzz: seed %lu: %lu calls, %u signals taken, ending with %u workers live\n", g.seed,
          __atomic_load_n(&g.calls, __ATOMIC_RELAXED), __atomic_load_n(&g.signals, __ATOMIC_RELAXED),
          __atomic_load_n(&g.live_workers, __ATOMIC_RELAXED));
-  // The whole process ends now, whatever its workers are blocked in.
-  ThreadDestroy_r(-1, -1, nullptr);
+  // The whole process ends now, whatever its workers are blocked in; its
+  // exit status is the number of calls made (the payload adds them up).
+  const uint64_t made = __atomic_load_n(&g.calls, __ATOMIC_RELAXED);
+  ThreadDestroy_r(-1, -1, reinterpret_cast<void*>(made < g.budget ? made : g.budget));
   return 0;
 }

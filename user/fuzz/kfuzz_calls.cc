@@ -278,7 +278,10 @@ long Worker::call() {
     }
     case 21: {
       if (rng_.one_in(20000)) return ker(__KER_THREAD_DESTROY, -1, -1, 0);  // the whole process ends
-      return ker(__KER_THREAD_DESTROY, rng_.one_in(2) ? tid() + 1000 : hostile(), -1, 0);  // EINVAL: not us
+      // EINVAL: another thread (0 and -1, ourselves and the whole process, are the rare calls above)
+      int64_t t = rng_.one_in(2) ? tid() + 1000 : hostile();
+      if (t == 0 || t == -1) t = 2000;
+      return ker(__KER_THREAD_DESTROY, t, -1, 0);
     }
     case 22: blocking_prologue(); return ker(__KER_THREAD_JOIN, tid(), rng_.one_in(2) ? L(ptr(8)) : 0);
     case 23: return ker(__KER_SCHED_YIELD);
@@ -327,7 +330,9 @@ long Worker::call() {
     }
     case 36: {
       const int signo = static_cast<int>(rng_.below(40));
-      if (rng_.one_in(3)) return ker(__KER_SIGNAL_ACTION, pid(), hostile(), signo, L(ptr(24)), L(ptr(24)));
+      if (rng_.one_in(3)) {  // raw, mostly on ourselves: a sibling's handlers reset would end it soon
+        return ker(__KER_SIGNAL_ACTION, rng_.one_in(8) ? pid() : 0, hostile(), signo, L(ptr(24)), L(ptr(24)));
+      }
       if (signo == SIGKILL || signo == SIGSTOP) return 0;
       // Mostly back to our handler; sometimes ignored; rarely the default.
       const uint64_t k = rng_.below(100);
