@@ -105,20 +105,8 @@ TEST(NewcWriterTest, HeaderIsDeterministicAscii) {
   // magic, ino 1, mode 0100600, uid 0, gid 0, nlink 1, mtime 0, size 3, dev/rdev 0,
   // namesize 3, check 0.
   EXPECT_EQ(a->substr(0, 110),
-            "070701"
-            "00000001"
-            "00008180"
-            "00000000"
-            "00000000"
-            "00000001"
-            "00000000"
-            "00000003"
-            "00000000"
-            "00000000"
-            "00000000"
-            "00000000"
-            "00000003"
-            "00000000");
+            "070701" "00000001" "00008180" "00000000" "00000000" "00000001" "00000000"
+            "00000003" "00000000" "00000000" "00000000" "00000000" "00000003" "00000000");
   EXPECT_EQ(a->substr(110, 3), std::string("ab\0", 3));  // name and NUL end at 113,
   EXPECT_EQ(a->substr(113, 3), std::string(3, '\0'));    // padded to 116
   EXPECT_EQ(a->substr(116, 4), std::string("xyz\0", 4));
