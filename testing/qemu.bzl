@@ -4,7 +4,8 @@ The image is built for the board through a transition on --platforms, so a
 plain `bazel test //...` (host platform) builds host tests and board images
 side by side. The host runner (//testing/runner:qemu_runner) starts QEMU,
 streams the console into the test log, matches the expected lines in order,
-fails at once on a panic, enforces the timeout and always kills QEMU.
+fails at once on a panic, enforces the timeout and always kills QEMU. An
+optional `initrd` (a qrv_boot_image) goes to QEMU as -initrd.
 """
 
 load("//platforms:board.bzl", "BoardInfo")
@@ -35,6 +36,9 @@ def _qemu_impl(ctx, interactive):
         "--timeout=%ds" % ctx.attr.timeout_seconds,
     ]
     files = [ctx.file._qemu, ctx.file._bios, image]
+    if ctx.file.initrd:
+        args.append("--initrd=" + ctx.file.initrd.short_path)
+        files.append(ctx.file.initrd)
     qemu_args = board.qemu_flags + ctx.attr.qemu_args
     if ctx.attr.icount >= 0:
         args.append("--icount=%d" % ctx.attr.icount)
@@ -80,6 +84,11 @@ _COMMON_ATTRS = {
     "board": attr.label(mandatory = True, providers = [BoardInfo]),
     "icount": attr.int(default = -1, doc = "QEMU -icount shift (deterministic time); -1 = off"),
     "image": attr.label(mandatory = True, cfg = _board_transition, allow_files = True),
+    "initrd": attr.label(
+        allow_single_file = True,
+        doc = "boot image for QEMU -initrd (a qrv_boot_image, which builds its own programs " +
+              "for the board); none by default",
+    ),
     "platform": attr.label(mandatory = True),
     "qemu_args": attr.string_list(doc = "extra QEMU arguments"),
     "smp": attr.int(default = 0, doc = "harts (QEMU -smp); 0 = the board's default"),
