@@ -9,6 +9,7 @@
 //   kfuzz.rounds=R  rounds (default 4)
 //   kfuzz.procs=P   processes per round (default 3, at most 8)
 //   kfuzz.calls=C   kernel calls per process (default 2000)
+//   kfuzz.min=M     fail unless at least M calls were made in all (soaks)
 #include "kernel/arch/arch.h"
 #include "kernel/console/console.h"
 #include "kernel/init/bkl.h"
@@ -66,6 +67,7 @@ void kernel_payload(const BootInfo& info) {
   const uint64_t rounds = option(info, "kfuzz.rounds", 4, 1'000'000);
   const uint64_t procs = option(info, "kfuzz.procs", 3, kMaxProcs);
   const uint64_t calls = option(info, "kfuzz.calls", 2000, 100'000'000);
+  const uint64_t min_total = option(info, "kfuzz.min", 1, UINT64_MAX);
   kprintf("kfuzz: seed %lu, %lu rounds of %lu processes, %lu calls each\n", seed0, rounds, procs, calls);
   uint64_t total = 0;
   bool clean = true;
@@ -113,6 +115,10 @@ void kernel_payload(const BootInfo& info) {
       clean = false;
     }
     clean = leak_check(baseline, what) && clean;
+  }
+  if (total < min_total) {
+    kprintf("kfuzz: %lu calls, fewer than the %lu asked for\n", total, min_total);
+    clean = false;
   }
   kprintf("kfuzz: %lu calls in all (at least: killed fuzzers count none), %s\n", total,
           clean ? "no panic, no leak" : "FAILED");

@@ -34,7 +34,7 @@ namespace {
 constexpr int kWorkers = 4;
 constexpr uint64_t kDeadlineNs = 60'000'000'000ull;  // a run that stops making progress ends here
 constexpr uint64_t kStallNs = 3'000'000'000ull;      // no call for this long with every worker started: all stuck
-constexpr uint64_t kIdleNs = 100'000'000ull;         // no call for this long: start another worker
+constexpr uint64_t kIdleNs = 20'000'000ull;          // no call for this long: start another worker
 
 uint64_t now_ns() {
   uint64_t t = 0;
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   uint64_t last = 0;
   uint64_t last_change = start;
   for (;;) {
-    const struct timespec ts = {0, 10'000'000};
+    const struct timespec ts = {0, 2'000'000};
     ClockNanosleep_r(CLOCK_MONOTONIC, 0, &ts, nullptr);
     const uint64_t calls = __atomic_load_n(&g.calls, __ATOMIC_RELAXED);
     const uint64_t t = now_ns();

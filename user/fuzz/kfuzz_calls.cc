@@ -153,11 +153,14 @@ uint64_t Worker::times(bool tiny) {
       a % 8 != 0) {
     return a;
   }
-  // Mostly short (the fuzzer should not sleep its budget away), sometimes a
-  // few ns (timer storms), sometimes absurd.
+  // Mostly under 200 us (the fuzzer should not sleep its budget away),
+  // sometimes a few ns (timer storms), now and then ms, rarely absurd.
   for (int i = 0; i < 2; ++i) {
     const uint64_t k = rng_.below(10);
-    t[i] = tiny || k < 4 ? rng_.below(8) : k < 9 || !rng_.one_in(8) ? rng_.below(3'000'000) : static_cast<uint64_t>(hostile());
+    t[i] = tiny || k < 4 ? rng_.below(8)
+           : k < 9        ? rng_.below(rng_.one_in(16) ? 3'000'000 : 200'000)
+           : rng_.one_in(8) ? static_cast<uint64_t>(hostile())
+                            : rng_.below(200'000);
   }
   return a;
 }
@@ -324,14 +327,16 @@ long Worker::call() {
     case 35: {
       long signo = L(rng_.below(40));
       if (signo == SIGKILL && !rng_.one_in(200)) signo = SIGUSR1;  // SIGKILL is rare
-      const int64_t target = rng_.one_in(3) ? 0 : pid();
+      const int64_t target = rng_.one_in(8) ? pid() : 0;  // siblings rarely: most signals would end them
       return ker(__KER_SIGNAL_KILL, rng_.one_in(8) ? hostile() : 0, target, rng_.one_in(2) ? 0 : tid(), signo,
                  L(rng_.below(3)), L(rng_.next()));
     }
     case 36: {
       const int signo = static_cast<int>(rng_.below(40));
       if (rng_.one_in(3)) {  // raw, mostly on ourselves: a sibling's handlers reset would end it soon
-        return ker(__KER_SIGNAL_ACTION, rng_.one_in(8) ? pid() : 0, hostile(), signo, L(ptr(24)), L(ptr(24)));
+        // (a readable act mostly holds zeros: SIG_DFL, after which that signal ends us)
+        const long act = rng_.one_in(16) ? L(ptr(24)) : hostile();
+        return ker(__KER_SIGNAL_ACTION, rng_.one_in(8) ? pid() : 0, hostile(), signo, act, L(ptr(24)));
       }
       if (signo == SIGKILL || signo == SIGSTOP) return 0;
       // Mostly back to our handler; sometimes ignored; rarely the default.
