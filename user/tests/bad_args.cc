@@ -291,6 +291,29 @@ void signal_calls() {
   expect_eq(ker(__KER_SIGNAL_KILL, 0, 0, 0, 0), 0, "SignalKill: signal 0 to oneself");
 }
 
+// syscall_tm_priv is taskman's alone: every slot, in range or not, with any
+// argument, is EPERM for an ordinary program (and never a fault).
+void tm_priv_refused() {
+  const long ids[] = {-1, QRV_KER_TM_COUNT, QRV_KER_TM_COUNT + 1, 1000, kWide, kWide + __KER_TM_PROC_QUERY};
+  const long args[] = {0, kKernel, kUnmapped, kPage0, ptr(&g_stack[0])};
+  int refused = 0;
+  int tries = 0;
+  for (long id = 0; id < QRV_KER_TM_COUNT; ++id) {
+    for (long a : args) {
+      refused += ker(__KER_TM_PRIV, id, a) == -EPERM;
+      ++tries;
+    }
+  }
+  for (long id : ids) {
+    for (long a : args) {
+      refused += ker(__KER_TM_PRIV, id, a) == -EPERM;
+      ++tries;
+    }
+  }
+  expect_eq(refused, tries, "syscall_tm_priv: EPERM for every slot and out-of-range id, whatever the argument");
+  expect_eq(syscall_tm_priv_r(__KER_TM_PROC_QUERY, nullptr), -EPERM, "libc's syscall_tm_priv: EPERM");
+}
+
 void unknown_calls() {
   expect_eq(ker(0), -ENOSYS, "call 0");
   expect_eq(ker(QRV_KER_TABLE_SIZE), -ENOSYS, "the first number past the table");
@@ -301,6 +324,7 @@ void unknown_calls() {
 }  // namespace
 
 int main() {
+  tm_priv_refused();
   debug_console_write();
   thread_calls();
   sched_calls();
