@@ -92,6 +92,9 @@ const char* kernel_check() {
       queued += n.pulses - before;
     }
     if (queued != p->ipc.queued_pulses) return "process: queued_pulses disagrees with its channels";
+    if (p->as != nullptr && (p->flags & QRV_FLG_PROC_TM_PRIV) == 0 && mm_root_slot_present(p->as, kTaskmanRootSlot)) {
+      return "process: taskman's root slot present in another page table";
+    }
     for (const tConnect* c : p->ipc.fd_connects) connections += c != nullptr;
     for (const tConnect* c : p->ipc.side_connects) connections += c != nullptr;
   }

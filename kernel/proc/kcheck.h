@@ -8,8 +8,9 @@
 
 // nullptr if every invariant holds, else the first broken one: pa_check,
 // the ready queue, each channel's send queue, receivers, reply list, server
-// list and connections, the pulse counts, and the timer queue against the
-// timers the threads and processes say are armed.
+// list and connections, the pulse counts, the timer queue against the
+// timers the threads and processes say are armed, and that no page table
+// but taskman's has its root slot (L2[3]).
 const char* kernel_check();
 
 // The kernel's live objects and memory now, after the heap and the

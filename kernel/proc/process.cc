@@ -159,7 +159,8 @@ SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const cha
   }
   const char* name = argv[0];
   ElfImage img;
-  res.elf = elf_parse(elf, size, kUserBase, kUserStackTop - kUserStackSize, img);
+  // Below taskman's slot: nothing but taskman is ever loaded there.
+  res.elf = elf_parse(elf, size, kUserBase, kTaskmanBase, img);
   if (res.elf != ElfStatus::kOk) return res;
   TicketLockGuard guard(bkl());
   auto* proc = static_cast<tProcess*>(kmalloc(sizeof(tProcess)));

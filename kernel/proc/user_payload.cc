@@ -21,6 +21,7 @@ extern "C" const char signal_test_elf_start[], signal_test_elf_end[];
 extern "C" const char timer_test_elf_start[], timer_test_elf_end[];
 extern "C" const char sigaction_test_elf_start[], sigaction_test_elf_end[];
 extern "C" const char kcall_regress_elf_start[], kcall_regress_elf_end[];
+extern "C" const char high_image_elf_start[], high_image_elf_end[];
 
 namespace {
 struct Outcome {
@@ -96,7 +97,7 @@ void kernel_payload(const BootInfo&) {
   } const faults[] = {
       {"fault_illegal", csr::kIllegalInsn},        {"fault_misaligned", csr::kStoreMisaligned},
       {"fault_stack", csr::kStorePageFault},       {"fault_exec_data", csr::kInsnPageFault},
-      {"fault_kernel_read", csr::kLoadPageFault},
+      {"fault_kernel_read", csr::kLoadPageFault}, {"fault_taskman_read", csr::kLoadPageFault},
   };
   bool faults_ok = true;
   for (const auto& f : faults) {
@@ -121,8 +122,14 @@ void kernel_payload(const BootInfo&) {
     leak_roles = leak_roles && o.ran && !o.faulted && o.status == 0;
   }
   Outcome again = run(libc_smoke_elf_start, libc_smoke_elf_end, "libc_smoke");
+  // Nothing but taskman is loaded into taskman's root slot.
+  const SpawnResult high = process_spawn(high_image_elf_start, static_cast<size_t>(high_image_elf_end - high_image_elf_start),
+                                         "high_image");
+  const bool high_refused = high.proc == nullptr && high.elf == ElfStatus::kSegmentOutOfRange;
+  if (high_refused) kprintf("user: high_image refused: segment outside the user window\n");
+  account("high_image");
   const bool leak_free = g_clean;
-  kprintf("user: kernel after 20 programs: %s\n", leak_free ? "back at baseline, consistent" : "LEAKED or INCONSISTENT");
+  kprintf("user: kernel after 21 programs: %s\n", leak_free ? "back at baseline, consistent" : "LEAKED or INCONSISTENT");
   const bool ok = smoke.ran && smoke.status == 0 && again.ran && again.status == 0 && threads.ran &&
                   !threads.faulted && threads.status == 0 && sched.ran && !sched.faulted && sched.status == 0 &&
                   sync.ran && !sync.faulted && sync.status == 0 && faults_ok &&
@@ -130,7 +137,7 @@ void kernel_payload(const BootInfo&) {
                   sigaction.ran && sigaction.term_signal == 9 && bad_handler.ran && bad_handler.faulted &&
                   bad_handler.fault_cause == csr::kInsnPageFault && bad_stack.ran && !bad_stack.faulted &&
                   bad_stack.term_signal == 11 && regress.ran && !regress.faulted && regress.status == 0 &&
-                  leak_roles &&
+                  leak_roles && high_refused &&
                   bad.faulted &&
                   bad.fault_cause == csr::kStorePageFault && bad.fault_addr == 0x8 && leak_free;
   arch_shutdown(ok);
