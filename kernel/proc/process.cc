@@ -151,7 +151,11 @@ SpawnResult process_spawn(const void* elf, size_t size, const char* name) {
   return process_spawn_args(elf, size, argv);
 }
 
-SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const char* const> argv) {
+namespace {
+// Loads a program whose segments must lie in [lo, hi) and gives the new
+// process `flags`.
+SpawnResult spawn(const void* elf, size_t size, std::span<const char* const> argv, uint64_t lo, uint64_t hi,
+                  uint32_t flags) {
   SpawnResult res;
   if (argv.empty() || argv.size() > kMaxSpawnArgs) {
     res.status = Status::kInvalidArgument;
@@ -159,8 +163,7 @@ SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const cha
   }
   const char* name = argv[0];
   ElfImage img;
-  // Below taskman's slot: nothing but taskman is ever loaded there.
-  res.elf = elf_parse(elf, size, kUserBase, kTaskmanBase, img);
+  res.elf = elf_parse(elf, size, lo, hi, img);
   if (res.elf != ElfStatus::kOk) return res;
   TicketLockGuard guard(bkl());
   auto* proc = static_cast<tProcess*>(kmalloc(sizeof(tProcess)));
@@ -170,6 +173,7 @@ SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const cha
   }
   new (proc) tProcess();
   proc->name = name;
+  proc->flags = flags;
   proc->pid = g_next_pid++;
   Result<tAddress*> as = mm_mcreate(&mm_spaces(), static_cast<uint16_t>(proc->pid));
   if (!as.ok()) {
@@ -197,6 +201,18 @@ SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const cha
   }
   res.proc = proc;
   return res;
+}
+}  // namespace
+
+SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const char* const> argv) {
+  // Below taskman's slot: nothing but taskman is ever loaded there.
+  return spawn(elf, size, argv, kUserBase, kTaskmanBase, 0);
+}
+
+SpawnResult process_spawn_taskman(const void* elf, size_t size) {
+  // The one place QRV_FLG_PROC_TM_PRIV is ever set.
+  const char* const argv[] = {"taskman"};
+  return spawn(elf, size, argv, kTaskmanBase, kTaskmanTop, QRV_FLG_PROC_TM_PRIV);
 }
 
 void process_wait(tProcess* proc) {

@@ -32,6 +32,10 @@ SpawnResult process_spawn(const void* elf, size_t size, const char* name);
 inline constexpr size_t kMaxSpawnArgs = 8;
 SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const char* const> argv);
 
+// Loads taskman (an ET_EXEC linked in root slot 3, 0xC000_0000: kTaskmanBase)
+// and gives it QRV_FLG_PROC_TM_PRIV, which no other process ever has.
+SpawnResult process_spawn_taskman(const void* elf, size_t size);
+
 // Runs threads on this hart until `proc` has finished (its address space is
 // gone); then the caller may read its exit fields and free it.
 void process_wait(tProcess* proc);
