@@ -105,7 +105,11 @@ void check_uaf() {
   const uint64_t t0 = now_ns();
   while (!u.done && now_ns() - t0 < 2000000000ull) sleep_ms(1);
   expect(u.done, "uaf: the sender finished");
-  expect_eq(u.send_result, -EBADF, "uaf: a send on a connection to the destroyed channel is EBADF");
+  // EBADF if it sent after the destroy (one hart: it cannot run before we
+  // return), ESRCH if another hart let it queue first; ETIMEDOUT was the bug
+  // (queued on the channel while it was freed).
+  expect(u.send_result == -EBADF || u.send_result == -ESRCH,
+         "uaf: a send on a connection to the destroyed channel is EBADF (or ESRCH, queued before it)");
   set_my_priority(10);
   ConnectDetach_r(c1);
   ConnectDetach_r(u.doomed_coid2);
