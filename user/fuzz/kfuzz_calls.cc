@@ -7,6 +7,8 @@
 #include <sys/neutrino.h>
 #include <time.h>
 
+#include "user/tests/raw_call.h"
+
 namespace kfuzz {
 
 void Pool::put(uint64_t r, int64_t id) { __atomic_store_n(&ids[r % kPool], id, __ATOMIC_RELAXED); }
@@ -30,17 +32,7 @@ constexpr uint64_t kUnmapped = 0x3000000000ull;       // user half, nothing mapp
 constexpr uint64_t kUserTop = 1ull << 38;             // first address past user space
 constexpr uint64_t kStackEnd = 0x2000000000ull - 16;  // the last bytes of the main stack, then nothing
 
-long ker(long number, long a0 = 0, long a1 = 0, long a2 = 0, long a3 = 0, long a4 = 0, long a5 = 0) {
-  register long r0 asm("a0") = a0;
-  register long r1 asm("a1") = a1;
-  register long r2 asm("a2") = a2;
-  register long r3 asm("a3") = a3;
-  register long r4 asm("a4") = a4;
-  register long r5 asm("a5") = a5;
-  register long r7 asm("a7") = number;
-  asm volatile("ecall" : "+r"(r0) : "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r7) : "memory");
-  return r0;
-}
+using qrv_test::ker;
 
 template <typename T>
 long L(T v) {

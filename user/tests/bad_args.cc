@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "user/tests/check.h"
+#include "user/tests/raw_call.h"
 
 using qrv_test::expect;
 using qrv_test::expect_eq;
@@ -27,17 +28,7 @@ constexpr long kUserTop = 1l << 38;                                 // first add
 constexpr long kPage0 = 0x10;
 constexpr long kWide = 1l << 32;  // added to a small number: wrong unless checked before narrowing
 
-long ker(long number, long a0 = 0, long a1 = 0, long a2 = 0, long a3 = 0, long a4 = 0, long a5 = 0) {
-  register long r0 asm("a0") = a0;
-  register long r1 asm("a1") = a1;
-  register long r2 asm("a2") = a2;
-  register long r3 asm("a3") = a3;
-  register long r4 asm("a4") = a4;
-  register long r5 asm("a5") = a5;
-  register long r7 asm("a7") = number;
-  asm volatile("ecall" : "+r"(r0) : "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r7) : "memory");
-  return r0;
-}
+using qrv_test::ker;
 
 template <typename T>
 long ptr(T* p) {
