@@ -269,9 +269,10 @@ void thread_exit(uint64_t value) {
   cur->state_ = STATE_DEAD;
   proc->live_threads--;
   if (proc->sig.pending != 0) signal_thread_exit(cur);
-  if (cur->joiner != nullptr) {
-    tThread* j = cur->joiner;
+  if (cur->joiner != nullptr) {  // the join completes here: the joiner
+    tThread* j = cur->joiner;       // will not touch us again
     cur->joiner = nullptr;
+    cur->joined = true;  // collected: thread_reap frees us, a later join is ESRCH
     j->join_target = nullptr;
     *j->join_result = value;
     sched_make_ready(j);
@@ -359,6 +360,7 @@ int64_t thread_join(uint32_t tid, uint64_t* value) {
   tProcess* proc = cur->proc;
   if (tid == 0 || tid > kMaxThreadsPerProcess || proc->threads[tid - 1] == nullptr) return -QRV_ESRCH;
   tThread* target = proc->threads[tid - 1];
+  if (target->joined) return -QRV_ESRCH;  // collected by another join, not yet freed
   if (target == cur) return -QRV_EDEADLK;
   if (target->joiner != nullptr) return -QRV_EINVAL;
   if (!target->exited) {
@@ -373,11 +375,11 @@ int64_t thread_join(uint32_t tid, uint64_t* value) {
     sched_block();
     timeout_stop(cur);
     thread_check_exiting();
-    if (cur->unblock_status != 0) return cur->unblock_status;  // timeout or signal
-    // target is DEAD now; its stack may still be waiting for its hart to reap it.
-  } else {
-    *value = target->exit_value;
+    // Woken by the target's exit, which collected it (thread_exit): it may be
+    // freed already. Else by a timeout or a signal, still joinable.
+    return cur->unblock_status;
   }
+  *value = target->exit_value;
   if (target->kstack.pages == 0) {  // reaped: the tThread can go
     proc->threads[tid - 1] = nullptr;
     target->~tThread();

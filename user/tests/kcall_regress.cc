@@ -5,6 +5,9 @@
 //   timer      a process timer with a reload of a few ns livelocks the harts
 //   unblock    MsgDeliverEvent(SIGEV_UNBLOCK) with forged tid bits wakes
 //              another thread of the client process
+//   join       a second ThreadJoin of a thread whose first joiner was woken
+//              but had not run yet collected it too (double free, or a write
+//              into the freed thread)
 //   leak_*     roles that end their process with a thread caught holding
 //              message copies (the kernel payload checks the heap after):
 //              receive (RECEIVE-blocked, 3-part IOV), reply (replied, not
@@ -43,7 +46,7 @@ void set_my_priority(int priority) {
 }
 
 // A raw thread: entry(arg, tid) at `priority` on one of these stacks.
-alignas(16) unsigned char g_stacks[4][16384];
+alignas(16) unsigned char g_stacks[6][16384];
 int g_next_stack = 0;
 
 int start_raw(void (*entry)(void*, long), void* arg, int priority) {
@@ -197,6 +200,60 @@ void check_unblock() {
   ChannelDestroy_r(chid);
 }
 
+// --- join -----------------------------------------------------------------
+struct Join {
+  int chid;
+  volatile int target_tid;
+  volatile long join_result;
+  volatile uint64_t joined_value;
+  volatile int joining;
+  volatile int done;
+};
+
+void join_target(void* arg, long) {  // priority 30: waits for the pulse, then ends
+  auto* j = static_cast<Join*>(arg);
+  char buf[16];
+  MsgReceive_r(j->chid, buf, sizeof buf, nullptr);
+  ThreadDestroy_r(0, -1, reinterpret_cast<void*>(uintptr_t{77}));
+  __builtin_trap();
+}
+
+void join_first(void* arg, long) {  // priority 15: the first joiner
+  auto* j = static_cast<Join*>(arg);
+  j->joining = 1;
+  void* value = nullptr;
+  j->join_result = ThreadJoin_r(j->target_tid, &value);
+  j->joined_value = reinterpret_cast<uintptr_t>(value);
+  j->done = 1;
+  raw_exit();
+}
+
+void check_join() {
+  static Join j;
+  j.chid = ChannelCreate_r(_NTO_CHF_FIXED_PRIORITY);  // the target stays at 30 when woken
+  const int coid = ConnectAttach_r(0, 0, j.chid, _NTO_SIDE_CHANNEL, 0);
+  set_my_priority(20);
+  j.target_tid = start_raw(join_target, &j, 30);  // runs now and blocks receiving
+  const int first = start_raw(join_first, &j, 15);
+  expect(j.target_tid > 0 && first > 0, "join: the target and the first joiner");
+  sleep_ms(5);  // the first joiner blocks in ThreadJoin
+  expect(j.joining, "join: the first joiner is waiting");
+  // The target (30) takes the pulse and ends, readying the first joiner (15),
+  // which on one hart cannot run before us (20): our join comes second.
+  MsgSendPulse_r(coid, 5, 1, 0);
+  SchedYield_r();  // the target runs now (a readied thread runs at the next block, yield or tick)
+  void* value = nullptr;
+  expect_eq(ThreadJoin_r(j.target_tid, &value), -ESRCH, "join: a second join of a collected thread is ESRCH");
+  const uint64_t t0 = now_ns();
+  while (!j.done && now_ns() - t0 < 2000000000ull) sleep_ms(1);
+  expect_eq(j.join_result, 0, "join: the first joiner's join succeeds");
+  expect_eq(static_cast<long>(j.joined_value), 77, "join: ... with the target's value");
+  expect_eq(ThreadJoin_r(j.target_tid, &value), -ESRCH, "join: the target is gone");
+  set_my_priority(10);
+  ConnectDetach_r(coid);
+  ChannelDestroy_r(j.chid);
+}
+
 // --- leak roles -------------------------------------------------------------
 struct Leak {
   int chid;
@@ -257,5 +314,6 @@ int main(int argc, char** argv) {
   check_uaf();
   check_timer();
   check_unblock();
+  check_join();
   return qrv_test::report("kcall_regress");
 }
