@@ -16,6 +16,7 @@
 #include "kernel/init/payload.h"
 #include "kernel/lib/boot_args.h"
 #include "kernel/lib/format.h"
+#include "kernel/proc/clock.h"
 #include "kernel/proc/kcheck.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
@@ -37,7 +38,25 @@ struct Watch {
   tProcess* proc;
   uint64_t seed;
   uint32_t looks;
+  uint64_t since;  // clock_now_ns when the wait began
+  bool dumped;
 };
+
+// A round that runs this long is probably hung: say what every thread is
+// doing, once, before the runner's timeout ends the run.
+constexpr uint64_t kSuspectNs = 30'000'000'000ull;
+
+void dump_threads() {
+  for (uint32_t i = 0; i < kMaxProcesses; ++i) {
+    const tProcess* p = process_slot(i);
+    if (p == nullptr) continue;
+    kprintf("kfuzz: pid %u%s, %u live threads:", p->pid, p->exiting ? " (exiting)" : "", p->live_threads);
+    for (const tThread* t : p->threads) {
+      if (t != nullptr) kprintf(" %u:%s/%u", t->tid, thread_state_name(static_cast<ThreadState>(t->state_)), t->priority_);
+    }
+    kprintf("\n");
+  }
+}
 
 bool finished_or_check(void* arg) {
   auto* w = static_cast<Watch*>(arg);
@@ -46,6 +65,12 @@ bool finished_or_check(void* arg) {
       kprintf("kfuzz: kernel_check: %s (while seed %lu ran)\n", bad, w->seed);
       arch_shutdown(false);
     }
+  }
+  if (!w->dumped && !w->proc->finished && clock_now_ns() - w->since > kSuspectNs) {
+    w->dumped = true;
+    kprintf("kfuzz: seed %lu has run for over %lu s: threads (tid:state/priority):\n", w->seed,
+            kSuspectNs / 1'000'000'000);
+    dump_threads();
   }
   return w->proc->finished;
 }
@@ -96,7 +121,7 @@ void kernel_payload(const BootInfo& info) {
       running[i] = r.proc;
     }
     for (uint64_t i = 0; i < procs; ++i) {
-      Watch w = {running[i], seed + i, 0};
+      Watch w = {running[i], seed + i, 0, clock_now_ns(), false};
       sched_idle_until(finished_or_check, &w);
       char how[64];
       kprintf("kfuzz: seed %lu (pid %u) %s\n", seed + i, running[i]->pid, outcome(running[i], how, sizeof how));

@@ -33,7 +33,7 @@ namespace {
 
 constexpr int kWorkers = 4;
 constexpr uint64_t kDeadlineNs = 60'000'000'000ull;  // a run that stops making progress ends here
-constexpr uint64_t kStallNs = 3'000'000'000ull;      // no call for this long with every worker started: all stuck
+constexpr uint64_t kStallNs = 1'000'000'000ull;      // no call for this long with every worker started: all stuck
 constexpr uint64_t kIdleNs = 20'000'000ull;          // no call for this long: start another worker
 
 uint64_t now_ns() {

@@ -183,20 +183,22 @@ int64_t Worker::rcvid() {
 uint64_t Worker::sync_word() {
   if (rng_.one_in(8)) return static_cast<uint64_t>(hostile());
   qrv_sync_t* s = &g_sync[rng_.below(8)];
-  if (rng_.one_in(64)) s->count = static_cast<int32_t>(rng_.next());  // a corrupt lock word
+  if (rng_.one_in(256)) s->count = static_cast<int32_t>(rng_.next());  // a corrupt lock word
   return reinterpret_cast<uintptr_t>(s);
 }
 
 long Worker::blocking_prologue() {
-  if (rng_.one_in(10)) return 0;  // block for as long as it takes
+  if (rng_.one_in(50)) return 0;  // block for as long as it takes (until the process ends, maybe)
   constexpr uint64_t kAll = QRV_NTO_TIMEOUT_SEND | QRV_NTO_TIMEOUT_RECEIVE | QRV_NTO_TIMEOUT_REPLY | QRV_NTO_TIMEOUT_JOIN;
   // Mostly every blocking state with a short time; sometimes a random subset
   // or random bits (EINVAL), an event, an absolute time, or no time (poll).
+  // (Each variant that leaves a state uncovered may block a worker for good:
+  // they are rare, or every worker would soon be stuck.)
   uint64_t flags = kAll;
-  if (rng_.one_in(4)) flags = rng_.next() & kAll;
-  if (rng_.one_in(20)) flags = rng_.next();
+  if (rng_.one_in(32)) flags = rng_.next() & kAll;
+  if (rng_.one_in(100)) flags = rng_.next();
   if (rng_.one_in(10)) flags |= QRV_TIMER_ABSTIME;
-  return ker(__KER_TIMER_TIMEOUT, rng_.one_in(20) ? hostile() : CLOCK_MONOTONIC, L(flags),
+  return ker(__KER_TIMER_TIMEOUT, rng_.one_in(100) ? hostile() : CLOCK_MONOTONIC, L(flags),
              rng_.one_in(10) ? L(event()) : 0, rng_.one_in(10) ? 0 : L(times(false)), rng_.one_in(4) ? L(ptr(8)) : 0);
 }
 
@@ -291,9 +293,16 @@ long Worker::call() {
                  rng_.one_in(6) ? hostile() : L(rng_.below(4)), L(a));
     }
     case 26: return ker(__KER_CLOCK_TIME, rng_.one_in(4) ? hostile() : L(rng_.below(3)), rng_.one_in(8) ? L(ptr(8)) : 0, L(ptr(8)));
-    case 27:
+    case 27: {  // a timespec: seconds, then ns (times() fills both with ns-sized values)
+      const uint64_t ts = times(false);
+      auto* t = reinterpret_cast<uint64_t*>(ts);
+      if (ts >= reinterpret_cast<uintptr_t>(g_scratch) && ts < reinterpret_cast<uintptr_t>(g_scratch) + kScratchSize &&
+          ts % 8 == 0 && !rng_.one_in(64)) {
+        t[0] = 0;
+      }
       return ker(__KER_CLOCK_NANOSLEEP, rng_.one_in(4) ? hostile() : CLOCK_MONOTONIC, rng_.one_in(6) ? hostile() : 0,
-                 L(times(false)), rng_.one_in(2) ? L(ptr(16)) : 0);
+                 L(ts), rng_.one_in(2) ? L(ptr(16)) : 0);
+    }
     case 28: {
       const long t = ker(__KER_TIMER_CREATE, rng_.one_in(4) ? hostile() : CLOCK_MONOTONIC, L(event()));
       if (t >= 0) g.timers.put(r, t);
@@ -310,11 +319,11 @@ long Worker::call() {
     case 33: {  // mostly a lock and its unlock (as programs do), sometimes either alone
       const uint64_t w = sync_word();
       const long locked = ker(__KER_SYNC_MUTEX_LOCK, L(w));
-      if (!rng_.one_in(8)) return ker(__KER_SYNC_MUTEX_UNLOCK, L(w));
+      if (!rng_.one_in(64)) return ker(__KER_SYNC_MUTEX_UNLOCK, L(w));  // one left held blocks its next lockers for good
       return rng_.one_in(2) ? ker(__KER_SYNC_MUTEX_UNLOCK, L(sync_word())) : locked;
     }
     case 34:  // a condvar wait has no timeout: rarer than the signals that end it
-      if (rng_.one_in(4)) return ker(__KER_SYNC_CONDVAR_WAIT, L(sync_word()), L(sync_word()));
+      if (rng_.one_in(8)) return ker(__KER_SYNC_CONDVAR_WAIT, L(sync_word()), L(sync_word()));
       return ker(__KER_SYNC_CONDVAR_SIGNAL, L(sync_word()), L(rng_.below(2)));
     case 35: {
       long signo = L(rng_.below(40));
@@ -327,13 +336,13 @@ long Worker::call() {
       const int signo = static_cast<int>(rng_.below(40));
       if (rng_.one_in(3)) {  // raw, mostly on ourselves: a sibling's handlers reset would end it soon
         // (a readable act mostly holds zeros: SIG_DFL, after which that signal ends us)
-        const long act = rng_.one_in(16) ? L(ptr(24)) : hostile();
+        const long act = rng_.one_in(64) ? L(ptr(24)) : hostile();
         return ker(__KER_SIGNAL_ACTION, rng_.one_in(8) ? pid() : 0, hostile(), signo, act, L(ptr(24)));
       }
       if (signo == SIGKILL || signo == SIGSTOP) return 0;
-      // Mostly back to our handler; sometimes ignored; rarely the default.
-      const uint64_t k = rng_.below(100);
-      void (*handler)(int) = k == 0 ? SIG_DFL : k < 20 ? SIG_IGN : on_signal;
+      // Mostly back to our handler; sometimes ignored; rarely (it ends us) the default.
+      const uint64_t k = rng_.below(1000);
+      void (*handler)(int) = k == 0 ? SIG_DFL : k < 200 ? SIG_IGN : on_signal;
       signal(signo, handler);
       return 0;
     }
