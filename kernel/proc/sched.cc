@@ -111,22 +111,47 @@ void kick(Cpu* c) {
 }
 
 // Kicks the other idle harts: every one (all), or the first not yet told
-// to look (to run one newly ready thread).
-void kick_idle(bool all) {
+// to look (to run one newly ready thread). False if none was kicked.
+bool kick_idle(bool all) {
   const uint32_t self = this_cpu()->index;
+  bool kicked = false;
   for (uint32_t i = 0; i < cpu_count(); ++i) {
     Cpu* c = cpu_at(i);
     if (i == self || !c->online || c->current != c->idle) continue;
     if (all) {
       kick(c);
+      kicked = true;
     } else if (__atomic_load_n(&c->kicked, __ATOMIC_ACQUIRE) == 0) {
       kick(c);
-      return;
+      return true;
     }
   }
+  return kicked;
 }
 
-void kick_an_idle_hart() { kick_idle(/*all=*/false); }
+bool kick_an_idle_hart() { return kick_idle(/*all=*/false); }
+
+// t was readied and no idle hart will take it: the hart running the lowest
+// priority below t's gives way at its next return to user mode (this hart:
+// the end of this kernel call or trap; another: the IPI brings it there).
+// Kernel code itself is never preempted.
+void preempt_for(const tThread* t) {
+  Cpu* self = this_cpu();
+  if (self->current->priority_ < t->priority_) {
+    self->preempt = 1;
+    return;
+  }
+  Cpu* lowest = nullptr;
+  for (uint32_t i = 0; i < cpu_count(); ++i) {
+    Cpu* c = cpu_at(i);
+    if (c == self || !c->online || c->current == c->idle || c->current->priority_ >= t->priority_) continue;
+    if (lowest == nullptr || c->current->priority_ < lowest->current->priority_) lowest = c;
+  }
+  if (lowest != nullptr && lowest->preempt == 0) {
+    lowest->preempt = 1;
+    smp_send_ipi(lowest);
+  }
+}
 }  // namespace
 
 void sched_kick_idle_harts() { kick_idle(/*all=*/true); }
@@ -243,12 +268,17 @@ void sched_kick_thread(tThread* t) {
 
 void sched_make_ready(tThread* t) {
   enqueue(t);
-  kick_an_idle_hart();
+  if (!kick_an_idle_hart()) preempt_for(t);
 }
 
 void sched_make_ready_lazy(tThread* t) {
   enqueue(t);
-  this_cpu()->lazy_kick = 2;  // this return to user, then the next
+  Cpu* cpu = this_cpu();
+  if (cpu->current->priority_ < t->priority_) {
+    cpu->preempt = 1;  // it outranks the waker: it runs at the waker's return
+  } else {
+    cpu->lazy_kick = 2;  // this return to user, then the next
+  }
 }
 
 void sched_yield() {

@@ -9,12 +9,15 @@
 // Sets up this hart's idle thread (call on each hart before it schedules).
 void sched_init_hart();
 
-// Makes t runnable and wakes an idle hart to run it.
+// Makes t runnable and wakes an idle hart to run it; with none idle, the
+// hart running the lowest priority below t's (this one first) switches to it
+// at its next return to user mode: a readied thread never waits for a tick
+// behind a lower priority.
 void sched_make_ready(tThread* t);
 
 // Makes t runnable without waking another hart, for a waker that usually
 // blocks soon after (a server replying, then receiving): this hart will run
-// t when the waker blocks. If the waker instead comes back to user mode a
+// t when the waker blocks, or at its return to user if t outranks it. If the waker instead comes back to user mode a
 // second time (or takes a tick) with t still waiting, an idle hart is woken
 // then (sched_user_return, called with the BKL on every return to user).
 void sched_make_ready_lazy(tThread* t);

@@ -101,16 +101,19 @@ void check_uaf() {
   expect_eq(MsgReceive_r(x, buf, sizeof buf, nullptr), 0, "uaf: we serve X (received its pulse)");
   expect(start_raw(uaf_high, &u, 20) > 0, "uaf: the priority-20 sender");
   sleep_ms(5);  // it runs and blocks receiving on wake_chid
-  // Ready it (no preemption: it waits for us to block or return), then
-  // destroy Y: the COIDDEATH pulse to X raises us 5 -> 10, below 20.
+  // Ready it: it runs at our return (it outranks us), and sends on Y, whose
+  // receiver nobody is. Then destroy Y: the COIDDEATH pulse to X raises us
+  // 5 -> 10, below 20; the destroy must take the queued sender off Y before
+  // freeing it (its 20 ms timeout would otherwise unlink it from freed memory).
+  // (Before readied threads preempted, it ran inside the destroy instead:
+  // the first form of this bug.)
   MsgSendPulse_r(to_wake, 5, 1, 0);
   expect_eq(ChannelDestroy_r(y), 0, "uaf: ChannelDestroy(Y)");
   const uint64_t t0 = now_ns();
   while (!u.done && now_ns() - t0 < 2000000000ull) sleep_ms(1);
   expect(u.done, "uaf: the sender finished");
-  // EBADF if it sent after the destroy (one hart: it cannot run before we
-  // return), ESRCH if another hart let it queue first; ETIMEDOUT was the bug
-  // (queued on the channel while it was freed).
+  // ESRCH: queued on Y when it was destroyed; EBADF if it sent after the
+  // destroy; ETIMEDOUT was the bug (queued on the channel while it was freed).
   expect(u.send_result == -EBADF || u.send_result == -ESRCH,
          "uaf: a send on a connection to the destroyed channel is EBADF (or ESRCH, queued before it)");
   set_my_priority(10);
