@@ -289,7 +289,13 @@ long Worker::call() {
       if (a >= reinterpret_cast<uintptr_t>(g_scratch) && a < reinterpret_cast<uintptr_t>(g_scratch) + kScratchSize && a % 4 == 0) {
         p[0] = rng_.one_in(8) ? static_cast<int32_t>(hostile()) : static_cast<int32_t>(rng_.below(50) + 1);
       }
-      return ker(__KER_SCHED_SET, rng_.one_in(3) ? pid() : 0, rng_.one_in(2) ? 0 : tid(),
+      // Never a controller (tid 1, ours or a sibling's, which tid 0 of
+      // another process may mean): it must stay above the workers to end a
+      // stalled run.
+      const long pid_arg = rng_.one_in(3) ? pid() : 0;
+      long tid_arg = rng_.one_in(2) ? 0 : tid();
+      if (tid_arg == 1 || (pid_arg != 0 && tid_arg == 0)) tid_arg = 2;
+      return ker(__KER_SCHED_SET, pid_arg, tid_arg,
                  rng_.one_in(6) ? hostile() : L(rng_.below(4)), L(a));
     }
     case 26: return ker(__KER_CLOCK_TIME, rng_.one_in(4) ? hostile() : L(rng_.below(3)), rng_.one_in(8) ? L(ptr(8)) : 0, L(ptr(8)));
