@@ -23,6 +23,11 @@ BoardInfo = provider(
     },
 )
 
+KernelImageInfo = provider(
+    doc = "A kernel image's ELF, for the runner's symbolized backtraces and for gdb.",
+    fields = {"elf": "the linked kernel (File), symbols included"},
+)
+
 def _board_facts_impl(ctx):
     return [BoardInfo(
         name = ctx.attr.board_name,
@@ -194,7 +199,10 @@ def _kernel_image_impl(ctx):
         mnemonic = "KernelImage",
         progress_message = "Making raw kernel image %s" % out.short_path,
     )
-    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out, ctx.file.elf]))]
+    return [
+        DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out, ctx.file.elf])),
+        KernelImageInfo(elf = ctx.file.elf),
+    ]
 
 _kernel_image = rule(
     implementation = _kernel_image_impl,

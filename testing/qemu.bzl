@@ -3,11 +3,12 @@
 The image is built for the board through a transition on --platforms, so a
 plain `bazel test //...` (host platform) builds host tests and board images
 side by side. The host runner (//testing/runner:qemu_runner) starts QEMU,
-streams the console into the test log, matches the expected lines in order,
-fails at once on a panic, enforces the timeout and always kills QEMU.
+streams the console into the test log (kernel addresses named from the image's
+ELF), matches the expected lines in order, fails on a panic (after showing its
+backtrace), enforces the timeout and always kills QEMU.
 """
 
-load("//platforms:board.bzl", "BoardInfo")
+load("//platforms:board.bzl", "BoardInfo", "KernelImageInfo")
 
 def _board_transition_impl(_settings, attr):
     return {"//command_line_option:platforms": str(attr.platform)}
@@ -35,6 +36,11 @@ def _qemu_impl(ctx, interactive):
         "--timeout=%ds" % ctx.attr.timeout_seconds,
     ]
     files = [ctx.file._qemu, ctx.file._bios, image]
+    if KernelImageInfo in ctx.attr.image[0]:
+        elf = ctx.attr.image[0][KernelImageInfo].elf
+        args.append("--symbols=" + elf.short_path)
+        args.append("--addr2line=" + ctx.file._addr2line.short_path)
+        files += [elf, ctx.file._addr2line]
     qemu_args = board.qemu_flags + ctx.attr.qemu_args
     if ctx.attr.icount >= 0:
         args.append("--icount=%d" % ctx.attr.icount)
@@ -87,6 +93,7 @@ _COMMON_ATTRS = {
     "_allowlist_function_transition": attr.label(
         default = "@bazel_tools//tools/allowlists/function_transition_allowlist",
     ),
+    "_addr2line": attr.label(default = "@riscv_binutils//:addr2line", allow_single_file = True),
     "_bios": attr.label(default = "@opensbi//:fw_dynamic.bin", allow_single_file = True),
     "_qemu": attr.label(default = "@qemu//:qemu-system-riscv64", allow_single_file = True),
     "_runner": attr.label(default = "//testing/runner:qemu_runner", executable = True, cfg = "target"),
