@@ -1,5 +1,6 @@
 // Console output. One boot hart for now; the big kernel lock serialises
-// printing once other harts run.
+// printing once other harts run. Once enabled, each line starts with the time
+// since reset ("[    0.012345] "), so slow boot phases show in the log.
 #include "kernel/console/console.h"
 
 #include <cstdarg>
@@ -8,10 +9,13 @@
 #include "kernel/arch/riscv/sbi.h"
 #include "kernel/dev/uart16550.h"
 #include "kernel/lib/format.h"
+#include "kernel/lib/log_stamp.h"
 
 namespace {
 Uart16550 g_uart;
 bool g_uart_ready = false;
+uint64_t g_stamp_hz = 0;  // 0: no timestamps
+bool g_line_start = true;
 
 void put_raw(char c) {
   if (g_uart_ready) {
@@ -29,7 +33,19 @@ void console_init(const UartInfo& uart) {
   g_uart_ready = true;
 }
 
+void console_enable_timestamps(uint64_t timebase_hz) { g_stamp_hz = timebase_hz; }
+
 void console_putc(char c) {
+  if (g_line_start && g_stamp_hz != 0 && c != '\n') {
+    uint64_t ticks;
+    asm volatile("rdtime %0" : "=r"(ticks));
+    char stamp[kLogStampMax];
+    log_stamp_format(ticks, g_stamp_hz, stamp);
+    for (const char* p = stamp; *p != '\0'; ++p) {
+      put_raw(*p);
+    }
+  }
+  g_line_start = c == '\n';
   if (c == '\n') {
     put_raw('\r');
   }
