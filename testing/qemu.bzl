@@ -74,7 +74,10 @@ def _qemu_impl(ctx, interactive):
         is_executable = True,
     )
     runfiles = ctx.runfiles(files = files).merge(ctx.attr._runner[DefaultInfo].default_runfiles)
-    return [DefaultInfo(executable = script, runfiles = runfiles)]
+    providers = [DefaultInfo(executable = script, runfiles = runfiles)]
+    if KernelImageInfo in ctx.attr.image[0]:
+        providers.append(ctx.attr.image[0][KernelImageInfo])  # for //testing:gdb.bzl
+    return providers
 
 def _qemu_test_impl(ctx):
     return _qemu_impl(ctx, interactive = False)
