@@ -1,7 +1,7 @@
 """qrv_board: one declarative description per board, and everything built from it.
 
 A board package holds every fact about its board and nothing else does:
-RAM, console UART, interrupt controller, hart count, QEMU machine and flags.
+RAM, console UART, interrupt controller, hart counts, QEMU machine and flags.
 qrv_board() turns those facts into
   :<board>          the platform (cpu:riscv64, os:none, board=<board>)
   :board_info       the facts as a C++ object the kernel links (kernel/board.h)
@@ -19,7 +19,8 @@ BoardInfo = provider(
         "qemu_machine": "QEMU -machine value",
         "qemu_flags": "extra QEMU arguments",
         "memory_mib": "RAM in MiB (QEMU -m)",
-        "harts": "default hart count (QEMU -smp)",
+        "harts": "default count of harts that run the kernel (S-mode harts)",
+        "monitor_harts": "harts QEMU adds that cannot run the kernel (QEMU -smp = harts + this)",
     },
 )
 
@@ -36,6 +37,7 @@ def _board_facts_impl(ctx):
         qemu_flags = ctx.attr.qemu_flags,
         memory_mib = ctx.attr.memory_mib,
         harts = ctx.attr.harts,
+        monitor_harts = ctx.attr.monitor_harts,
     )]
 
 _board_facts = rule(
@@ -44,6 +46,7 @@ _board_facts = rule(
         "board_name": attr.string(),
         "harts": attr.int(),
         "memory_mib": attr.int(),
+        "monitor_harts": attr.int(),
         "platform": attr.string(),
         "qemu_flags": attr.string_list(),
         "qemu_machine": attr.string(),
@@ -63,6 +66,7 @@ const BoardFacts kBoard = {{
     .irq_base = {irq_base}ull,
     .irq_kind = IrqKind::k{irq_kind},
     .max_harts = {harts}u,
+    .timebase_hz = {timebase_hz}ull,
 }};
 """
 
@@ -89,8 +93,14 @@ def qrv_board(
         irq_base,
         harts,
         qemu_machine,
-        qemu_flags = []):
-    """Declares a board. Addresses are hex strings ("0x80000000")."""
+        timebase_hz,
+        qemu_flags = [],
+        monitor_harts = 0):
+    """Declares a board. Addresses are hex strings ("0x80000000").
+
+    `harts` counts the harts the kernel runs on; `monitor_harts` the ones the
+    machine has besides (sifive_u's E51), which QEMU's -smp must include.
+    """
     kernel_load = _hex(int(ram_base, 16) + firmware_reserve_mib * 1024 * 1024)
 
     native.constraint_value(
@@ -115,6 +125,7 @@ def qrv_board(
         qemu_flags = qemu_flags,
         memory_mib = memory_mib,
         harts = harts,
+        monitor_harts = monitor_harts,
     )
 
     native.genrule(
@@ -131,6 +142,7 @@ def qrv_board(
             irq_base = irq_base,
             irq_kind = irq_kind,
             harts = harts,
+            timebase_hz = timebase_hz,
         ) + "EOF\n",
     )
 
@@ -162,6 +174,10 @@ def qrv_board(
         payload = "//testing/ktest:payload",
         testonly = True,
     )
+
+def qrv_board_from_facts(facts):
+    """qrv_board() from a board's facts.bzl dict (BUILD files cannot pass **kwargs)."""
+    qrv_board(**facts)
 
 def qrv_kernel_image(name, board, payload, testonly = False):
     """A kernel for `board` whose boot ends in `payload` (see kernel/init/payload.h).

@@ -31,7 +31,7 @@ def _qemu_impl(ctx, interactive):
         "--bios=" + ctx.file._bios.short_path,
         "--kernel=" + image.short_path,
         "--machine=" + board.qemu_machine,
-        "--smp=%d" % (ctx.attr.smp or board.harts),
+        "--smp=%d" % ((ctx.attr.smp or board.harts) + board.monitor_harts),
         "--memory=%dM" % board.memory_mib,
         "--timeout=%ds" % ctx.attr.timeout_seconds,
     ]
@@ -91,7 +91,7 @@ _COMMON_ATTRS = {
     "image": attr.label(mandatory = True, cfg = _board_transition, allow_files = True),
     "platform": attr.label(mandatory = True),
     "qemu_args": attr.string_list(doc = "extra QEMU arguments"),
-    "smp": attr.int(default = 0, doc = "harts (QEMU -smp); 0 = the board's default"),
+    "smp": attr.int(default = 0, doc = "harts that run the kernel (QEMU -smp adds the board's monitor harts); 0 = the board's default"),
     "timeout_seconds": attr.int(default = 60),
     "_allowlist_function_transition": attr.label(
         default = "@bazel_tools//tools/allowlists/function_transition_allowlist",

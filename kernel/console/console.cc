@@ -7,19 +7,28 @@
 
 #include "kernel/arch/riscv/memlayout.h"
 #include "kernel/arch/riscv/sbi.h"
+#include "kernel/dev/sifive_uart.h"
 #include "kernel/dev/uart16550.h"
+#include "kernel/dev/uart_kind.h"
 #include "kernel/lib/format.h"
 #include "kernel/lib/log_stamp.h"
 
 namespace {
+// The driver the device tree's compatible string chose (no virtual calls).
+UartKind g_kind = UartKind::kNs16550a;
 Uart16550 g_uart;
+SifiveUart g_sifive;
 bool g_uart_ready = false;
 uint64_t g_stamp_hz = 0;  // 0: no timestamps
 bool g_line_start = true;
 
 void put_raw(char c) {
   if (g_uart_ready) {
-    g_uart.putc(c);
+    if (g_kind == UartKind::kSifiveUart0) {
+      g_sifive.putc(c);
+    } else {
+      g_uart.putc(c);
+    }
   } else {
     sbi_console_putchar(c);
   }
@@ -28,9 +37,17 @@ void put_raw(char c) {
 void put_for_format(char c, void*) { console_putc(c); }
 }  // namespace
 
-void console_init(const UartInfo& uart) {
-  g_uart.init(kva(uart.base), uart.reg_shift, uart.reg_io_width);
+bool console_init(const UartInfo& uart) {
+  if (!uart_kind_for(uart.compatible, &g_kind)) {
+    return false;
+  }
+  if (g_kind == UartKind::kSifiveUart0) {
+    g_sifive.init(kva(uart.base));
+  } else {
+    g_uart.init(kva(uart.base), uart.reg_shift, uart.reg_io_width);
+  }
   g_uart_ready = true;
+  return true;
 }
 
 void console_enable_timestamps(uint64_t timebase_hz) { g_stamp_hz = timebase_hz; }
