@@ -72,7 +72,7 @@ const BoardFacts kBoard = {{
 
 _HEX_DIGITS = "0123456789abcdef"
 
-def _hex(value):
+def hex_string(value):
     """Formats a non-negative int as 0x... (Bazel 4's Starlark has no hex())."""
     digits = ""
     for _ in range(16):
@@ -101,7 +101,7 @@ def qrv_board(
     `harts` counts the harts the kernel runs on; `monitor_harts` the ones the
     machine has besides (sifive_u's E51), which QEMU's -smp must include.
     """
-    kernel_load = _hex(int(ram_base, 16) + firmware_reserve_mib * 1024 * 1024)
+    kernel_load = hex_string(int(ram_base, 16) + firmware_reserve_mib * 1024 * 1024)
 
     native.constraint_value(
         name = "board_" + name,
@@ -135,7 +135,7 @@ def qrv_board(
             package = native.package_name(),
             name = name,
             ram_base = ram_base,
-            ram_size = _hex(memory_mib * 1024 * 1024),
+            ram_size = hex_string(memory_mib * 1024 * 1024),
             kernel_load = kernel_load,
             uart_base = uart_base,
             uart_kind = uart_kind,
@@ -155,12 +155,16 @@ def qrv_board(
         target_compatible_with = [":board_" + name],
     )
 
-    # The kernel linker script, with the board's load address prepended.
+    # The kernel linker script, with the board's load address (and its offset
+    # from the RAM base, for the Image header) prepended.
     native.genrule(
         name = "kernel_ld",
         srcs = ["//kernel/arch/riscv:kernel.ld"],
         outs = ["kernel.ld"],
-        cmd = "(echo 'KERNEL_LOAD_PA = %s;'; cat $<) > $@" % kernel_load,
+        cmd = "(echo 'KERNEL_LOAD_PA = %s;'; echo 'KERNEL_TEXT_OFFSET = %s;'; cat $<) > $@" % (
+            kernel_load,
+            hex_string(firmware_reserve_mib * 1024 * 1024),
+        ),
     )
 
     qrv_kernel_image(
