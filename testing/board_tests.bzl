@@ -8,10 +8,27 @@ Expectations are templates filled in from each board's facts.bzl:
   {kernel_load}  16-digit hex kernel load address
 Test names: <name>_smp<N>_qemu_test on the default board (the first of
 QEMU_BOARDS: qemu_virt), <name>_<board>_smp<N>_qemu_test on the others.
+An image outside the board packages is one qrv_kernel_image per board, made
+by qrv_kernel_image_on_boards and named with the same {suffix} ("" on the
+default board, "_<board>" on the others).
 """
 
+load("//platforms:board.bzl", "qrv_kernel_image")
 load("//platforms:boards.bzl", "QEMU_BOARDS")
 load("//testing:qemu.bzl", "qemu_test")
+
+def _suffix(i, facts):
+    return "" if i == 0 else "_" + facts["name"]
+
+def qrv_kernel_image_on_boards(name, payload, testonly = False, boards = None):
+    """qrv_kernel_image `<name>{suffix}` of `payload` for every QEMU board."""
+    for i, facts in enumerate(boards or QEMU_BOARDS):
+        qrv_kernel_image(
+            name = name + _suffix(i, facts),
+            testonly = testonly,
+            board = "//platforms/" + facts["name"],
+            payload = payload,
+        )
 
 _UART_COMPATIBLE = {
     "Ns16550a": "ns16550a",
@@ -46,17 +63,22 @@ def _template_values(facts, smp):
     }
 
 def qemu_test_on_boards(name, expect, image = "ktest_image", smps = [1, 4], boards = None, **kwargs):
-    """qemu_test of `image` (a target in each board's package) on every board, at each of `smps`."""
+    """qemu_test of `image` on every board, at each of `smps`.
+
+    `image` is a target in each board's package ("ktest_image"), or a label
+    with {suffix} for images made by qrv_kernel_image_on_boards (":user_image{suffix}").
+    """
     boards = boards or QEMU_BOARDS
     for i, facts in enumerate(boards):
         board = "//platforms/" + facts["name"]
         for smp in smps:
             values = _template_values(facts, smp)
+            is_label = image.startswith(":") or image.startswith("//")
             qemu_test(
-                name = "%s%s_smp%d_qemu_test" % (name, "" if i == 0 else "_" + facts["name"], smp),
+                name = "%s%s_smp%d_qemu_test" % (name, _suffix(i, facts), smp),
                 board = board,
                 expect = [e.format(**values) for e in expect],
-                image = board + ":" + image,
+                image = image.format(suffix = _suffix(i, facts)) if is_label else board + ":" + image,
                 smp = smp,
                 **kwargs
             )
