@@ -10,12 +10,14 @@ Test names: <name>_smp<N>_qemu_test on the default board (the first of
 QEMU_BOARDS: qemu_virt), <name>_<board>_smp<N>_qemu_test on the others.
 An image outside the board packages is one qrv_kernel_image per board, made
 by qrv_kernel_image_on_boards and named with the same {suffix} ("" on the
-default board, "_<board>" on the others).
+default board, "_<board>" on the others); a boot image (-initrd) is one
+qrv_boot_image per board, made by qrv_boot_image_on_boards, named the same way.
 """
 
 load("//platforms:board.bzl", "qrv_kernel_image")
 load("//platforms:boards.bzl", "QEMU_BOARDS")
 load("//testing:qemu.bzl", "qemu_test")
+load("//tools/mkbootimg:boot_image.bzl", "qrv_boot_image")
 
 def _suffix(i, facts):
     return "" if i == 0 else "_" + facts["name"]
@@ -28,6 +30,15 @@ def qrv_kernel_image_on_boards(name, payload, testonly = False, boards = None):
             testonly = testonly,
             board = "//platforms/" + facts["name"],
             payload = payload,
+        )
+
+def qrv_boot_image_on_boards(name, boards = None, **kwargs):
+    """qrv_boot_image `<name>{suffix}` (programs built for the board) for every QEMU board."""
+    for i, facts in enumerate(boards or QEMU_BOARDS):
+        qrv_boot_image(
+            name = name + _suffix(i, facts),
+            board = "//platforms/" + facts["name"],
+            **kwargs
         )
 
 _UART_COMPATIBLE = {
@@ -62,11 +73,13 @@ def _template_values(facts, smp):
         ),
     }
 
-def qemu_test_on_boards(name, expect, image = "ktest_image", smps = [1, 4], boards = None, **kwargs):
+def qemu_test_on_boards(name, expect, image = "ktest_image", initrd = None, smps = [1, 4], boards = None, **kwargs):
     """qemu_test of `image` on every board, at each of `smps`.
 
     `image` is a target in each board's package ("ktest_image"), or a label
     with {suffix} for images made by qrv_kernel_image_on_boards (":user_image{suffix}").
+    `initrd`, if given, is a label with {suffix} for boot images made by
+    qrv_boot_image_on_boards (":boot_image{suffix}").
     """
     boards = boards or QEMU_BOARDS
     for i, facts in enumerate(boards):
@@ -74,6 +87,8 @@ def qemu_test_on_boards(name, expect, image = "ktest_image", smps = [1, 4], boar
         for smp in smps:
             values = _template_values(facts, smp)
             is_label = image.startswith(":") or image.startswith("//")
+            if initrd:
+                kwargs["initrd"] = initrd.format(suffix = _suffix(i, facts))
             qemu_test(
                 name = "%s%s_smp%d_qemu_test" % (name, _suffix(i, facts), smp),
                 board = board,

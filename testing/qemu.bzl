@@ -5,7 +5,8 @@ plain `bazel test //...` (host platform) builds host tests and board images
 side by side. The host runner (//testing/runner:qemu_runner) starts QEMU,
 streams the console into the test log (kernel addresses named from the image's
 ELF), matches the expected lines in order, fails on a panic (after showing its
-backtrace), enforces the timeout and always kills QEMU.
+backtrace), enforces the timeout and always kills QEMU. An optional `initrd`
+(a qrv_boot_image) goes to QEMU as -initrd.
 """
 
 load("//platforms:board.bzl", "BoardInfo", "KernelImageInfo")
@@ -36,6 +37,9 @@ def _qemu_impl(ctx, interactive):
         "--timeout=%ds" % ctx.attr.timeout_seconds,
     ]
     files = [ctx.file._qemu, ctx.file._bios, image]
+    if ctx.file.initrd:
+        args.append("--initrd=" + ctx.file.initrd.short_path)
+        files.append(ctx.file.initrd)
     if KernelImageInfo in ctx.attr.image[0]:
         elf = ctx.attr.image[0][KernelImageInfo].elf
         args.append("--symbols=" + elf.short_path)
@@ -89,6 +93,11 @@ _COMMON_ATTRS = {
     "board": attr.label(mandatory = True, providers = [BoardInfo]),
     "icount": attr.int(default = -1, doc = "QEMU -icount shift (deterministic time); -1 = off"),
     "image": attr.label(mandatory = True, cfg = _board_transition, allow_files = True),
+    "initrd": attr.label(
+        allow_single_file = True,
+        doc = "boot image for QEMU -initrd (a qrv_boot_image, which builds its own programs " +
+              "for the board); none by default",
+    ),
     "platform": attr.label(mandatory = True),
     "qemu_args": attr.string_list(doc = "extra QEMU arguments"),
     "smp": attr.int(default = 0, doc = "harts that run the kernel (QEMU -smp adds the board's monitor harts); 0 = the board's default"),

@@ -16,7 +16,9 @@ QRV_WARNINGS = [
 
 QRV_COPTS = QRV_WARNINGS + ["-fno-omit-frame-pointer"]
 
-_SANITIZE = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all"]
+# What a host test's `_asan` twin adds to --copt and --linkopt (board code,
+# which links no sanitizer runtime, must not inherit it: see boot_image.bzl).
+SANITIZE_FLAGS = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all"]
 
 def qrv_cc_library(name, copts = [], **kwargs):
     native.cc_library(name = name, copts = QRV_COPTS + copts, **kwargs)
@@ -26,8 +28,8 @@ def qrv_cc_binary(name, copts = [], **kwargs):
 
 def _sanitize_transition_impl(settings, _attr):
     return {
-        "//command_line_option:copt": settings["//command_line_option:copt"] + _SANITIZE,
-        "//command_line_option:linkopt": settings["//command_line_option:linkopt"] + _SANITIZE,
+        "//command_line_option:copt": settings["//command_line_option:copt"] + SANITIZE_FLAGS,
+        "//command_line_option:linkopt": settings["//command_line_option:linkopt"] + SANITIZE_FLAGS,
     }
 
 _sanitize_transition = transition(

@@ -1,16 +1,50 @@
-// The normal kernel's payload. There is no user space to start yet (taskman
-// and init come with the process work), so the kernel says so and powers the
-// machine off cleanly: `bazel run //:qemu` ends by itself.
+// The normal kernel's payload: start taskman, the one program the kernel
+// ever loads, from the boot image; everything else is taskman's to start.
+// Without a boot image (or without taskman in it) there is no user space:
+// the kernel says so and powers off cleanly, so `bazel run` ends by itself.
+// If taskman ever ends, the system has no process manager: power off with
+// a failure status.
 #include "kernel/arch/arch.h"
 #include "kernel/console/console.h"
+#include "kernel/init/boot_image.h"
 #include "kernel/init/payload.h"
+#include "kernel/proc/process.h"
+#include "kernel/proc/sched.h"
 
-void kernel_payload(const BootInfo& info) {
+namespace {
+uint64_t us_since_reset(const BootInfo& info) {
   // time counts from machine reset (firmware included); under QEMU -icount
   // it is virtual time, 1 instruction = 1 ns at shift 0.
   uint64_t ticks;
   asm volatile("rdtime %0" : "=r"(ticks));
-  kprintf("qrv: boot complete in %lu us; no user space to start yet, powering off\n",
-          ticks * 1000000 / info.timebase_hz);
+  return ticks * 1000000 / info.timebase_hz;
+}
+
+[[noreturn]] void no_user_space(const BootInfo& info, const char* why) {
+  kprintf("qrv: boot complete in %lu us; no user space to start (%s), powering off\n", us_since_reset(info), why);
   arch_shutdown(true);
+}
+}  // namespace
+
+void kernel_payload(const BootInfo& info) {
+  BootImage image;
+  const BootImageStatus st = boot_image_open(info, &image);
+  if (st == BootImageStatus::kAbsent) no_user_space(info, "no boot image");
+  if (st != BootImageStatus::kOk) {
+    kprintf("qrv: boot image refused: %s\n", boot_image_status_name(st));
+    no_user_space(info, "bad boot image");
+  }
+  CpioOr<CpioEntry> tm = image.cpio.find("taskman");
+  if (!tm.ok() || !tm.value.is_regular()) no_user_space(info, "no taskman in the boot image");
+  SpawnResult r = process_spawn_taskman(tm.value.data, tm.value.size);
+  if (r.proc == nullptr) {
+    kprintf("qrv: taskman not started: %s / %s\n", elf_status_name(r.elf), status_name(r.status));
+    arch_shutdown(false);
+  }
+  kprintf("qrv: boot complete in %lu us; starting taskman (pid %u, %u bytes)\n", us_since_reset(info), r.proc->pid,
+          tm.value.size);
+  process_wait(r.proc);
+  kprintf("qrv: taskman ended (status %ld, signal %d): no process manager, powering off\n", r.proc->exit_status,
+          r.proc->term_signal);
+  arch_shutdown(false);
 }

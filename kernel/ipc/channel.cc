@@ -82,6 +82,13 @@ int64_t channel_create(tProcess* proc, uint32_t flags) {
 
 void channel_destroy(tChannel* ch) {
   ch->proc->ipc.channels[ch->chid - 1] = nullptr;
+  // First no connection leads here, so nothing new is queued on ch while it
+  // goes; their owners hear of it only once ch is gone.
+  IntrusiveList<tConnect, ConnectTag> dead;
+  while (tConnect* c = ch->connects.pop_front()) {
+    c->channel = nullptr;
+    dead.push_back(*c);
+  }
   while (MsgQueueEntry* e = ch->queue.pop()) {
     if (e->is_pulse) {
       pulse_free(ch, static_cast<Pulse*>(e));
@@ -101,12 +108,9 @@ void channel_destroy(tChannel* ch) {
   while (tThread* t = ch->servers.pop_front()) {
     t->ipc.serving = nullptr;
   }
-  while (tConnect* c = ch->connects.pop_front()) {
-    c->channel = nullptr;
-    notify_coid_death(c->proc, c->coid);
-  }
   destroy(ch);
   g_counts.channels--;
+  while (tConnect* c = dead.pop_front()) notify_coid_death(c->proc, c->coid);
 }
 
 int64_t connect_attach(tProcess* proc, int64_t pid, int64_t chid, uint64_t index, uint64_t flags) {

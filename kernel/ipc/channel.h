@@ -5,13 +5,20 @@
 // kernel-wide table: it is what rcvids and pulses carry. When a channel dies
 // its connections stay in their owners' tables, dead (channel == nullptr),
 // until detached: sends on them fail with EBADF. All under the big kernel lock.
+// Outside //kernel both are opaque: the bodies compile only with
+// KERNEL_INTERNAL (kernel_library() defines it).
 #pragma once
 
 #include <cstdint>
 
+#include "kernel/proc/thread.h"
+
+struct tChannel;
+struct tConnect;
+
+#if defined(KERNEL_INTERNAL)
 #include "kernel/abi/types.h"
 #include "kernel/ipc/msg_queue.h"
-#include "kernel/proc/thread.h"
 
 struct ConnectTag {};
 
@@ -95,3 +102,4 @@ struct IpcCounts {
 };
 const IpcCounts& ipc_counts();
 IpcCounts& ipc_counts_mut();
+#endif  // KERNEL_INTERNAL

@@ -1,12 +1,14 @@
 // The message-passing test payload: runs user/tests/ipc_test in its four
 // roles as separate processes (a server, a client that dies REPLY-blocked, a
 // server that dies under its clients, and the checking client), then checks
-// that every kernel object they made is gone and the memory is back.
+// that every kernel object they made is gone, every heap byte and page is
+// back, and the kernel is consistent (kcheck.h).
 #include "kernel/arch/arch.h"
 #include "kernel/console/console.h"
 #include "kernel/init/payload.h"
 #include "kernel/lib/format.h"
-#include "kernel/proc/counts.h"
+#include "kernel/init/bkl.h"
+#include "kernel/proc/kcheck.h"
 #include "kernel/proc/process.h"
 
 extern "C" const char ipc_test_elf_start[], ipc_test_elf_end[];
@@ -28,15 +30,14 @@ bool finish(tProcess* proc, const char* role) {
   process_free(proc);
   return ok;
 }
-
-bool same(const qrv_kernel_counts& a, const qrv_kernel_counts& b) {
-  return a.processes == b.processes && a.threads == b.threads && a.channels == b.channels &&
-         a.connections == b.connections && a.pulses == b.pulses && a.timers == b.timers;
-}
 }  // namespace
 
 void kernel_payload(const BootInfo&) {
-  const qrv_kernel_counts before = kernel_counts();
+  qrv_kernel_counts before;
+  {
+    TicketLockGuard guard(bkl());
+    before = leak_baseline();
+  }
   static char spid[16], vpid[16];
   const char* const server_argv[] = {"ipc_server", "server"};
   tProcess* server = spawn(server_argv);
@@ -54,8 +55,11 @@ void kernel_payload(const BootInfo&) {
     ok = finish(victim, "victim server") && ok;
     ok = finish(server, "server") && ok;
   }
-  const qrv_kernel_counts after = kernel_counts();
-  const bool clean = same(before, after);
+  TicketLockGuard guard(bkl());
+  const char* bad = kernel_check();
+  if (bad != nullptr) kprintf("ipc: kernel_check: %s\n", bad);
+  const bool clean = leak_check(before, "ipc") && bad == nullptr;
+  const qrv_kernel_counts after = leak_baseline();
   kprintf("ipc: kernel objects after the run: %llu processes, %llu threads, %llu channels, %llu connections, "
           "%llu pulses: %s\n",
           static_cast<unsigned long long>(after.processes), static_cast<unsigned long long>(after.threads),

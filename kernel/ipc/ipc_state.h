@@ -44,6 +44,8 @@ struct ThreadIpc {
   tChannel* channel = nullptr;    // SEND/REPLY: where it waits; RECEIVE: likewise
   MsgParts send;                  // SEND/REPLY: its message
   MsgParts reply;                 // SEND/REPLY: where the reply goes
+  MsgParts receive;               // RECEIVE: where the message goes (here, not on the kernel
+                                  // stack, so a thread killed while blocked frees it too)
   int64_t status = 0;             // MsgSendv's result, set by whoever unblocks it
   int32_t rcvid = 0;              // REPLY: the id the server got
   uint32_t generation = 0;        // of its rcvids: one more per message received

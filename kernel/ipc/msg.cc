@@ -56,10 +56,17 @@ void parts_release(MsgParts& p) {
   p.total = 0;
 }
 
-// A server's own parts, released when it leaves scope.
+// A server's own parts, released when it leaves scope. Only for calls that
+// never block: what a blocking call holds lives in tThread (msg_thread_cancel).
 struct LocalParts {
   MsgParts p;
   ~LocalParts() { parts_release(p); }
+};
+
+// Releases a thread's parts when the call that filled them returns.
+struct PartsRelease {
+  MsgParts& p;
+  ~PartsRelease() { parts_release(p); }
 };
 
 // Writes `len` bytes of kernel data through the caller's own parts.
@@ -72,18 +79,6 @@ bool copy_to_parts(const MsgParts& p, const void* src, uint64_t len) {
     len -= n;
   }
   return true;
-}
-
-// The client a rcvid names, if it is REPLY-blocked on one of the caller's
-// channels; else nullptr (ESRCH for the caller).
-tThread* reply_target(int64_t rcvid) {
-  RcvidParts parts;
-  if (!rcvid_split(rcvid, &parts) || parts.tid > kMaxThreadsPerProcess) return nullptr;
-  tConnect* c = connect_by_scoid(parts.scoid);
-  if (c == nullptr) return nullptr;
-  tThread* t = c->proc->threads[parts.tid - 1];
-  if (t == nullptr || t->state_ != STATE_REPLY || t->ipc.conn != c || t->ipc.rcvid != rcvid) return nullptr;
-  return t->ipc.channel->proc == sched_current()->proc ? t : nullptr;
 }
 
 // Receivers take the priority of what they receive (priority inheritance).
@@ -148,6 +143,18 @@ void fail_client(tThread* client) {
   msg_client_finish(client, -QRV_EFAULT);
 }
 }  // namespace
+
+// The client a rcvid names, if it is REPLY-blocked on one of the caller's
+// channels; else nullptr (ESRCH for the caller).
+tThread* msg_reply_target(int64_t rcvid) {
+  RcvidParts parts;
+  if (!rcvid_split(rcvid, &parts) || parts.tid > kMaxThreadsPerProcess) return nullptr;
+  tConnect* c = connect_by_scoid(parts.scoid);
+  if (c == nullptr) return nullptr;
+  tThread* t = c->proc->threads[parts.tid - 1];
+  if (t == nullptr || t->state_ != STATE_REPLY || t->ipc.conn != c || t->ipc.rcvid != rcvid) return nullptr;
+  return t->ipc.channel->proc == sched_current()->proc ? t : nullptr;
+}
 
 void msg_client_unlink(tThread* client) {
   tChannel* ch = client->ipc.channel;
@@ -217,7 +224,7 @@ int64_t msg_sendv(int64_t coid, uint64_t siov, int64_t sparts, uint64_t riov, in
 
 int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_info) {
   tThread* cur = sched_current();
-  LocalParts dst;
+  PartsRelease dst{cur->ipc.receive};
   const int64_t bad = parts_copyin(dst.p, riov, rparts);
   if (bad != 0) return bad;
   for (;;) {
@@ -232,7 +239,7 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
       ch->queue.remove(*p);
       pulse_free(ch, p);
       serve(cur, ch);
-      inherit(cur, ch, priority);  // last: it may switch, and ch may be gone after
+      inherit(cur, ch, priority);
       return 0;
     }
     if (e != nullptr) {
@@ -262,10 +269,7 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
     // Nothing queued: wait at the thread's own priority.
     if (timeout_expired(cur, STATE_RECEIVE)) return -QRV_ETIMEDOUT;
     if (signal_interrupts(cur)) return -QRV_EINTR;  // a signal is on its way in
-    if (cur->priority_ != cur->ipc.real_priority) {
-      sched_inherit(cur, cur->ipc.real_priority);  // may let others run: look again
-      continue;
-    }
+    if (cur->priority_ != cur->ipc.real_priority) sched_inherit(cur, cur->ipc.real_priority);
     cur->ipc.channel = ch;
     cur->ipc.status = 0;
     ch->receivers.push_back(*cur);
@@ -279,7 +283,7 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
 }
 
 int64_t msg_replyv(int64_t rcvid, int64_t status, uint64_t siov, int64_t sparts) {
-  tThread* client = reply_target(rcvid);
+  tThread* client = msg_reply_target(rcvid);
   if (client == nullptr) return -QRV_ESRCH;
   LocalParts src;
   const int64_t bad = parts_copyin(src.p, siov, sparts);
@@ -295,7 +299,7 @@ int64_t msg_replyv(int64_t rcvid, int64_t status, uint64_t siov, int64_t sparts)
 
 int64_t msg_error(int64_t rcvid, int64_t error) {
   if (error <= 0 || error >= 4096) return -QRV_EINVAL;
-  tThread* client = reply_target(rcvid);
+  tThread* client = msg_reply_target(rcvid);
   if (client == nullptr) return -QRV_ESRCH;
   msg_client_unlink(client);
   msg_client_finish(client, -error, /*by_server=*/true);
@@ -308,7 +312,7 @@ namespace {
 // client's reply buffers at `offset`). A fault on the client's side fails
 // its send too; either way the caller gets EFAULT.
 int64_t partial_xfer(int64_t rcvid, uint64_t user_iov, int64_t parts, uint64_t offset, bool to_client) {
-  tThread* client = reply_target(rcvid);
+  tThread* client = msg_reply_target(rcvid);
   if (client == nullptr) return -QRV_ESRCH;
   LocalParts mine;
   const int64_t bad = parts_copyin(mine.p, user_iov, parts);
@@ -336,7 +340,7 @@ int64_t msg_writev(int64_t rcvid, uint64_t siov, int64_t sparts, uint64_t offset
 }
 
 int64_t msg_info(int64_t rcvid, uint64_t user_info) {
-  tThread* client = reply_target(rcvid);
+  tThread* client = msg_reply_target(rcvid);
   if (client == nullptr) return -QRV_ESRCH;
   const uint64_t len = client->ipc.send.total;
   const _msg_info info = info_of(client, len);
@@ -395,6 +399,7 @@ void msg_thread_cancel(tThread* t) {
   timeout_stop(t);
   parts_release(t->ipc.send);
   parts_release(t->ipc.reply);
+  parts_release(t->ipc.receive);
   t->ipc.channel = nullptr;
   t->ipc.conn = nullptr;
 }

@@ -27,6 +27,10 @@ int64_t msg_readv(int64_t rcvid, uint64_t riov, int64_t rparts, uint64_t offset)
 int64_t msg_writev(int64_t rcvid, uint64_t siov, int64_t sparts, uint64_t offset);
 int64_t msg_info(int64_t rcvid, uint64_t info);
 
+// The client a rcvid names, if it is REPLY-blocked on one of the calling
+// thread's channels with exactly that rcvid; else nullptr (ESRCH).
+tThread* msg_reply_target(int64_t rcvid);
+
 // Takes a SEND- or REPLY-blocked client off its channel's list.
 void msg_client_unlink(tThread* client);
 
@@ -48,8 +52,9 @@ tThread* msg_take_receiver(tChannel* ch, uint8_t priority);
 // ready.
 bool msg_unblock(tThread* t, int64_t status);
 
-// A thread that dies while SEND-, REPLY- or RECEIVE-blocked leaves its lists
-// and frees its message copies.
+// A thread that dies in any state but RUNNING (blocked in message passing,
+// or made ready and not yet back from its call) leaves its lists and frees
+// every message copy it holds.
 void msg_thread_cancel(tThread* t);
 
 // Any thread that dies: it is no longer one of its channel's servers.

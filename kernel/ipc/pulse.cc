@@ -12,7 +12,6 @@
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
 #include "kernel/proc/signal.h"
-#include "kernel/proc/unblock.h"
 
 Status pulse_queue(tChannel* ch, uint8_t priority, int8_t code, int32_t value, uint32_t scoid) {
   ProcessIpc& owner = ch->proc->ipc;
@@ -114,17 +113,22 @@ int64_t msg_deliver_event(int64_t rcvid, uint64_t user_event) {
   if (!copy_from_user(&ev, user_event, sizeof ev)) return -QRV_EFAULT;
   const int64_t bad = event_validate(ev, /*unblock_ok=*/true);
   if (bad != 0) return bad;
+  if (ev.sigev_notify == QRV_SIGEV_UNBLOCK) {
+    // Only the exact message being served: a rcvid whose tid bits were
+    // changed names no REPLY-blocked client and wakes nobody.
+    tThread* t = msg_reply_target(rcvid);
+    if (t == nullptr || t->proc->exiting) return -QRV_ESRCH;
+    msg_client_unlink(t);
+    msg_client_finish(t, -QRV_ETIMEDOUT);  // the server itself asked: nobody to tell
+    return 0;
+  }
+  // A signal or pulse goes to the client process: a rcvid of an earlier,
+  // already answered message still names it (QNX's notify-me-later pattern).
   RcvidParts parts;
   if (!rcvid_split(rcvid, &parts)) return -QRV_ESRCH;
   tConnect* c = connect_by_scoid(parts.scoid);
   // Only the server the connection leads to may notify its client.
   if (c == nullptr || c->channel == nullptr || c->channel->proc != cur->proc) return -QRV_ESRCH;
   if (c->proc->exiting) return -QRV_ESRCH;
-  if (ev.sigev_notify == QRV_SIGEV_UNBLOCK) {
-    tThread* t = parts.tid <= kMaxThreadsPerProcess ? c->proc->threads[parts.tid - 1] : nullptr;
-    if (t == nullptr || t->exited) return -QRV_ESRCH;
-    (void)thread_unblock(t, -QRV_ETIMEDOUT);
-    return 0;
-  }
   return event_send(c->proc, ev, cur->priority_);
 }

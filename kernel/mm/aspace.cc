@@ -401,6 +401,11 @@ Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len) {
   return remove_leaves(as, va.value(), end);
 }
 
+bool mm_root_slot_present(const tAddress* as, uint32_t slot) {
+  if (as == nullptr || slot >= kFirstKernelSlot) return false;
+  return sv39::valid(table_at(as->pt, as->pt.root)[slot]);
+}
+
 Result<VaddrInfo> mm_vaddrinfo(const tAddress* as, VirtAddr va) {
   if (as == nullptr) {
     return Status::kInvalidArgument;

@@ -17,6 +17,11 @@
 // User addresses are [kUserBase, kUserTop): root slots 0..255, page 0 never.
 inline constexpr uint64_t kUserBase = kPageSize;
 inline constexpr uint64_t kUserTop = uint64_t{1} << 38;  // 0x40_0000_0000
+// Root slot 3 (0xC000_0000 - 0xFFFF_FFFF) is taskman's image: present only
+// in taskman's page table (ARCHITECTURE.md), never loaded into another.
+inline constexpr uint32_t kTaskmanRootSlot = 3;
+inline constexpr uint64_t kTaskmanBase = uint64_t{kTaskmanRootSlot} << 30;
+inline constexpr uint64_t kTaskmanTop = kTaskmanBase + (uint64_t{1} << 30);
 
 struct MmSpaces;
 
@@ -85,6 +90,9 @@ Status mm_map_phys(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_
 // owned pages. Errors: kInvalidArgument, kOutOfRange, kNoMemory (a large
 // leaf straddling an end could not be split; nothing was unmapped).
 Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len);
+
+// Whether root slot `slot` (< 256: the user half) holds anything.
+bool mm_root_slot_present(const tAddress* as, uint32_t slot);
 
 // What one address translates to.
 struct VaddrInfo {

@@ -139,3 +139,5 @@ Status clock_arm(KTimer& timer, uint64_t deadline_ns, uint64_t interval_ns) {
 }
 
 void clock_disarm(KTimer& timer) { g_sleepers.cancel(timer); }
+
+size_t clock_armed_count() { return g_sleepers.size(); }

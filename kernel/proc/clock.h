@@ -4,6 +4,7 @@
 // round-robin threads. Everything but clock_now_ns runs under the BKL.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "kernel/proc/thread.h"
@@ -11,6 +12,13 @@
 // Round-robin slicing tick while a user thread runs (QNX's default 1 ms clock
 // period would mostly measure QEMU; 10 ms keeps tests fast and meaningful).
 inline constexpr uint64_t kTickNs = 10'000'000;
+
+// The shortest period a process timer repeats at: shorter reload intervals
+// are rounded up to it (POSIX lets timers round to the clock's resolution).
+// It bounds the expiries a process can ask of the harts: at most
+// kMaxTimersPerProcess * 1,000 a second, so no interval leaves the system
+// stuck in the timer path.
+inline constexpr uint64_t kTimerMinIntervalNs = 1'000'000;
 
 void clock_init(uint64_t timebase_hz);
 uint64_t clock_now_ns();
@@ -37,3 +45,6 @@ void clock_cancel_sleep(tThread* t);
 // clock_disarm takes it out of the queue.
 Status clock_arm(KTimer& timer, uint64_t deadline_ns, uint64_t interval_ns);
 void clock_disarm(KTimer& timer);
+
+// Timers armed in the kernel's timer queue (consistency checks).
+size_t clock_armed_count();

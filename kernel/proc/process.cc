@@ -37,7 +37,6 @@ uint32_t g_next_pid = 1;
 
 // Live processes, for SignalKill by pid (taskman's process table will own
 // pids; the kernel keeps only this lookup).
-constexpr uint32_t kMaxProcesses = 64;
 tProcess* g_processes[kMaxProcesses];
 
 bool register_process(tProcess* proc) {
@@ -133,9 +132,12 @@ void teardown(tProcess* proc) {
   sched_kick_idle_harts();  // whoever waits for it may be idle on another hart
 }
 
-// Marks t dead (not running: a READY or blocked thread of an exiting process).
+// Marks t dead (not running: a READY or blocked thread of an exiting
+// process). Whatever state it was caught in, it leaves its message-passing
+// lists and frees its message copies: a READY thread may not have come back
+// from its call yet (a replied client, a receiver woken by a pulse).
 void kill_stopped_thread(tThread* t) {
-  timeout_stop(t);
+  msg_thread_cancel(t);
   msg_thread_exit(t);
   t->state_ = STATE_DEAD;
   t->exited = true;
@@ -149,7 +151,11 @@ SpawnResult process_spawn(const void* elf, size_t size, const char* name) {
   return process_spawn_args(elf, size, argv);
 }
 
-SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const char* const> argv) {
+namespace {
+// Loads a program whose segments must lie in [lo, hi) and gives the new
+// process `flags`.
+SpawnResult spawn(const void* elf, size_t size, std::span<const char* const> argv, uint64_t lo, uint64_t hi,
+                  uint32_t flags) {
   SpawnResult res;
   if (argv.empty() || argv.size() > kMaxSpawnArgs) {
     res.status = Status::kInvalidArgument;
@@ -157,7 +163,7 @@ SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const cha
   }
   const char* name = argv[0];
   ElfImage img;
-  res.elf = elf_parse(elf, size, kUserBase, kUserStackTop - kUserStackSize, img);
+  res.elf = elf_parse(elf, size, lo, hi, img);
   if (res.elf != ElfStatus::kOk) return res;
   TicketLockGuard guard(bkl());
   auto* proc = static_cast<tProcess*>(kmalloc(sizeof(tProcess)));
@@ -167,6 +173,7 @@ SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const cha
   }
   new (proc) tProcess();
   proc->name = name;
+  proc->flags = flags;
   proc->pid = g_next_pid++;
   Result<tAddress*> as = mm_mcreate(&mm_spaces(), static_cast<uint16_t>(proc->pid));
   if (!as.ok()) {
@@ -194,6 +201,18 @@ SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const cha
   }
   res.proc = proc;
   return res;
+}
+}  // namespace
+
+SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const char* const> argv) {
+  // Below taskman's slot: nothing but taskman is ever loaded there.
+  return spawn(elf, size, argv, kUserBase, kTaskmanBase, 0);
+}
+
+SpawnResult process_spawn_taskman(const void* elf, size_t size) {
+  // The one place QRV_FLG_PROC_TM_PRIV is ever set.
+  const char* const argv[] = {"taskman"};
+  return spawn(elf, size, argv, kTaskmanBase, kTaskmanTop, QRV_FLG_PROC_TM_PRIV);
 }
 
 void process_wait(tProcess* proc) {
@@ -250,9 +269,10 @@ void thread_exit(uint64_t value) {
   cur->state_ = STATE_DEAD;
   proc->live_threads--;
   if (proc->sig.pending != 0) signal_thread_exit(cur);
-  if (cur->joiner != nullptr) {
-    tThread* j = cur->joiner;
+  if (cur->joiner != nullptr) {  // the join completes here: the joiner
+    tThread* j = cur->joiner;       // will not touch us again
     cur->joiner = nullptr;
+    cur->joined = true;  // collected: thread_reap frees us, a later join is ESRCH
     j->join_target = nullptr;
     *j->join_result = value;
     sched_make_ready(j);
@@ -267,23 +287,23 @@ namespace {
 void kill_threads(tProcess* proc, const tThread* except) {
   for (tThread* t : proc->threads) {
     if (t == nullptr || t == except || t->exited) continue;
-    if (t->state_ == STATE_READY) {  // not running anywhere: it dies now
-      sched_unready(t);
-      kill_stopped_thread(t);
-    } else if (t->state_ == STATE_JOIN) {
-      if (t->join_target != nullptr) t->join_target->joiner = nullptr;
-      kill_stopped_thread(t);
-    } else if (t->state_ == STATE_MUTEX || t->state_ == STATE_CONDVAR) {
-      kill_stopped_thread(t);  // waiters are found by state, nothing to unlink
-    } else if (t->state_ == STATE_NANOSLEEP) {
-      clock_cancel_sleep(t);
-      kill_stopped_thread(t);
-    } else if (t->state_ == STATE_SEND || t->state_ == STATE_REPLY || t->state_ == STATE_RECEIVE) {
-      msg_thread_cancel(t);
-      kill_stopped_thread(t);
-    } else if (t->state_ == STATE_RUNNING) {
-      sched_kick_thread(t);  // it dies at its next kernel entry
+    switch (t->state_) {
+      case STATE_RUNNING:
+        sched_kick_thread(t);  // on another hart: it dies at its next kernel entry
+        continue;
+      case STATE_READY:  // not running anywhere: it dies now
+        sched_unready(t);
+        break;
+      case STATE_JOIN:
+        if (t->join_target != nullptr) t->join_target->joiner = nullptr;
+        break;
+      case STATE_NANOSLEEP:
+        clock_cancel_sleep(t);
+        break;
+      default:  // message passing (msg_thread_cancel unlinks it); mutex and
+        break;  // condvar waiters are found by state, nothing to unlink
     }
+    kill_stopped_thread(t);
   }
 }
 
@@ -314,6 +334,10 @@ ProcessCounts process_counts() {
   return c;
 }
 
+uint32_t process_next_pid() { return g_next_pid; }
+
+tProcess* process_slot(uint32_t i) { return i < kMaxProcesses ? g_processes[i] : nullptr; }
+
 tProcess* process_find(uint32_t pid) {
   for (tProcess* p : g_processes) {
     if (p != nullptr && p->pid == pid && !p->exiting) return p;
@@ -336,6 +360,7 @@ int64_t thread_join(uint32_t tid, uint64_t* value) {
   tProcess* proc = cur->proc;
   if (tid == 0 || tid > kMaxThreadsPerProcess || proc->threads[tid - 1] == nullptr) return -QRV_ESRCH;
   tThread* target = proc->threads[tid - 1];
+  if (target->joined) return -QRV_ESRCH;  // collected by another join, not yet freed
   if (target == cur) return -QRV_EDEADLK;
   if (target->joiner != nullptr) return -QRV_EINVAL;
   if (!target->exited) {
@@ -350,11 +375,11 @@ int64_t thread_join(uint32_t tid, uint64_t* value) {
     sched_block();
     timeout_stop(cur);
     thread_check_exiting();
-    if (cur->unblock_status != 0) return cur->unblock_status;  // timeout or signal
-    // target is DEAD now; its stack may still be waiting for its hart to reap it.
-  } else {
-    *value = target->exit_value;
+    // Woken by the target's exit, which collected it (thread_exit): it may be
+    // freed already. Else by a timeout or a signal, still joinable.
+    return cur->unblock_status;
   }
+  *value = target->exit_value;
   if (target->kstack.pages == 0) {  // reaped: the tThread can go
     proc->threads[tid - 1] = nullptr;
     target->~tThread();

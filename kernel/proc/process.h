@@ -32,6 +32,10 @@ SpawnResult process_spawn(const void* elf, size_t size, const char* name);
 inline constexpr size_t kMaxSpawnArgs = 8;
 SpawnResult process_spawn_args(const void* elf, size_t size, std::span<const char* const> argv);
 
+// Loads taskman (an ET_EXEC linked in root slot 3, 0xC000_0000: kTaskmanBase)
+// and gives it QRV_FLG_PROC_TM_PRIV, which no other process ever has.
+SpawnResult process_spawn_taskman(const void* elf, size_t size);
+
 // Runs threads on this hart until `proc` has finished (its address space is
 // gone); then the caller may read its exit fields and free it.
 void process_wait(tProcess* proc);
@@ -55,6 +59,13 @@ struct ProcessCounts {
   uint64_t timers = 0;
 };
 ProcessCounts process_counts();
+
+// The process table: slot i's process (live or exiting), or nullptr.
+inline constexpr uint32_t kMaxProcesses = 64;
+tProcess* process_slot(uint32_t i);
+
+// The pid the next process_spawn gives (pids are handed out in order).
+uint32_t process_next_pid();
 
 // The live process with this pid, or nullptr.
 tProcess* process_find(uint32_t pid);

@@ -77,7 +77,7 @@ void switch_to(tThread* next) {
     asm volatile("csrw satp, %0\n sfence.vma zero, zero" ::"r"(to) : "memory");
   }
   fpu_switch(cpu, prev, next);
-  cpu->lazy_kick = 0;  // this hart takes from the ready queue itself
+  cpu->return_work = 0;  // this hart takes from the ready queue itself, and next is the one to run
   cpu->current = next;
   if (next->proc != nullptr) {
     cpu->kstack_top = next->kstack.top();
@@ -111,22 +111,47 @@ void kick(Cpu* c) {
 }
 
 // Kicks the other idle harts: every one (all), or the first not yet told
-// to look (to run one newly ready thread).
-void kick_idle(bool all) {
+// to look (to run one newly ready thread). False if none was kicked.
+bool kick_idle(bool all) {
   const uint32_t self = this_cpu()->index;
+  bool kicked = false;
   for (uint32_t i = 0; i < cpu_count(); ++i) {
     Cpu* c = cpu_at(i);
     if (i == self || !c->online || c->current != c->idle) continue;
     if (all) {
       kick(c);
+      kicked = true;
     } else if (__atomic_load_n(&c->kicked, __ATOMIC_ACQUIRE) == 0) {
       kick(c);
-      return;
+      return true;
     }
   }
+  return kicked;
 }
 
-void kick_an_idle_hart() { kick_idle(/*all=*/false); }
+bool kick_an_idle_hart() { return kick_idle(/*all=*/false); }
+
+// t was readied and no idle hart will take it: the hart running the lowest
+// priority below t's gives way at its next return to user mode (this hart:
+// the end of this kernel call or trap; another: the IPI brings it there).
+// Kernel code itself is never preempted.
+void preempt_for(const tThread* t) {
+  Cpu* self = this_cpu();
+  if (self->current->priority_ < t->priority_) {
+    self->preempt = 1;
+    return;
+  }
+  Cpu* lowest = nullptr;
+  for (uint32_t i = 0; i < cpu_count(); ++i) {
+    Cpu* c = cpu_at(i);
+    if (c == self || !c->online || c->current == c->idle || c->current->priority_ >= t->priority_) continue;
+    if (lowest == nullptr || c->current->priority_ < lowest->current->priority_) lowest = c;
+  }
+  if (lowest != nullptr && lowest->preempt == 0) {
+    lowest->preempt = 1;
+    smp_send_ipi(lowest);
+  }
+}
 }  // namespace
 
 void sched_kick_idle_harts() { kick_idle(/*all=*/true); }
@@ -182,12 +207,24 @@ void sched_inherit(tThread* t, uint8_t priority) {
   } else {
     t->priority_ = priority;
   }
-  tThread* cur = sched_current();
-  if (t == cur && should_preempt(*cur, g_ready)) {
-    cur->state_ = STATE_READY;
-    g_ready.push_front(*cur);  // it keeps its place among its equals (next_or_idle publishes)
-    switch_to(next_or_idle());
+  if (t == sched_current() && should_preempt(*t, g_ready)) {
+    this_cpu()->preempt = 1;  // sched_return_work
   }
+}
+
+void sched_return_work() {
+  Cpu* cpu = this_cpu();
+  if (cpu->preempt != 0) {
+    cpu->preempt = 0;
+    tThread* cur = cpu->current;
+    if (cur->state_ == STATE_RUNNING && should_preempt(*cur, g_ready)) {
+      cur->state_ = STATE_READY;
+      g_ready.push_front(*cur);  // it keeps its place among its equals (next_or_idle publishes)
+      switch_to(next_or_idle());
+      return;  // possibly on another hart now, whose switch cleared its lazy kick
+    }
+  }
+  if (cpu->lazy_kick != 0 && --cpu->lazy_kick == 0 && !g_ready.empty()) kick_an_idle_hart();
 }
 
 void sched_tick(tThread* t) {
@@ -206,6 +243,20 @@ void sched_tick(tThread* t) {
   switch_to(next_or_idle());
 }
 
+const char* sched_check() {
+  const char* bad = nullptr;
+  size_t n = 0;
+  g_ready.for_each([&](const SchedEntity& e, uint8_t priority) {
+    const auto& t = static_cast<const tThread&>(e);
+    ++n;
+    if (t.state_ != STATE_READY) bad = "ready queue: a thread not READY";
+    if (t.priority_ != priority) bad = "ready queue: a thread on another priority's list";
+    if (t.proc == nullptr || t.exited) bad = "ready queue: an idle or dead thread";
+  });
+  if (n != g_ready.size()) bad = "ready queue: size disagrees with its lists";
+  return bad;
+}
+
 void sched_kick_thread(tThread* t) {
   for (uint32_t i = 0; i < cpu_count(); ++i) {
     Cpu* c = cpu_at(i);
@@ -217,17 +268,17 @@ void sched_kick_thread(tThread* t) {
 
 void sched_make_ready(tThread* t) {
   enqueue(t);
-  kick_an_idle_hart();
+  if (!kick_an_idle_hart()) preempt_for(t);
 }
 
 void sched_make_ready_lazy(tThread* t) {
   enqueue(t);
-  this_cpu()->lazy_kick = 2;  // this return to user, then the next
-}
-
-void sched_lazy_kick_countdown() {
   Cpu* cpu = this_cpu();
-  if (--cpu->lazy_kick == 0 && !g_ready.empty()) kick_an_idle_hart();
+  if (cpu->current->priority_ < t->priority_) {
+    cpu->preempt = 1;  // it outranks the waker: it runs at the waker's return
+  } else {
+    cpu->lazy_kick = 2;  // this return to user, then the next
+  }
 }
 
 void sched_yield() {

@@ -9,18 +9,25 @@
 // Sets up this hart's idle thread (call on each hart before it schedules).
 void sched_init_hart();
 
-// Makes t runnable and wakes an idle hart to run it.
+// Makes t runnable and wakes an idle hart to run it; with none idle, the
+// hart running the lowest priority below t's (this one first) switches to it
+// at its next return to user mode: a readied thread never waits for a tick
+// behind a lower priority.
 void sched_make_ready(tThread* t);
 
 // Makes t runnable without waking another hart, for a waker that usually
 // blocks soon after (a server replying, then receiving): this hart will run
-// t when the waker blocks. If the waker instead comes back to user mode a
+// t when the waker blocks, or at its return to user if t outranks it. If the waker instead comes back to user mode a
 // second time (or takes a tick) with t still waiting, an idle hart is woken
 // then (sched_user_return, called with the BKL on every return to user).
 void sched_make_ready_lazy(tThread* t);
-void sched_lazy_kick_countdown();
+
+// What is left to do on every return to user mode (BKL held): a preemption
+// deferred from inside a kernel call (sched_inherit), and the lazy kick.
+void sched_return_work();
 inline void sched_user_return() {
-  if (this_cpu()->lazy_kick != 0) sched_lazy_kick_countdown();
+  const Cpu* cpu = this_cpu();
+  if (cpu->return_work != 0) sched_return_work();
 }
 
 // Makes every idle hart look at its ready queue and stop conditions (a
@@ -54,12 +61,15 @@ inline tThread* sched_current() { return this_cpu()->current; }
 void sched_tick(tThread* t);
 
 // Changes t's priority (1..255) and policy: a queued thread moves as POSIX
-// says; the caller gives way at once if a higher priority is now ready.
+// says; the caller gives way on its return to user mode if a higher
+// priority is then ready.
 void sched_set(tThread* t, uint8_t priority, SchedPolicy policy);
 
 // Changes only t's running priority (message-passing priority inheritance);
 // its own priority (SchedSet's) stays in t->ipc.real_priority. The caller
-// gives way at once if a higher priority is now ready.
+// gives way on its return to user mode if a higher priority is then ready:
+// never in the middle of a kernel call, whose objects (a channel being
+// destroyed, a thread's message copies) would change under it.
 void sched_inherit(tThread* t, uint8_t priority);
 
 // Takes a READY thread off the ready queue (it is being destroyed).
@@ -71,6 +81,10 @@ void sched_unready(tThread* t);
 // holds t's values.
 bool fpu_first_use(TrapFrame* frame);
 void fpu_forget(const tThread* t);
+
+// Consistency (kernel/proc/kcheck.cc): every entity on the ready queue is a
+// READY user thread on the list of its priority. nullptr, or what is broken.
+const char* sched_check();
 
 // Sends an IPI to the hart running t, so it enters the kernel soon.
 void sched_kick_thread(tThread* t);

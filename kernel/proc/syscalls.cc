@@ -15,6 +15,7 @@
 #include "kernel/init/bkl.h"
 #include "kernel/ipc/ipc_calls.h"
 #include "kernel/ipc/pulse.h"
+#include "kernel/kext/ker_tm_priv.h"
 #include "kernel/proc/clock.h"
 #include "kernel/proc/counts.h"
 #include "kernel/proc/process.h"
@@ -252,7 +253,9 @@ int64_t ker_timer_settime(TrapFrame& f) {
   }
   constexpr uint64_t kMaxDelay = 1ull << 62;  // keeps now + delay from wrapping
   if (next.nsec > kMaxDelay || next.interval_nsec > kMaxDelay) return -QRV_EINVAL;
-  return clock_arm(*t, now + next.nsec, next.interval_nsec) == Status::kOk ? 0 : -QRV_EINVAL;
+  const uint64_t interval =
+      next.interval_nsec != 0 && next.interval_nsec < kTimerMinIntervalNs ? kTimerMinIntervalNs : next.interval_nsec;
+  return clock_arm(*t, now + next.nsec, interval) == Status::kOk ? 0 : -QRV_EINVAL;
 }
 
 // TimerDestroy(id).
@@ -273,6 +276,9 @@ int64_t ker_sched_yield(TrapFrame&) {
 
 // TimerTimeout(clock, flags, const sigevent*, const uint64_t* ntime, uint64_t* otime).
 int64_t ker_timer_timeout(TrapFrame& f) { return timer_timeout(f.arg(0), f.arg(1), f.arg(2), f.arg(3), f.arg(4)); }
+
+// syscall_tm_priv(id, arg): taskman's whitelist (kernel/kext/ker_tm_priv.h).
+int64_t ker_tm_priv_call(TrapFrame& f) { return ker_tm_priv(f.arg(0), f.arg(1)); }
 
 // DebugKernelCounts(qrv_kernel_counts*): live kernel objects and memory.
 int64_t ker_debug_kernel_counts(TrapFrame& f) {
@@ -307,6 +313,7 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_SYNC_CONDVAR_SIGNAL] = {ker_sync_condvar_signal, true};
   t[__KER_TIMER_TIMEOUT] = {ker_timer_timeout, true};
   t[__KER_DEBUG_KERNEL_COUNTS] = {ker_debug_kernel_counts, true};
+  t[__KER_TM_PRIV] = {ker_tm_priv_call, true};
   t[__KER_CHANNEL_CREATE] = {ker_channel_create, true};
   t[__KER_CHANNEL_DESTROY] = {ker_channel_destroy, true};
   t[__KER_CONNECT_ATTACH] = {ker_connect_attach, true};

@@ -40,6 +40,15 @@ class ReadyQueue {
 
   bool empty() const { return summary_ == 0; }
   size_t size() const { return size_; }
+  // Calls f(const SchedEntity&, uint8_t list priority) for every entity (checks).
+  template <typename F>
+  void for_each(F&& f) const {
+    for (size_t p = 0; p < kNumPriorities; ++p) {
+      for (const SchedEntity* e = lists_[p].front(); e != nullptr; e = lists_[p].next(*e)) {
+        f(*e, static_cast<uint8_t>(p));
+      }
+    }
+  }
   size_t count_at(uint8_t priority) const { return lists_[priority].size(); }
 
  private:

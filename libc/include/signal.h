@@ -12,6 +12,7 @@
 typedef uint64_t sigset_t;
 typedef int sig_atomic_t;
 
+#define NSIG (QRV_SIGMAX + 1) /* one past the largest signal number (BSD, glibc, QNX) */
 #define SIGHUP QRV_SIGHUP
 #define SIGINT QRV_SIGINT
 #define SIGQUIT QRV_SIGQUIT

@@ -34,9 +34,13 @@ absl::StatusOr<std::vector<std::string>> build_qemu_command(const QemuConfig& co
       absl::StrCat(config.smp),  "-m",  config.memory,
       "-nographic", "-bios",     config.bios,
       "-kernel",    config.kernel,
-      "-no-reboot", "-monitor",  "none",
-      "-serial",    config.interactive ? "mon:stdio" : "stdio",
   };
+  if (!config.initrd.empty()) {
+    argv.push_back("-initrd");
+    argv.push_back(config.initrd);
+  }
+  argv.insert(argv.end(), {"-no-reboot", "-monitor", "none",
+                           "-serial", config.interactive ? "mon:stdio" : "stdio"});
   if (config.icount_shift.has_value()) {
     argv.push_back("-icount");
     argv.push_back(absl::StrCat("shift=", *config.icount_shift));

@@ -20,6 +20,7 @@ struct QemuConfig {
   std::string qemu;     // Path to qemu-system-riscv64.
   std::string bios;     // Path to OpenSBI fw_dynamic.bin.
   std::string kernel;   // Raw kernel image, loaded by -kernel.
+  std::string initrd;   // Optional boot image, loaded by -initrd ("" = none).
   std::string machine;  // e.g. "virt".
   int64_t smp = 1;
   std::string memory;   // e.g. "256M".

@@ -46,6 +46,17 @@ TEST(QemuCommandTest, InteractiveIcountAndExtraArgs) {
   EXPECT_EQ((*argv)[22], "virtio-rng-device,rng=r0");
 }
 
+TEST(QemuCommandTest, InitrdFollowsKernel) {
+  QemuConfig c = base();
+  c.initrd = "boot.cpio";
+  absl::StatusOr<Args> argv = build_qemu_command(c);
+  ASSERT_TRUE(argv.ok()) << argv.status();
+  EXPECT_EQ(*argv, (Args{"/q/qemu-system-riscv64", "-machine", "virt", "-cpu", "rv64", "-smp",
+                         "4", "-m", "256M", "-nographic", "-bios", "/fw/fw_dynamic.bin",
+                         "-kernel", "k.bin", "-initrd", "boot.cpio", "-no-reboot", "-monitor",
+                         "none", "-serial", "stdio"}));
+}
+
 TEST(QemuCommandTest, RequiredSettings) {
   for (std::string QemuConfig::*field : {&QemuConfig::qemu, &QemuConfig::bios,
                                          &QemuConfig::kernel, &QemuConfig::machine,

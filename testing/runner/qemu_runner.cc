@@ -33,6 +33,7 @@
 ABSL_FLAG(std::string, qemu, "", "Path to qemu-system-riscv64.");
 ABSL_FLAG(std::string, bios, "", "Path to the OpenSBI firmware (fw_dynamic.bin).");
 ABSL_FLAG(std::string, kernel, "", "Path to the kernel image (raw binary for -kernel).");
+ABSL_FLAG(std::string, initrd, "", "Optional boot image (CPIO) for QEMU's -initrd.");
 ABSL_FLAG(std::string, machine, "virt", "QEMU machine.");
 ABSL_FLAG(int, smp, 1, "Number of harts.");
 ABSL_FLAG(std::string, memory, "256M", "Guest RAM, as for QEMU's -m.");
@@ -114,6 +115,7 @@ int run(int argc, char** argv) {
   config.qemu = absl::GetFlag(FLAGS_qemu);
   config.bios = absl::GetFlag(FLAGS_bios);
   config.kernel = absl::GetFlag(FLAGS_kernel);
+  config.initrd = absl::GetFlag(FLAGS_initrd);
   config.machine = absl::GetFlag(FLAGS_machine);
   config.smp = absl::GetFlag(FLAGS_smp);
   config.memory = absl::GetFlag(FLAGS_memory);

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "user/tests/check.h"
+#include "user/tests/raw_call.h"
 
 using qrv_test::expect;
 using qrv_test::expect_eq;
@@ -27,17 +28,7 @@ constexpr long kUserTop = 1l << 38;                                 // first add
 constexpr long kPage0 = 0x10;
 constexpr long kWide = 1l << 32;  // added to a small number: wrong unless checked before narrowing
 
-long ker(long number, long a0 = 0, long a1 = 0, long a2 = 0, long a3 = 0, long a4 = 0, long a5 = 0) {
-  register long r0 asm("a0") = a0;
-  register long r1 asm("a1") = a1;
-  register long r2 asm("a2") = a2;
-  register long r3 asm("a3") = a3;
-  register long r4 asm("a4") = a4;
-  register long r5 asm("a5") = a5;
-  register long r7 asm("a7") = number;
-  asm volatile("ecall" : "+r"(r0) : "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r7) : "memory");
-  return r0;
-}
+using qrv_test::ker;
 
 template <typename T>
 long ptr(T* p) {
@@ -291,6 +282,29 @@ void signal_calls() {
   expect_eq(ker(__KER_SIGNAL_KILL, 0, 0, 0, 0), 0, "SignalKill: signal 0 to oneself");
 }
 
+// syscall_tm_priv is taskman's alone: every slot, in range or not, with any
+// argument, is EPERM for an ordinary program (and never a fault).
+void tm_priv_refused() {
+  const long ids[] = {-1, QRV_KER_TM_COUNT, QRV_KER_TM_COUNT + 1, 1000, kWide, kWide + __KER_TM_PROC_QUERY};
+  const long args[] = {0, kKernel, kUnmapped, kPage0, ptr(&g_stack[0])};
+  int refused = 0;
+  int tries = 0;
+  for (long id = 0; id < QRV_KER_TM_COUNT; ++id) {
+    for (long a : args) {
+      refused += ker(__KER_TM_PRIV, id, a) == -EPERM;
+      ++tries;
+    }
+  }
+  for (long id : ids) {
+    for (long a : args) {
+      refused += ker(__KER_TM_PRIV, id, a) == -EPERM;
+      ++tries;
+    }
+  }
+  expect_eq(refused, tries, "syscall_tm_priv: EPERM for every slot and out-of-range id, whatever the argument");
+  expect_eq(syscall_tm_priv_r(__KER_TM_PROC_QUERY, nullptr), -EPERM, "libc's syscall_tm_priv: EPERM");
+}
+
 void unknown_calls() {
   expect_eq(ker(0), -ENOSYS, "call 0");
   expect_eq(ker(QRV_KER_TABLE_SIZE), -ENOSYS, "the first number past the table");
@@ -301,6 +315,7 @@ void unknown_calls() {
 }  // namespace
 
 int main() {
+  tm_priv_refused();
   debug_console_write();
   thread_calls();
   sched_calls();

@@ -36,6 +36,8 @@ int main(int, char** argv) {
     reinterpret_cast<void (*)()>(hide(reinterpret_cast<uint64_t>(g_data)))();
   } else if (strcmp(kind, "fault_kernel_read") == 0) {
     return static_cast<int>(*reinterpret_cast<volatile uint64_t*>(hide(0xffffffc080200000ul)));
+  } else if (strcmp(kind, "fault_taskman_read") == 0) {  // taskman's image lives there, in its page table only
+    return static_cast<int>(*reinterpret_cast<volatile uint64_t*>(hide(0xc0000000ul)));
   }
   return 42;  // unknown kind: exits normally, which the kernel test rejects
 }

@@ -1,7 +1,9 @@
 // Scheduling from user mode: nanosleep sleeps at least as long as asked (and
 // not absurdly longer), round-robin slicing shares a hart between busy
 // threads of one priority, and a higher-priority thread that wakes preempts
-// a busy lower-priority one (on one hart this only passes with preemption).
+// a busy lower-priority one (on one hart this only passes with preemption),
+// and one readied by a lower-priority thread runs before the waker's next
+// instruction when no hart is idle (not at the next tick).
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -60,6 +62,26 @@ void* record(void* arg) {
   g_order_count = slot + 1;
   SyncMutexUnlock_r(&g_gate);
   ThreadDestroy_r(0, -1, nullptr);
+  return nullptr;
+}
+
+// Readied by our pulse (its channel keeps it at 30): it runs first.
+int g_ready_chid = -1;
+volatile int g_readied_ran = 0;
+
+void* readied(void*) {
+  char msg[16];
+  MsgReceive_r(g_ready_chid, msg, sizeof msg, nullptr);
+  g_readied_ran = 1;
+  ThreadDestroy_r(0, -1, nullptr);
+  return nullptr;
+}
+
+void* low_busy(void*) {  // keeps a hart from idling, below us
+  const struct sched_param low = {5, 0};
+  SchedSet_r(0, 0, SCHED_RR, &low);
+  while (!g_stop) {
+  }
   return nullptr;
 }
 
@@ -131,5 +153,27 @@ int main() {
   expect(ThreadJoin_r(t20, nullptr) == 0 && ThreadJoin_r(t25, nullptr) == 0, "join both");
   expect(g_order_count == 2, "both ran");
   expect(g_order[0] == 25 && g_order[1] == 20, "the higher-priority waiter goes first");
+
+  // A readied higher-priority thread runs at once: busy threads below us keep
+  // every other hart (up to 8) from idling, so only ours can take it.
+  g_stop = 0;
+  g_ready_chid = ChannelCreate_r(_NTO_CHF_FIXED_PRIORITY);
+  const int to_ready = ConnectAttach_r(0, 0, g_ready_chid, _NTO_SIDE_CHANNEL, 0);
+  static unsigned char s30[16384] __attribute__((aligned(16)));
+  const struct qrv_thread_attr a30 = {reinterpret_cast<uint64_t>(s30), sizeof s30, 0, 30, 0, 0};
+  const int t30 = ThreadCreate_r(0, readied, nullptr, &a30);
+  pthread_t lows[7];
+  bool started = t30 > 0 && to_ready > 0;
+  for (auto& l : lows) started = started && create(&l, low_busy, nullptr) == 0;
+  expect(started, "a priority-30 receiver and 7 busy threads at 5");
+  sleep_ms(20);  // the receiver blocks; the busy threads take the other harts
+  expect(MsgSendPulse_r(to_ready, 10, 1, 0) == 0, "pulse the receiver");
+  expect(g_readied_ran == 1, "the readied priority-30 thread ran before our next instruction");
+  g_stop = 1;
+  bool joined = ThreadJoin_r(t30, nullptr) == 0;
+  for (auto& l : lows) joined = pthread_join(l, nullptr) == 0 && joined;
+  expect(joined, "join them");
+  ConnectDetach_r(to_ready);
+  ChannelDestroy_r(g_ready_chid);
   return qrv_test::report("sched_test");
 }

@@ -3,11 +3,17 @@
 // thread), 64 threads on every hart increment one counter under a mutex (the
 // total must be exact), producers and consumers pass items through a bounded
 // queue with two condition variables under contention (each item arrives
-// once), and misuse gets error numbers (EDEADLK, EPERM, EFAULT, EINVAL).
+// once), misuse gets error numbers (EDEADLK, EPERM, EFAULT, EINVAL), and
+// libc's own locks (malloc's here) sleep instead of spinning: a thread that
+// preempts a lower-priority one holding malloc's lock waits for it (a spin
+// lock would spin forever on one hart).
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <sys/neutrino.h>
 
 #include "user/tests/check.h"
@@ -185,6 +191,41 @@ void misuse() {
   expect(SyncMutexUnlock_r(&m) == -EPERM, "unlocking another thread's mutex is EPERM");
   expect(static_cast<uint32_t>(m.count) == (5u | QRV_SYNC_WAITERS), "and leaves its word alone");
 }
+// The low thread (priority 10) holds malloc's lock most of the time; the
+// high one (30) wakes every millisecond, mostly in the middle of it, and
+// mallocs too.
+volatile int g_churn_stop = 0;
+volatile uint64_t g_churned = 0;
+
+void* churn(void*) {
+  const struct sched_param low = {10, 0};
+  SchedSet_r(0, 0, SCHED_RR, &low);
+  while (!g_churn_stop) {
+    free(malloc(200));
+    g_churned = g_churned + 1;
+  }
+  return nullptr;
+}
+
+void libc_locks() {
+  const struct sched_param high = {30, 0};
+  SchedSet_r(0, 0, SCHED_RR, &high);
+  const pthread_t low = start(churn, 0);
+  const struct timespec ms = {0, 1000000};
+  while (g_churned == 0) nanosleep(&ms, nullptr);
+  bool all = true;
+  for (int i = 0; i < 200; ++i) {
+    nanosleep(&ms, nullptr);
+    void* p = malloc(64);
+    all = all && p != nullptr;
+    free(p);
+  }
+  g_churn_stop = 1;
+  expect(pthread_join(low, nullptr) == 0, "libc locks: the low thread ends");
+  expect(all, "libc locks: 200 mallocs from a thread preempting a malloc");
+  const struct sched_param normal = {10, 0};
+  SchedSet_r(0, 0, SCHED_RR, &normal);
+}
 }  // namespace
 
 int main() {
@@ -192,5 +233,6 @@ int main() {
   counter();
   producer_consumer();
   misuse();
+  libc_locks();
   return qrv_test::report("sync_test");
 }

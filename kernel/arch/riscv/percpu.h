@@ -28,7 +28,14 @@ struct Cpu {
   struct tThread* reap;     // a thread that exited on this hart, freed after the switch
   uint32_t kicked;          // set with the BKL before an IPI to this idle hart: look at the ready queue
   const void* fp_owner;     // the thread whose FP values this hart's registers hold (fpu.h)
-  uint32_t lazy_kick;       // a thread was readied without an IPI: kick on the 2nd return to user (sched.h)
+  // Work for the return to user mode (sched.h), tested as one word there.
+  union {
+    struct {
+      uint16_t lazy_kick;  // a thread was readied without an IPI: kick on the 2nd return to user
+      uint16_t preempt;    // the current thread should give way
+    };
+    uint32_t return_work;
+  };
 };
 
 static_assert(offsetof(Cpu, kstack_top) == 0);

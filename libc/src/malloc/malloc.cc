@@ -9,6 +9,7 @@
 #include "libc/src/malloc/chunk.h"
 #include "libc/src/malloc/malloc_api.h"
 #include "libc/src/malloc/morecore.h"
+#include "libc/src/neutrino/lock.h"
 #include "libc/src/string/string_api.h"
 
 namespace qrv::libc {
@@ -27,22 +28,14 @@ struct Heap {
   Chunk* bins_[kBins];
   uint64_t nonempty_[(kBins + 63) / 64];
   MallocStats stats_;
-  bool lock_;
+  Lock lock_;
 };
 
 Heap g_heap;  // zero-initialised: all bins empty
 
-class HeapLock {
+class HeapLock : public LockGuard {
  public:
-  HeapLock() {
-    while (__atomic_test_and_set(&g_heap.lock_, __ATOMIC_ACQUIRE)) {
-      while (__atomic_load_n(&g_heap.lock_, __ATOMIC_RELAXED)) {
-      }
-    }
-  }
-  ~HeapLock() { __atomic_clear(&g_heap.lock_, __ATOMIC_RELEASE); }
-  HeapLock(const HeapLock&) = delete;
-  HeapLock& operator=(const HeapLock&) = delete;
+  HeapLock() : LockGuard(g_heap.lock_) {}
 };
 
 // Heap corruption (double free, a pointer malloc never returned): stop here,

@@ -1,9 +1,9 @@
 // pthreads over kernel threads and kernel sync objects. A thread's stack and
 // its ThreadBlock share one allocation (block at the top); the joiner frees it.
-// A mutex is a lock word (kernel/abi/types.h, qrv_sync_t): uncontended lock
-// and unlock are one compare-and-swap each in user space, with the caller's
-// tid from its ThreadBlock; only contention calls the kernel (SyncMutexLock,
-// SyncMutexUnlock). Condition variables are kernel sync objects.
+// A mutex is a lock word (libc/src/neutrino/lock.h): uncontended lock and
+// unlock are one compare-and-swap each in user space, with the caller's tid
+// from its ThreadBlock; only contention calls the kernel. Condition variables
+// are kernel sync objects.
 // Functions return error numbers (POSIX), never -1.
 #include <stdint.h>
 
@@ -11,6 +11,7 @@
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/common/thread_block.h"
 #include "libc/src/malloc/malloc_api.h"
+#include "libc/src/neutrino/lock.h"
 #include "libc/src/neutrino/neutrino_api.h"
 #include "libc/src/posix/posix_api.h"
 
@@ -32,8 +33,6 @@ void* thread_entry(void* arg, long tid) {
   install_thread_block(block);
   pthread_exit(block->start_(block->arg_));
 }
-
-int32_t self_tid() { return current_thread_block()->tid_; }
 
 }  // namespace
 
@@ -97,24 +96,11 @@ QRV_LIBC_FN(int, pthread_mutex_destroy, (pthread_mutex_t * m)) {
 
 // Free (0) -> ours, or let the kernel sort it out: it sets WAITERS and puts
 // the caller to sleep, or reports EDEADLK if the caller owns it already.
-QRV_LIBC_FN(int, pthread_mutex_lock, (pthread_mutex_t * m)) {
-  int32_t expected = 0;
-  if (__atomic_compare_exchange_n(&m->sync.count, &expected, self_tid(), false, __ATOMIC_ACQUIRE,
-                                  __ATOMIC_RELAXED)) {
-    return 0;
-  }
-  return error_of(SyncMutexLock_r(&m->sync));
-}
+QRV_LIBC_FN(int, pthread_mutex_lock, (pthread_mutex_t * m)) { return lock_word_lock(&m->sync); }
 
 // Ours with nobody waiting -> free, or the kernel: WAITERS is set (it hands
 // the mutex to the best waiter), or the caller is not the owner (EPERM).
-QRV_LIBC_FN(int, pthread_mutex_unlock, (pthread_mutex_t * m)) {
-  int32_t expected = self_tid();
-  if (__atomic_compare_exchange_n(&m->sync.count, &expected, 0, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
-    return 0;
-  }
-  return error_of(SyncMutexUnlock_r(&m->sync));
-}
+QRV_LIBC_FN(int, pthread_mutex_unlock, (pthread_mutex_t * m)) { return lock_word_unlock(&m->sync); }
 
 QRV_LIBC_FN(int, pthread_cond_init, (pthread_cond_t * c, const void* attr)) {
   if (attr != nullptr) return QRV_ENOTSUP;

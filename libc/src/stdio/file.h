@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "libc/src/neutrino/lock.h"
+
 namespace qrv::libc {
 
 // Each returns bytes / new offset / 0, or -errno.
@@ -45,7 +47,7 @@ struct __qrv_file {
   int32_t mode_;    // kFullBuffered, kLineBuffered, kUnbuffered
   int32_t ungot_;   // a byte pushed back by ungetc, or -1
   int32_t fd_;      // fileno, or -1
-  bool lock_;
+  qrv::libc::Lock lock_;
   unsigned char one_byte_;  // the buffer of an unbuffered stream
   __qrv_file* next_;
 };
@@ -54,18 +56,9 @@ namespace qrv::libc {
 
 using File = ::__qrv_file;
 
-class FileLock {
+class FileLock : public LockGuard {
  public:
-  explicit FileLock(File* f) : f_(f) {
-    while (__atomic_test_and_set(&f_->lock_, __ATOMIC_ACQUIRE)) {
-    }
-  }
-  ~FileLock() { __atomic_clear(&f_->lock_, __ATOMIC_RELEASE); }
-  FileLock(const FileLock&) = delete;
-  FileLock& operator=(const FileLock&) = delete;
-
- private:
-  File* f_;
+  explicit FileLock(File* f) : LockGuard(f->lock_) {}
 };
 
 // The core operations with the lock held (file_core.cc).

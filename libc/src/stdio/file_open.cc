@@ -25,17 +25,11 @@ constexpr int kOExcl = 0200;
 constexpr int kOTrunc = 01000;
 constexpr int kOAppend = 02000;
 
-bool g_list_lock = false;
+Lock g_list_lock;
 
-class ListLock {
+class ListLock : public LockGuard {
  public:
-  ListLock() {
-    while (__atomic_test_and_set(&g_list_lock, __ATOMIC_ACQUIRE)) {
-    }
-  }
-  ~ListLock() { __atomic_clear(&g_list_lock, __ATOMIC_RELEASE); }
-  ListLock(const ListLock&) = delete;
-  ListLock& operator=(const ListLock&) = delete;
+  ListLock() : LockGuard(g_list_lock) {}
 };
 
 // Parses an fopen mode ("r", "w+", "ab", "wx", ...): stream flags and open
@@ -101,7 +95,7 @@ int flush_all_streams() {
 File* open_stream(const IoOps* ops, void* cookie, uint32_t flags, int fd) {
   auto* f = static_cast<File*>(malloc(sizeof(File)));
   if (f == nullptr) return nullptr;
-  *f = File{ops, cookie, nullptr, 0, 0, 0, flags | kOwnsFile, kFullBuffered, -1, fd, false, 0, nullptr};
+  *f = File{ops, cookie, nullptr, 0, 0, 0, flags | kOwnsFile, kFullBuffered, -1, fd, {}, 0, nullptr};
   if (cookie == nullptr) f->cookie_ = &f->fd_;
   register_stream(f);
   return f;

@@ -27,10 +27,10 @@ extern File g_stdout_file;
 extern File g_stderr_file;
 
 File g_stdin_file = {&kFdOps, &g_stdin_file.fd_, g_stdin_buf, kBufferSize, 0, 0, kCanRead,
-                     kLineBuffered, -1, 0, false, 0, &g_stdout_file};
+                     kLineBuffered, -1, 0, {}, 0, &g_stdout_file};
 File g_stdout_file = {&kFdOps, &g_stdout_file.fd_, g_stdout_buf, kBufferSize, 0, 0, kCanWrite,
-                      kLineBuffered, -1, 1, false, 0, &g_stderr_file};
-File g_stderr_file = {&kFdOps, &g_stderr_file.fd_, nullptr, 0, 0, 0, kCanWrite, kUnbuffered, -1, 2, false, 0,
+                      kLineBuffered, -1, 1, {}, 0, &g_stderr_file};
+File g_stderr_file = {&kFdOps, &g_stderr_file.fd_, nullptr, 0, 0, 0, kCanWrite, kUnbuffered, -1, 2, {}, 0,
                       nullptr};
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "libc/src/common/entrypoint.h"
+#include "libc/src/neutrino/lock.h"
 #include "libc/src/neutrino/neutrino_api.h"
 #include "libc/src/stdio/stdio_api.h"
 #include "libc/src/stdlib/stdlib_api.h"
@@ -16,14 +17,11 @@ constexpr int kSigAbrt = 6;
 
 void (*g_handlers[kMaxHandlers])();
 int g_handler_count = 0;  // guarded by g_handler_lock
-bool g_handler_lock = false;
+Lock g_handler_lock;
 
-void lock_handlers() {
-  while (__atomic_test_and_set(&g_handler_lock, __ATOMIC_ACQUIRE)) {
-  }
-}
+void lock_handlers() { g_handler_lock.lock(); }
 
-void unlock_handlers() { __atomic_clear(&g_handler_lock, __ATOMIC_RELEASE); }
+void unlock_handlers() { g_handler_lock.unlock(); }
 
 }  // namespace
 

@@ -1,0 +1,40 @@
+// The boot image as taskman's /proc/boot: the CPIO archive the kernel
+// mapped read-only into taskman, read with the bounds-checked reader of
+// kernel/lib/cpio (the archive is untrusted input to taskman too).
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kernel/lib/cpio.h"
+
+class ImageFs {
+ public:
+  // nullptr, or why the archive was refused.
+  const char* open(const void* data, size_t size) {
+    CpioOr<Cpio> c = Cpio::open(data, size);
+    if (!c.ok()) return cpio_status_name(c.status);
+    cpio_ = c.value;
+    open_ = true;
+    return nullptr;
+  }
+
+  uint32_t entry_count() const { return open_ ? cpio_.entry_count() : 0; }
+
+  // visit(name, mode, size) for every entry, its name without "./" or "/".
+  template <typename Visit>
+  void list(Visit&& visit) const {
+    if (!open_) return;
+    (void)cpio_.for_each([&](const CpioEntry& e) {
+      const char* name = e.name;
+      size_t len = e.name_len;
+      Cpio::normalize(&name, &len);
+      visit(name, e.mode, e.size);
+      return true;
+    });
+  }
+
+ private:
+  Cpio cpio_;
+  bool open_ = false;
+};
