@@ -41,7 +41,7 @@ TEST(QemuCommandTest, InteractiveIcountAndExtraArgs) {
   ASSERT_EQ(argv->size(), 23u);
   EXPECT_EQ((*argv)[18], "mon:stdio");
   EXPECT_EQ((*argv)[19], "-icount");
-  EXPECT_EQ((*argv)[20], "shift=3");
+  EXPECT_EQ((*argv)[20], "shift=3,sleep=off");
   EXPECT_EQ((*argv)[21], "-device");
   EXPECT_EQ((*argv)[22], "virtio-rng-device,rng=r0");
 }

@@ -334,7 +334,7 @@ TEST_F(QemuRunnerTest, CommandLineExtraArgsAndIcount) {
   EXPECT_EQ(recorded, absl::StrCat("-machine\nvirt\n-cpu\nrv64\n-smp\n4\n-m\n512M\n-nographic\n"
                                    "-bios\n/dev/null\n-kernel\n",
                                    dir_, "/kernel.sh\n-no-reboot\n-monitor\nnone\n-serial\nstdio\n"
-                                         "-icount\nshift=4\n-device\nvirtio-rng-device,rng=r0\n"
+                                         "-icount\nshift=4,sleep=off\n-device\nvirtio-rng-device,rng=r0\n"
                                          "-s\n-append,a b\n"));
 }
 
