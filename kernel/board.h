@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-enum class UartKind : uint8_t { kNs16550a };
+enum class UartKind : uint8_t { kNs16550a, kSifiveUart0 };
 enum class IrqKind : uint8_t { kPlic };
 
 struct BoardFacts {
@@ -18,7 +18,8 @@ struct BoardFacts {
   UartKind uart_kind;
   uint64_t irq_base;
   IrqKind irq_kind;
-  uint32_t max_harts;
+  uint32_t max_harts;     // harts the kernel can run on (monitor cores not counted)
+  uint64_t timebase_hz;   // the time CSR's frequency
 };
 
 extern const BoardFacts kBoard;

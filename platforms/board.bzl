@@ -1,7 +1,7 @@
 """qrv_board: one declarative description per board, and everything built from it.
 
 A board package holds every fact about its board and nothing else does:
-RAM, console UART, interrupt controller, hart count, QEMU machine and flags.
+RAM, console UART, interrupt controller, hart counts, QEMU machine and flags.
 qrv_board() turns those facts into
   :<board>          the platform (cpu:riscv64, os:none, board=<board>)
   :board_info       the facts as a C++ object the kernel links (kernel/board.h)
@@ -19,8 +19,14 @@ BoardInfo = provider(
         "qemu_machine": "QEMU -machine value",
         "qemu_flags": "extra QEMU arguments",
         "memory_mib": "RAM in MiB (QEMU -m)",
-        "harts": "default hart count (QEMU -smp)",
+        "harts": "default count of harts that run the kernel (S-mode harts)",
+        "monitor_harts": "harts QEMU adds that cannot run the kernel (QEMU -smp = harts + this)",
     },
+)
+
+KernelImageInfo = provider(
+    doc = "A kernel image's ELF, for the runner's symbolized backtraces and for gdb.",
+    fields = {"elf": "the linked kernel (File), symbols included"},
 )
 
 def _board_facts_impl(ctx):
@@ -31,6 +37,7 @@ def _board_facts_impl(ctx):
         qemu_flags = ctx.attr.qemu_flags,
         memory_mib = ctx.attr.memory_mib,
         harts = ctx.attr.harts,
+        monitor_harts = ctx.attr.monitor_harts,
     )]
 
 _board_facts = rule(
@@ -39,6 +46,7 @@ _board_facts = rule(
         "board_name": attr.string(),
         "harts": attr.int(),
         "memory_mib": attr.int(),
+        "monitor_harts": attr.int(),
         "platform": attr.string(),
         "qemu_flags": attr.string_list(),
         "qemu_machine": attr.string(),
@@ -58,12 +66,13 @@ const BoardFacts kBoard = {{
     .irq_base = {irq_base}ull,
     .irq_kind = IrqKind::k{irq_kind},
     .max_harts = {harts}u,
+    .timebase_hz = {timebase_hz}ull,
 }};
 """
 
 _HEX_DIGITS = "0123456789abcdef"
 
-def _hex(value):
+def hex_string(value):
     """Formats a non-negative int as 0x... (Bazel 4's Starlark has no hex())."""
     digits = ""
     for _ in range(16):
@@ -84,9 +93,15 @@ def qrv_board(
         irq_base,
         harts,
         qemu_machine,
-        qemu_flags = []):
-    """Declares a board. Addresses are hex strings ("0x80000000")."""
-    kernel_load = _hex(int(ram_base, 16) + firmware_reserve_mib * 1024 * 1024)
+        timebase_hz,
+        qemu_flags = [],
+        monitor_harts = 0):
+    """Declares a board. Addresses are hex strings ("0x80000000").
+
+    `harts` counts the harts the kernel runs on; `monitor_harts` the ones the
+    machine has besides (sifive_u's E51), which QEMU's -smp must include.
+    """
+    kernel_load = hex_string(int(ram_base, 16) + firmware_reserve_mib * 1024 * 1024)
 
     native.constraint_value(
         name = "board_" + name,
@@ -110,6 +125,7 @@ def qrv_board(
         qemu_flags = qemu_flags,
         memory_mib = memory_mib,
         harts = harts,
+        monitor_harts = monitor_harts,
     )
 
     native.genrule(
@@ -119,13 +135,14 @@ def qrv_board(
             package = native.package_name(),
             name = name,
             ram_base = ram_base,
-            ram_size = _hex(memory_mib * 1024 * 1024),
+            ram_size = hex_string(memory_mib * 1024 * 1024),
             kernel_load = kernel_load,
             uart_base = uart_base,
             uart_kind = uart_kind,
             irq_base = irq_base,
             irq_kind = irq_kind,
             harts = harts,
+            timebase_hz = timebase_hz,
         ) + "EOF\n",
     )
 
@@ -138,12 +155,16 @@ def qrv_board(
         target_compatible_with = [":board_" + name],
     )
 
-    # The kernel linker script, with the board's load address prepended.
+    # The kernel linker script, with the board's load address (and its offset
+    # from the RAM base, for the Image header) prepended.
     native.genrule(
         name = "kernel_ld",
         srcs = ["//kernel/arch/riscv:kernel.ld"],
         outs = ["kernel.ld"],
-        cmd = "(echo 'KERNEL_LOAD_PA = %s;'; cat $<) > $@" % kernel_load,
+        cmd = "(echo 'KERNEL_LOAD_PA = %s;'; echo 'KERNEL_TEXT_OFFSET = %s;'; cat $<) > $@" % (
+            kernel_load,
+            hex_string(firmware_reserve_mib * 1024 * 1024),
+        ),
     )
 
     qrv_kernel_image(
@@ -157,6 +178,10 @@ def qrv_board(
         payload = "//testing/ktest:payload",
         testonly = True,
     )
+
+def qrv_board_from_facts(facts):
+    """qrv_board() from a board's facts.bzl dict (BUILD files cannot pass **kwargs)."""
+    qrv_board(**facts)
 
 def qrv_kernel_image(name, board, payload, testonly = False):
     """A kernel for `board` whose boot ends in `payload` (see kernel/init/payload.h).
@@ -194,7 +219,10 @@ def _kernel_image_impl(ctx):
         mnemonic = "KernelImage",
         progress_message = "Making raw kernel image %s" % out.short_path,
     )
-    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out, ctx.file.elf]))]
+    return [
+        DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out, ctx.file.elf])),
+        KernelImageInfo(elf = ctx.file.elf),
+    ]
 
 _kernel_image = rule(
     implementation = _kernel_image_impl,

@@ -3,12 +3,13 @@
 The image is built for the board through a transition on --platforms, so a
 plain `bazel test //...` (host platform) builds host tests and board images
 side by side. The host runner (//testing/runner:qemu_runner) starts QEMU,
-streams the console into the test log, matches the expected lines in order,
-fails at once on a panic, enforces the timeout and always kills QEMU. An
-optional `initrd` (a qrv_boot_image) goes to QEMU as -initrd.
+streams the console into the test log (kernel addresses named from the image's
+ELF), matches the expected lines in order, fails on a panic (after showing its
+backtrace), enforces the timeout and always kills QEMU. An optional `initrd`
+(a qrv_boot_image) goes to QEMU as -initrd.
 """
 
-load("//platforms:board.bzl", "BoardInfo")
+load("//platforms:board.bzl", "BoardInfo", "KernelImageInfo")
 
 def _board_transition_impl(_settings, attr):
     return {"//command_line_option:platforms": str(attr.platform)}
@@ -31,7 +32,7 @@ def _qemu_impl(ctx, interactive):
         "--bios=" + ctx.file._bios.short_path,
         "--kernel=" + image.short_path,
         "--machine=" + board.qemu_machine,
-        "--smp=%d" % (ctx.attr.smp or board.harts),
+        "--smp=%d" % ((ctx.attr.smp or board.harts) + board.monitor_harts),
         "--memory=%dM" % board.memory_mib,
         "--timeout=%ds" % ctx.attr.timeout_seconds,
     ]
@@ -39,6 +40,11 @@ def _qemu_impl(ctx, interactive):
     if ctx.file.initrd:
         args.append("--initrd=" + ctx.file.initrd.short_path)
         files.append(ctx.file.initrd)
+    if KernelImageInfo in ctx.attr.image[0]:
+        elf = ctx.attr.image[0][KernelImageInfo].elf
+        args.append("--symbols=" + elf.short_path)
+        args.append("--addr2line=" + ctx.file._addr2line.short_path)
+        files += [elf, ctx.file._addr2line]
     qemu_args = board.qemu_flags + ctx.attr.qemu_args
     if ctx.attr.icount >= 0:
         args.append("--icount=%d" % ctx.attr.icount)
@@ -72,7 +78,10 @@ def _qemu_impl(ctx, interactive):
         is_executable = True,
     )
     runfiles = ctx.runfiles(files = files).merge(ctx.attr._runner[DefaultInfo].default_runfiles)
-    return [DefaultInfo(executable = script, runfiles = runfiles)]
+    providers = [DefaultInfo(executable = script, runfiles = runfiles)]
+    if KernelImageInfo in ctx.attr.image[0]:
+        providers.append(ctx.attr.image[0][KernelImageInfo])  # for //testing:gdb.bzl
+    return providers
 
 def _qemu_test_impl(ctx):
     return _qemu_impl(ctx, interactive = False)
@@ -91,11 +100,12 @@ _COMMON_ATTRS = {
     ),
     "platform": attr.label(mandatory = True),
     "qemu_args": attr.string_list(doc = "extra QEMU arguments"),
-    "smp": attr.int(default = 0, doc = "harts (QEMU -smp); 0 = the board's default"),
+    "smp": attr.int(default = 0, doc = "harts that run the kernel (QEMU -smp adds the board's monitor harts); 0 = the board's default"),
     "timeout_seconds": attr.int(default = 60),
     "_allowlist_function_transition": attr.label(
         default = "@bazel_tools//tools/allowlists/function_transition_allowlist",
     ),
+    "_addr2line": attr.label(default = "@riscv_binutils//:addr2line", allow_single_file = True),
     "_bios": attr.label(default = "@opensbi//:fw_dynamic.bin", allow_single_file = True),
     "_qemu": attr.label(default = "@qemu//:qemu-system-riscv64", allow_single_file = True),
     "_runner": attr.label(default = "//testing/runner:qemu_runner", executable = True, cfg = "target"),

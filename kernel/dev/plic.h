@@ -4,8 +4,10 @@
 //   base + 0x2000 + 0x80*ctx           enable bits, one per irq
 //   base + 0x200000 + 0x1000*ctx       priority threshold
 //   base + 0x200004 + 0x1000*ctx       claim (read) / complete (write)
-// On QEMU's virt board (and SiFive's layout) hart h's S-mode context is
-// 2*h + 1; the M-mode one, 2*h, stays the firmware's.
+// The device tree's interrupts-extended says which context is each hart's
+// S-mode one (BootInfo::plic.s_context). On QEMU's virt board it is 2*h + 1
+// (the M-mode one, 2*h, stays the firmware's), the default s_context() gives;
+// on sifive_u, whose hart 0 has only an M-mode context, it is 2*h.
 #pragma once
 
 #include <cstdint>

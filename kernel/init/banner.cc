@@ -21,6 +21,9 @@ void print_banner(const BootInfo& info) {
   kprintf("\nQRV microkernel (riscv64 Sv39) on board %s\n", kBoard.name);
   kprintf("boot hart %lu of %u, timebase %lu Hz\n", info.boot_hart, info.hart_count,
           info.timebase_hz);
+  for (uint32_t i = 0; i < info.skipped_hart_count; ++i) {
+    kprintf("hart %lu skipped: no MMU for the kernel (a monitor core)\n", info.skipped_hart_ids[i]);
+  }
   kprintf("memory map:\n");
   for (uint32_t i = 0; i < info.memory_count; ++i) {
     print_range("memory", info.memory[i].base, info.memory[i].size, "");

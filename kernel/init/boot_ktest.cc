@@ -4,6 +4,7 @@
 #include "kernel/arch/riscv/csr.h"
 #include "kernel/arch/riscv/memlayout.h"
 #include "kernel/board.h"
+#include "kernel/dev/uart_kind.h"
 #include "kernel/init/payload.h"
 #include "kernel/mm/mm_init.h"
 #include "testing/ktest/ktest.h"
@@ -14,10 +15,13 @@ KTEST(boot, device_tree_matches_board_facts) {
   KEXPECT_EQ(info.memory[0].base, kBoard.ram_base);
   KEXPECT(info.has_uart);
   KEXPECT_EQ(info.uart.base, kBoard.uart_base);
+  UartKind kind = UartKind::kNs16550a;
+  KEXPECT(uart_kind_for(info.uart.compatible, &kind));
+  KEXPECT(kind == kBoard.uart_kind);
   KEXPECT(info.has_plic);
   KEXPECT_EQ(info.plic.base, kBoard.irq_base);
   KEXPECT(info.hart_count >= 1 && info.hart_count <= kBoard.max_harts);
-  KEXPECT(info.timebase_hz != 0);
+  KEXPECT_EQ(info.timebase_hz, kBoard.timebase_hz);
 }
 
 KTEST(boot, kernel_is_linked_in_the_high_half_and_loaded_at_the_board_address) {

@@ -13,6 +13,7 @@
 #include "kernel/init/banner.h"
 #include "kernel/init/payload.h"
 #include "kernel/lib/boot_info.h"
+#include "kernel/lib/log_stamp.h"
 #include "kernel/lib/panic.h"
 #include "kernel/mm/mm_init.h"
 #include "kernel/proc/clock.h"
@@ -38,8 +39,12 @@ extern "C" [[noreturn]] void kmain(uint64_t hart_id, uint64_t dtb_pa) {
            fdt_error_name(info.fdt_error));
   }
   info.boot_hart = hart_id;
-  if (info.has_uart) {
-    console_init(info.uart);
+  if (info.has_uart && !console_init(info.uart)) {
+    kprintf("console: no driver for \"%s\" at 0x%lx; staying on the SBI console\n",
+            info.uart.compatible, info.uart.base);
+  }
+  if (log_stamps_wanted(info.bootargs)) {
+    console_enable_timestamps(info.timebase_hz);
   }
   if (info.has_finisher) {
     arch_set_finisher(info.finisher_base);

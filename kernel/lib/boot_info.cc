@@ -10,6 +10,9 @@ struct Extract {
   const Fdt& fdt;
   BootInfo& info;
   BootInfoStatus status = BootInfoStatus::kOk;
+  // phandle of each usable hart's interrupt-controller child (0: none), parallel
+  // to info.hart_ids: how the PLIC's interrupts-extended names the harts.
+  uint32_t intc_phandle[kBootMaxHarts] = {};
 
   bool fail(BootInfoStatus s) {
     if (status == BootInfoStatus::kOk) {
@@ -171,6 +174,32 @@ bool read_frequency(Extract& x, const FdtNode& node, uint64_t* hz) {
   return read_optional_number(x, node, "timebase-frequency", &present, hz);
 }
 
+// The kernel needs Sv39 paging. The binding makes mmu-type the statement of
+// an MMU, so a node that names its ISA but no mmu-type (SiFive's E51 monitor
+// core) or says "riscv,none" has none; a node with neither property (minimal
+// trees) is trusted.
+bool hart_has_mmu(const Fdt& fdt, const FdtNode& n) {
+  FdtOr<const char*> mmu = fdt.property_string(n, "mmu-type");
+  if (mmu.ok()) {
+    return !str_eq(mmu.value, "riscv,none");
+  }
+  return !fdt.property(n, "riscv,isa").ok();
+}
+
+// The phandle of a cpu node's "interrupt-controller" child, or 0.
+uint32_t intc_phandle_of(const Fdt& fdt, const FdtNode& cpu) {
+  FdtOr<FdtNode> intc = fdt.child(cpu, "interrupt-controller");
+  if (!intc.ok()) {
+    return 0;
+  }
+  FdtOr<FdtProperty> ph = fdt.property(intc.value, "phandle");
+  if (!ph.ok()) {
+    return 0;
+  }
+  FdtOr<uint32_t> v = ph.value.u32();
+  return v.ok() ? v.value : 0;
+}
+
 bool extract_cpus(Extract& x) {
   FdtOr<FdtNode> cpus = x.fdt.find_path("/cpus");
   if (cpus.error == FdtError::kNotFound) {
@@ -191,9 +220,17 @@ bool extract_cpus(Extract& x) {
     if (!r.ok()) {
       return x.fail_fdt(r.error);
     }
+    if (!hart_has_mmu(x.fdt, n)) {
+      if (x.info.skipped_hart_count >= kBootMaxHarts) {
+        return x.fail(BootInfoStatus::kTooManyHarts);
+      }
+      x.info.skipped_hart_ids[x.info.skipped_hart_count++] = r.value.base;
+      return true;
+    }
     if (x.info.hart_count >= kBootMaxHarts) {
       return x.fail(BootInfoStatus::kTooManyHarts);
     }
+    x.intc_phandle[x.info.hart_count] = intc_phandle_of(x.fdt, n);
     x.info.hart_ids[x.info.hart_count++] = r.value.base;
     return cpu_timebase != 0 || read_frequency(x, n, &cpu_timebase);
   });
@@ -280,11 +317,15 @@ FdtOr<FdtNode> find_enabled(Extract& x, const char* compat) {
 
 bool extract_uart(Extract& x) {
   FdtOr<FdtNode> n = x.fdt.stdout_node(nullptr);
-  // A stdout-path naming nothing usable falls back to the first ns16550a.
+  // A stdout-path naming nothing usable falls back to the first ns16550a, then
+  // the first sifive,uart0.
   if (n.ok() && usable(x, n)) {
     return fill_uart(x, n.value);
   }
   n = find_enabled(x, "ns16550a");
+  if (n.error == FdtError::kNotFound) {
+    n = find_enabled(x, "sifive,uart0");
+  }
   if (!n.ok()) {
     return n.error == FdtError::kNotFound || x.fail_fdt(n.error);
   }
@@ -307,6 +348,27 @@ bool extract_plic(Extract& x) {
   x.info.plic.size = r.value.size;
   if (!read_u32(x, n.value, "riscv,ndev", 0, &x.info.plic.ndev)) {
     return false;
+  }
+  for (uint32_t h = 0; h < x.info.hart_count; ++h) {
+    x.info.plic.s_context[h] = static_cast<uint32_t>(2 * x.info.hart_ids[h] + 1);
+  }
+  // interrupts-extended: one (intc phandle, cause) pair of cells per context,
+  // in context order; cause 9 is the S-mode external interrupt.
+  FdtOr<FdtProperty> ext = x.fdt.property(n.value, "interrupts-extended");
+  if (ext.ok()) {
+    const uint32_t pairs = ext.value.len / 8;
+    for (uint32_t ctx = 0; ctx < pairs; ++ctx) {
+      FdtOr<uint64_t> phandle = ext.value.cells(2 * ctx, 1);
+      FdtOr<uint64_t> cause = ext.value.cells(2 * ctx + 1, 1);
+      if (!phandle.ok() || !cause.ok()) {
+        return x.fail_fdt(!phandle.ok() ? phandle.error : cause.error);
+      }
+      for (uint32_t h = 0; h < x.info.hart_count && cause.value == 9; ++h) {
+        if (x.intc_phandle[h] != 0 && x.intc_phandle[h] == phandle.value) {
+          x.info.plic.s_context[h] = ctx;
+        }
+      }
+    }
   }
   x.info.has_plic = true;
   return true;

@@ -50,6 +50,10 @@ struct PlicInfo {
   uint64_t base;
   uint64_t size;
   uint32_t ndev;  // riscv,ndev; 0 when absent
+  // PLIC context of each hart's S-mode external interrupt, parallel to
+  // BootInfo::hart_ids: the index of that hart's (intc, 9) pair in the PLIC's
+  // interrupts-extended; 2 * hart + 1 (QEMU virt's layout) when it has none.
+  uint32_t s_context[kBootMaxHarts];
 };
 
 // Plain data (no constructors): a global BootInfo is zero-initialised.
@@ -61,8 +65,13 @@ struct BootInfo {
   MemoryRegion reserved[kBootMaxReservedRegions];
   uint32_t reserved_count;
 
-  uint64_t hart_ids[kBootMaxHarts];  // enabled harts, in device-tree order
+  uint64_t hart_ids[kBootMaxHarts];  // enabled harts that can run the kernel, in device-tree order
   uint32_t hart_count;
+  // Enabled harts that cannot run the kernel: no MMU (mmu-type absent on a
+  // node that names its riscv,isa, like SiFive's E51 monitor core, or
+  // "riscv,none"). Listed for the boot log; never started.
+  uint64_t skipped_hart_ids[kBootMaxHarts];
+  uint32_t skipped_hart_count;
   uint64_t timebase_hz;
 
   bool has_uart;

@@ -60,6 +60,46 @@ TEST(BootInfoQemu, Smp4With256MiB) {
   EXPECT_EQ(info.reserved[0].size, blob.size());
   EXPECT_EQ(info.fdt_base, 0x87e00000u);
   EXPECT_EQ(info.fdt_size, blob.size());
+  EXPECT_EQ(info.skipped_hart_count, 0u);
+  for (uint32_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(info.plic.s_context[i], 2 * i + 1);  // from interrupts-extended
+  }
+}
+
+// QEMU 7.2 -machine sifive_u -smp 5: hart 0 is the E51 (no MMU, no S-mode),
+// harts 1-4 the U54s; a SiFive UART, a PLIC whose contexts skip the E51's
+// missing S-mode one, a 1 MHz timebase and no test finisher.
+TEST(BootInfoQemu, SifiveUSmp5) {
+  std::vector<uint8_t> blob = read_file("kernel/lib/testdata/sifive_u_smp5.dtb");
+  BootInfo info;
+  ASSERT_EQ(boot_info_from_fdt(blob.data(), blob.size(), 0x8fe00000, info), BootInfoStatus::kOk)
+      << fdt_error_name(info.fdt_error);
+  ASSERT_EQ(info.hart_count, 4u);
+  for (uint32_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(info.hart_ids[i], i + 1);
+    EXPECT_EQ(info.plic.s_context[i], 2 * (i + 1));
+  }
+  ASSERT_EQ(info.skipped_hart_count, 1u);
+  EXPECT_EQ(info.skipped_hart_ids[0], 0u);
+  EXPECT_EQ(info.timebase_hz, 1000000u);
+  ASSERT_TRUE(info.has_uart);
+  EXPECT_EQ(info.uart.base, 0x10010000u);
+  EXPECT_STREQ(info.uart.compatible, "sifive,uart0");
+  ASSERT_TRUE(info.has_plic);
+  EXPECT_EQ(info.plic.base, 0xc000000u);
+  EXPECT_EQ(info.plic.ndev, 0x35u);
+  EXPECT_FALSE(info.has_finisher);
+  ASSERT_EQ(info.memory_count, 1u);
+  EXPECT_EQ(info.memory[0].size, 256u << 20);
+}
+
+TEST(BootInfoQemu, SifiveUSmp2HasOneUsableHart) {
+  std::vector<uint8_t> blob = read_file("kernel/lib/testdata/sifive_u_smp2.dtb");
+  BootInfo info;
+  ASSERT_EQ(boot_info_from_fdt(blob.data(), blob.size(), info), BootInfoStatus::kOk);
+  ASSERT_EQ(info.hart_count, 1u);
+  EXPECT_EQ(info.hart_ids[0], 1u);
+  EXPECT_EQ(info.plic.s_context[0], 2u);
 }
 
 TEST(BootInfoQemu, Smp1With128MiB) {
@@ -218,6 +258,49 @@ TEST(BootInfoBuilt, DisabledHartsAndNonCpuNodesAreSkipped) {
   EXPECT_EQ(info.hart_ids[0], 0u);
   EXPECT_EQ(info.hart_ids[1], 1u);
   EXPECT_EQ(info.hart_ids[2], 9u);
+}
+
+TEST(BootInfoBuilt, HartsWithoutAnMmuAreSkipped) {
+  Board board;
+  board.harts = 1;  // no riscv,isa and no mmu-type: trusted
+  board.cpus_extra = [](FdtBuilder& b) {
+    b.begin_node("cpu@1")
+        .prop_string("device_type", "cpu")
+        .prop_string("riscv,isa", "rv64imac")  // ISA named, no mmu-type: a monitor core
+        .prop_u32("reg", 1)
+        .end_node()
+        .begin_node("cpu@2")
+        .prop_string("device_type", "cpu")
+        .prop_string("riscv,isa", "rv64imafdc")
+        .prop_string("mmu-type", "riscv,sv39")
+        .prop_u32("reg", 2)
+        .end_node()
+        .begin_node("cpu@3")
+        .prop_string("device_type", "cpu")
+        .prop_string("mmu-type", "riscv,none")
+        .prop_u32("reg", 3)
+        .end_node();
+  };
+  BootInfo info;
+  ASSERT_EQ(extract(board.build(), info), BootInfoStatus::kOk);
+  ASSERT_EQ(info.hart_count, 2u);
+  EXPECT_EQ(info.hart_ids[0], 0u);
+  EXPECT_EQ(info.hart_ids[1], 2u);
+  ASSERT_EQ(info.skipped_hart_count, 2u);
+  EXPECT_EQ(info.skipped_hart_ids[0], 1u);
+  EXPECT_EQ(info.skipped_hart_ids[1], 3u);
+
+  // Only monitor cores: no hart can run the kernel.
+  Board monitors;
+  monitors.harts = 0;
+  monitors.cpus_extra = [](FdtBuilder& b) {
+    b.begin_node("cpu@0")
+        .prop_string("device_type", "cpu")
+        .prop_string("riscv,isa", "rv64imac")
+        .prop_u32("reg", 0)
+        .end_node();
+  };
+  EXPECT_EQ(extract(monitors.build(), info), BootInfoStatus::kNoHarts);
 }
 
 TEST(BootInfoBuilt, TimebaseFromTheCpuNodeWhenCpusLacksIt) {

@@ -13,6 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "testing/runner/backtrace_symbolizer.h"
 #include "testing/runner/console_matcher.h"
 #include "testing/runner/console_tail.h"
 #include "testing/runner/line_splitter.h"
@@ -56,6 +57,8 @@ class Session {
   SessionResult on_exit(int status);
   SessionResult on_timeout();
   SessionResult fail(std::string reason) { return {false, std::move(reason)}; }
+  // The panic verdict, with the console's last lines (printed once, when it is final).
+  SessionResult panic_result();
   std::string pending_description() const;
   std::string elapsed() const { return seconds(absl::Now() - start_); }
 
@@ -67,6 +70,9 @@ class Session {
   absl::Time start_;
   absl::Time last_match_;
   bool output_open_ = true;
+  std::optional<SessionResult> panic_;  // Set at the first panic line; the run's verdict.
+  absl::Time panic_deadline_;
+  std::string panic_pattern_;
 };
 
 std::optional<SessionResult> Session::consume(std::string_view bytes) {
@@ -81,11 +87,14 @@ std::optional<SessionResult> Session::consume(std::string_view bytes) {
   return std::nullopt;
 }
 
-std::optional<SessionResult> Session::consume_line(const std::string& line) {
+std::optional<SessionResult> Session::consume_line(const std::string& raw) {
+  const std::string line =
+      options_.symbols != nullptr ? symbolize_line(*options_.symbols, raw, options_.locate) : raw;
   std::string with_newline = absl::StrCat(line, "\n");
   write_out(stdout, with_newline);
   write_out(options_.log, with_newline);
   tail_.add(line);
+  if (panic_.has_value()) return std::nullopt;  // Shown, no longer matched.
   LineResult result = matcher_.on_line(line);
   switch (result.verdict) {
     case LineVerdict::kNone:
@@ -103,12 +112,19 @@ std::optional<SessionResult> Session::consume_line(const std::string& line) {
       break;
   }
   const std::string pattern(result.pattern);
-  std::string report = absl::StrCat("qemu_runner: panic pattern '", pattern,
-                                    "' seen; last console lines:\n");
+  panic_ = fail(absl::StrCat("panic pattern '", pattern, "' in console line \"", line,
+                             "\" after ", elapsed(), " (", pending_description(), ")"));
+  panic_deadline_ = absl::Now() + options_.panic_grace;
+  panic_pattern_ = pattern;
+  return std::nullopt;
+}
+
+SessionResult Session::panic_result() {
+  std::string report =
+      absl::StrCat("qemu_runner: panic pattern '", panic_pattern_, "' seen; last console lines:\n");
   for (const std::string& l : tail_.lines()) absl::StrAppend(&report, "qemu_runner: | ", l, "\n");
   write_out(stdout, report);
-  return fail(absl::StrCat("panic pattern '", pattern, "' in console line \"", line,
-                           "\" after ", elapsed(), " (", pending_description(), ")"));
+  return *panic_;
 }
 
 bool Session::read_available(std::optional<SessionResult>* decided) {
@@ -189,11 +205,18 @@ SessionResult Session::run() {
   const absl::Time deadline = start_ + options_.timeout;
 
   while (true) {
-    absl::Duration left = deadline - absl::Now();
+    if (panic_.has_value() && absl::Now() >= std::min(deadline, panic_deadline_)) {
+      qemu_->kill_and_reap();
+      drain();
+      return panic_result();
+    }
+    absl::Duration left = (panic_.has_value() ? std::min(deadline, panic_deadline_) : deadline) -
+                          absl::Now();
     if (left <= absl::ZeroDuration()) {
       qemu_->kill_and_reap();
       // What QEMU printed last may still decide the run (a panic line, the last match).
       if (std::optional<SessionResult> decided = drain()) return *decided;
+      if (panic_.has_value()) return panic_result();
       return on_timeout();
     }
     int wait_ms = static_cast<int>(absl::ToInt64Milliseconds(std::min(left, kPollSlice))) + 1;
@@ -221,6 +244,7 @@ SessionResult Session::run() {
     if (std::optional<int> status = qemu_->poll_exit()) {
       qemu_->kill_group();  // Anything QEMU left behind in its group.
       if (std::optional<SessionResult> decided = drain()) return *decided;
+      if (panic_.has_value()) return panic_result();
       return on_exit(*status);
     }
   }

@@ -1,6 +1,7 @@
 // One QEMU run under watch: streams the console verbatim to stdout (and the log), matches
 // expectations in order, and ends at the first of: panic pattern, timeout, signal to the
-// runner, QEMU exit. QEMU's process group is killed on every one of those paths.
+// runner, QEMU exit; after a panic line the rest of the report (backtrace) is still shown
+// until QEMU exits or a short grace ends. QEMU's process group is killed on every path.
 #pragma once
 
 #include <cstdio>
@@ -8,6 +9,8 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "testing/runner/backtrace_symbolizer.h"
+#include "testing/runner/elf_symbols.h"
 
 namespace qrv::runner {
 
@@ -21,6 +24,12 @@ struct SessionOptions {
   int expect_exit = 0;            // kAnyExitStatus: stop QEMU once all lines matched.
   std::FILE* log = nullptr;       // Optional copy of the console.
   int signal_fd = -1;             // From install_signal_pipe().
+  // Names kernel addresses on each console line (before matching); null: lines verbatim.
+  const ElfSymbols* symbols = nullptr;
+  SourceLocator locate;  // Optional file:line for those addresses.
+  // After a panic line, how long the console is still read (the backtrace, the power-off)
+  // before QEMU is killed and the run fails.
+  absl::Duration panic_grace = absl::Seconds(2);
 };
 
 struct SessionResult {

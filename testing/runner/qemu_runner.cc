@@ -11,6 +11,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -21,10 +22,12 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "testing/runner/console_session.h"
+#include "testing/runner/elf_symbols.h"
 #include "testing/runner/flag_scan.h"
 #include "testing/runner/list_file.h"
 #include "testing/runner/qemu_command.h"
 #include "testing/runner/signal_pipe.h"
+#include "testing/runner/source_locator.h"
 #include "testing/runner/wait_status.h"
 
 ABSL_FLAG(std::string, qemu, "", "Path to qemu-system-riscv64.");
@@ -55,6 +58,11 @@ ABSL_FLAG(std::optional<int>, icount, std::nullopt, "If set, adds -icount shift=
 ABSL_FLAG(bool, interactive, false,
           "Run QEMU on the terminal (-serial mon:stdio), no matching. Without a terminal on "
           "stdin, runs until QEMU exits or the timeout.");
+ABSL_FLAG(std::string, symbols, "",
+          "The kernel's ELF (image.elf): kernel addresses on console lines get their function "
+          "names appended before matching.");
+ABSL_FLAG(std::string, addr2line, "",
+          "binutils' addr2line for the kernel's architecture: with --symbols, adds file:line.");
 ABSL_FLAG(std::string, log_file, "",
           "Copy of the console. Default: $TEST_UNDECLARED_OUTPUTS_DIR/qemu_console.log when "
           "that is set.");
@@ -147,6 +155,17 @@ int run(int argc, char** argv) {
       return finish(false, std::string(expected.status().message()), kExitUsage);
     }
     options.expected = *expected;
+  }
+
+  std::optional<ElfSymbols> symbols;
+  if (std::string file = absl::GetFlag(FLAGS_symbols); !file.empty()) {
+    absl::StatusOr<ElfSymbols> read = ElfSymbols::read(file);
+    if (!read.ok()) return finish(false, std::string(read.status().message()), kExitUsage);
+    symbols = std::move(*read);
+    options.symbols = &*symbols;
+    if (std::string tool = absl::GetFlag(FLAGS_addr2line); !tool.empty()) {
+      options.locate = addr2line_locator(tool, file);
+    }
   }
 
   print_line(absl::StrJoin(options.argv, " "));

@@ -197,6 +197,27 @@ TEST_F(QemuRunnerTest, PanicLineFailsAtOnce) {
   expect_all_fakes_gone();
 }
 
+// The report after a panic line (the backtrace) is still shown, until QEMU exits (the
+// kernel powers off) or the grace ends; the verdict stays the panic.
+TEST_F(QemuRunnerTest, PanicReportIsShownUntilQemuExits) {
+  RunResult r = run(flags(
+      "echo 'kernel panic: oops'\necho 'backtrace:'\necho '  #0  0x0'\nexit 1\n", {"never"}));
+  EXPECT_EQ(r.exit_code(), 1) << r.output;
+  EXPECT_TRUE(r.says("FAIL: panic pattern 'panic' in console line \"kernel panic: oops"))
+      << r.output;
+  EXPECT_TRUE(r.says("qemu_runner: |   #0  0x0\n")) << r.output;
+  EXPECT_LT(r.seconds, 1.5) << r.output;  // QEMU's exit ends the grace at once.
+  expect_all_fakes_gone();
+}
+
+TEST_F(QemuRunnerTest, UnreadableSymbolsAreAUsageError) {
+  std::vector<std::string> args = flags("echo 'hello'\nexit 0\n", {"hello"});
+  args.push_back("--symbols=" + dir_ + "/no_such.elf");
+  RunResult r = run(args);
+  EXPECT_EQ(r.exit_code(), 2) << r.output;
+  EXPECT_TRUE(r.says("cannot open")) << r.output;
+}
+
 TEST_F(QemuRunnerTest, CustomPanicPatterns) {
   std::vector<std::string> args = flags("echo 'oops: bad'\nexit 0\n", {"bad"});
   args.push_back("--panic_pattern=oops,BUG");

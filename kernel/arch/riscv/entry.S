@@ -17,6 +17,25 @@
   .section .text.boot, "ax", %progbits
   .globl _start
 _start:
+  /* The RISC-V Linux Image header (Linux Documentation/riscv/boot-image-header.rst),
+   * so U-Boot's booti can start the raw image on hardware boards: it moves the
+   * image to RAM base + text_offset and enters it like OpenSBI does. The first
+   * word jumps over the header (an uncompressed j: the header is 64 bytes). */
+  .option push
+  .option norvc
+  j .Lboot                  /* code0 */
+  .option pop
+  .word 0                   /* code1 */
+  .dword KERNEL_TEXT_OFFSET /* text_offset: load address - RAM base (board.bzl) */
+  .dword __kernel_image_size /* image_size, .bss included (kernel.ld) */
+  .dword 0                  /* flags: little-endian */
+  .word 2                   /* version 0.2 */
+  .word 0                   /* res1 */
+  .dword 0                  /* res2 */
+  .ascii "RISCV\0\0\0"      /* magic */
+  .ascii "RSC\x05"          /* magic2 */
+  .word 0                   /* res3 */
+.Lboot:
   .option push
   .option norelax           /* no gp yet: keep la/call PC-relative */
   csrw sie, zero

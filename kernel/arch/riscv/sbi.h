@@ -19,6 +19,7 @@ void sbi_console_putchar(char c);
 // System reset extension (SRST, spec chapter 10). Returns only on failure.
 enum class SbiResetReason : uint64_t { kNone = 0, kSystemFailure = 1 };
 void sbi_system_shutdown(SbiResetReason reason);
+void sbi_system_reboot(SbiResetReason reason);
 
 // RFENCE extension (spec chapter 8): sfence.vma on the harts in
 // hart_mask (bit i = hart hart_mask_base + i) for [start, start + size).

@@ -1,7 +1,8 @@
 // Machine power-off. QEMU's virt board has a SiFive test finisher ("sifive,test1"
 // in the device tree): writing 0x5555 exits QEMU with status 0, and
 // (code << 16) | 0x3333 exits with `code`. OpenSBI's SRST shutdown always
-// exits 0, so it is used only when the device tree names no finisher.
+// exits 0, so it is used only when the device tree names no finisher; where
+// the firmware cannot power off either, the machine is reset.
 #include "kernel/arch/arch.h"
 #include "kernel/arch/riscv/backtrace.h"
 #include "kernel/arch/riscv/memlayout.h"
@@ -27,7 +28,11 @@ void arch_shutdown(bool success) {
     volatile uint32_t* finisher = kva_ptr<volatile uint32_t>(g_finisher_pa);
     *finisher = success ? kFinisherPass : ((1u << 16) | kFinisherFail);
   }
-  sbi_system_shutdown(success ? SbiResetReason::kNone : SbiResetReason::kSystemFailure);
+  const SbiResetReason reason = success ? SbiResetReason::kNone : SbiResetReason::kSystemFailure;
+  sbi_system_shutdown(reason);
+  // No power-off device (sifive_u has only a reset GPIO): reset instead, which
+  // QEMU's -no-reboot turns into an exit (status 0: the console says how it went).
+  sbi_system_reboot(reason);
   arch_halt();
 }
 
