@@ -10,6 +10,7 @@ backtrace), enforces the timeout and always kills QEMU. An optional `initrd`
 """
 
 load("//platforms:board.bzl", "BoardInfo", "KernelImageInfo")
+load("//tools/mkbootimg:boot_image.bzl", "BootImageInfo")
 
 def _board_transition_impl(_settings, attr):
     return {"//command_line_option:platforms": str(attr.platform)}
@@ -81,6 +82,8 @@ def _qemu_impl(ctx, interactive):
     providers = [DefaultInfo(executable = script, runfiles = runfiles)]
     if KernelImageInfo in ctx.attr.image[0]:
         providers.append(ctx.attr.image[0][KernelImageInfo])  # for //testing:gdb.bzl
+    if ctx.attr.initrd and BootImageInfo in ctx.attr.initrd:
+        providers.append(ctx.attr.initrd[BootImageInfo])  # its programs' symbols, for gdb
     return providers
 
 def _qemu_test_impl(ctx):
