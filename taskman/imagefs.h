@@ -19,6 +19,15 @@ class ImageFs {
     return nullptr;
   }
 
+  // The regular file `name` (normalized, as list() gives it), or nullptr.
+  const CpioEntry* find(const char* name, CpioEntry* out) const {
+    if (!open_) return nullptr;
+    CpioOr<CpioEntry> e = cpio_.find(name);
+    if (!e.ok()) return nullptr;
+    *out = e.value;
+    return out;
+  }
+
   uint32_t entry_count() const { return open_ ? cpio_.entry_count() : 0; }
 
   // visit(name, mode, size) for every entry, its name without "./" or "/".

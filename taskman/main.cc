@@ -3,11 +3,11 @@
 // page table has, and the only process with QRV_FLG_PROC_TM_PRIV. It reaches
 // kernel data only through syscall_tm_priv.
 //
-// Today it maps the boot image (its /proc/boot), lists it, and serves its
-// well-known channel; the message types (spawn, wait, ...) come with the
-// rest of the process-manager work, and until then every message is
-// answered ENOSYS. main() never returns: returning would run exit(), which
-// ends taskman's own threads (the seed story's pitfall).
+// It maps the boot image (its /proc/boot) into its own slot 3, where a
+// child's loader can read it too, starts /proc/boot/init if the image has
+// one, and serves sys/procmsg.h on its channel (server.cc). main() never
+// returns: returning would run exit(), which ends taskman's own threads (the
+// seed story's pitfall).
 #include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -16,28 +16,21 @@
 
 #include "kernel/abi/tm_priv.h"
 #include "taskman/imagefs.h"
+#include "taskman/server.h"
 
 namespace {
 
-// Where taskman sees its boot image: the user half, away from its own image
-// (root slot 3) and from the stacks.
-constexpr uint64_t kBootImageVa = 0x0000001000000000ull;
+// Where taskman sees its boot image: inside its own slot 3 (0xC000_0000 -
+// 0xFFFF_FFFF), above its image, so that the loader sees it through the
+// taskman view; up to 512 MiB.
+constexpr uint64_t kBootImageVa = 0xE0000000ull;
 
-int g_chid = -1;
+// Globals, not locals: they must lie in taskman's image (slot 3), which the
+// loader reads from the child (main's stack is elsewhere).
+ImageFs g_fs;
+taskman::Server g_server;
 
-// taskman's message loop: pulses are kernel notices (none are sent to it
-// yet); every message gets ENOSYS until its type is built.
-void* serve(void*) {
-  for (;;) {
-    union {
-      struct _pulse pulse;
-      uint8_t bytes[256];
-    } msg;
-    const int rcvid = MsgReceive_r(g_chid, &msg, sizeof msg, nullptr);
-    if (rcvid > 0) MsgError_r(rcvid, ENOSYS);
-  }
-  return nullptr;
-}
+void* serve(void*) { g_server.serve(); }
 
 }  // namespace
 
@@ -48,23 +41,34 @@ int main() {
   if (r != 0) {
     printf("taskman: cannot map the boot image: error %d\n", -r);
   } else {
-    ImageFs fs;
-    const char* why = fs.open(reinterpret_cast<const void*>(req.va + req.offset), req.size);
+    const char* why = g_fs.open(reinterpret_cast<const void*>(req.va + req.offset), req.size);
     if (why != nullptr) {
       printf("taskman: boot image refused: %s\n", why);
     } else {
-      printf("taskman: /proc/boot: %u entries, %lu bytes\n", fs.entry_count(), req.size);
-      fs.list([](const char* name, uint32_t mode, uint32_t size) {
+      printf("taskman: /proc/boot: %u entries, %lu bytes\n", g_fs.entry_count(), req.size);
+      g_fs.list([](const char* name, uint32_t mode, uint32_t size) {
         printf("taskman:   %06o %8u /proc/boot/%s\n", mode, size, name);
       });
     }
   }
-  g_chid = ChannelCreate_r(_NTO_CHF_UNBLOCK | _NTO_CHF_DISCONNECT);
-  pthread_t server;
-  if (g_chid < 0 || pthread_create(&server, nullptr, serve, nullptr) != 0) {
-    printf("taskman: cannot serve (channel %d)\n", g_chid);
+  const int chid = ChannelCreate_r(_NTO_CHF_UNBLOCK | _NTO_CHF_DISCONNECT);
+  if (chid < 0) {
+    printf("taskman: cannot create its channel: error %d\n", -chid);
     return 1;  // the kernel reports taskman's end and powers off
   }
-  printf("taskman: serving channel %d\n", g_chid);
+  g_server.init(&g_fs, chid);
+  // init's notices wait on the channel until the server thread runs.
+  CpioEntry init;
+  if (g_fs.find("init", &init) == nullptr) {
+    printf("taskman: no /proc/boot/init to start\n");
+  } else if (const int pid = g_server.spawn_boot_program("init"); pid < 0) {
+    printf("taskman: cannot start /proc/boot/init: error %d\n", -pid);
+  }
+  pthread_t server;
+  if (pthread_create(&server, nullptr, serve, nullptr) != 0) {
+    printf("taskman: cannot start its server thread\n");
+    return 1;
+  }
+  printf("taskman: serving channel %d\n", chid);
   pthread_exit(nullptr);
 }

@@ -38,6 +38,7 @@
 #define QRV_SIG_DFL 0
 #define QRV_SIG_IGN 1
 #define QRV_SA_NOCLDSTOP 0x1
+#define QRV_SA_NOCLDWAIT 0x2 /* SIGCHLD: no zombies for this parent (taskman) */
 #define QRV_SA_SIGINFO 0x4
 #define QRV_SA_RESTART 0x10000000
 #define QRV_SA_NODEFER 0x40000000

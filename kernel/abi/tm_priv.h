@@ -1,6 +1,11 @@
 /* Slots of syscall_tm_priv(id, arg) (__KER_TM_PRIV): the whitelist of what
  * taskman may ask of kernel data. The kernel's ker_tm_priv table is sized by
- * QRV_KER_TM_COUNT and static_asserts it. Numbers are never reused. */
+ * QRV_KER_TM_COUNT and static_asserts it. Numbers are never reused.
+ *
+ * Only taskman (QRV_FLG_PROC_TM_PRIV) may call them; every other process
+ * gets EPERM for every id. The one exception is a child being loaded: its
+ * loader thread runs taskman's code in the child (ARCHITECTURE.md) and may
+ * use the slots marked "loader" below, on its own process only. */
 #ifndef QRV_KERNEL_ABI_TM_PRIV_H_
 #define QRV_KERNEL_ABI_TM_PRIV_H_
 
@@ -11,10 +16,12 @@
 /* X(UPPER_NAME, number) */
 #define QRV_KER_TM_SLOTS(X) \
   X(PROC_CREATE, 0)         \
-  X(PA_ALLOC, 1)            \
-  X(ASPACE_MEMCPY, 2)       \
+  X(MAP_ANON, 1)            \
+  X(PROTECT, 2)             \
   X(PROC_QUERY, 3)          \
-  X(BOOT_IMAGE_MAP, 4)
+  X(BOOT_IMAGE_MAP, 4)      \
+  X(LOADER_DONE, 5)         \
+  X(PROC_REAP, 6)
 
 enum {
 #define QRV_KER_TM_ENUM_(upper, number) __KER_TM_##upper = number,
@@ -23,7 +30,80 @@ enum {
 };
 
 /* One past the largest slot number. */
-#define QRV_KER_TM_COUNT 5
+#define QRV_KER_TM_COUNT 7
+
+/* Pulses the kernel sends on a child's notify channel (PROC_CREATE), value =
+ * the child's pid: its loader finished (LOADER_DONE, success), and the
+ * process has ended (every thread gone; PROC_QUERY tells how, PROC_REAP
+ * frees it). Both are allocated with the process: they cannot be lost. */
+#define QRV_PULSE_CODE_PROCLOADED (-40)
+#define QRV_PULSE_CODE_PROCDEATH (-41)
+
+#define QRV_TM_NAME_MAX 32
+
+/* __KER_TM_PROC_CREATE: a new process shell with an empty address space in
+ * which taskman's image (root slot 3) is visible (the taskman view), a
+ * connection to taskman at QRV_TASKMAN_COID (taskman's channel notify_chid,
+ * which also gets the child's notices), and one thread, its loader: it
+ * starts at loader_pc (a0 = loader_arg, sp = loader_sp, both in taskman's
+ * slot) at `priority` and ends the loading with LOADER_DONE. Out: pid.
+ * Errors: EFAULT, EINVAL (pc/sp outside taskman's image, no such channel,
+ * priority, name without NUL), EAGAIN (process table full), ENOMEM. */
+struct qrv_tm_proc_create {
+  uint64_t loader_pc;   /* in */
+  uint64_t loader_sp;   /* in */
+  uint64_t loader_arg;  /* in */
+  int32_t notify_chid;  /* in */
+  uint32_t priority;    /* in: 1..255 */
+  int32_t pid;          /* out */
+  uint32_t reserved;
+  char name[QRV_TM_NAME_MAX]; /* in: NUL-terminated */
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_proc_create) == 72, "qrv_tm_proc_create size");
+QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_create, pid) == 32, "qrv_tm_proc_create.pid");
+QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_create, name) == 40, "qrv_tm_proc_create.name");
+
+/* __KER_TM_MAP_ANON (loader): `len` bytes of zeroed pages at `va` in process
+ * `pid` (0: the caller), with prot (QRV_TM_PROT_*). __KER_TM_PROTECT
+ * (loader): changes the protection of [va, va + len), all mapped. Both need
+ * page-aligned va and len inside the user half, never taskman's slot 3
+ * (except in taskman itself). Errors: EFAULT, EINVAL, ESRCH (no such live
+ * process), EEXIST (MAP_ANON: something mapped there), ENOMEM (PROTECT: a
+ * page is not mapped). */
+#define QRV_TM_PROT_READ 1u
+#define QRV_TM_PROT_WRITE 2u
+#define QRV_TM_PROT_EXEC 4u
+struct qrv_tm_map {
+  uint64_t va;
+  uint64_t len;
+  int32_t pid;
+  uint32_t prot;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_map) == 24, "qrv_tm_map size");
+QRV_ABI_ASSERT(offsetof(struct qrv_tm_map, prot) == 20, "qrv_tm_map.prot");
+
+/* __KER_TM_PROC_QUERY: what the kernel knows of process `pid`. Errors:
+ * EFAULT, ESRCH (no such process, live or ended and not yet reaped). */
+#define QRV_TM_PROC_LOADING 1u  /* its loader still runs */
+#define QRV_TM_PROC_EXITING 2u  /* ending: threads are dying */
+#define QRV_TM_PROC_FINISHED 4u /* ended: only PROC_REAP is left */
+#define QRV_TM_PROC_FAULTED 8u  /* ended by a fault */
+#define QRV_TM_PROC_NOCLDWAIT 16u /* ignores SIGCHLD or set SA_NOCLDWAIT: no zombies */
+struct qrv_tm_proc_info {
+  int32_t pid;           /* in */
+  uint32_t state;        /* QRV_TM_PROC_* */
+  int64_t exit_status;   /* ThreadDestroy(-1) / exit() status */
+  int32_t term_signal;   /* the signal that ended it, or 0 */
+  int32_t load_error;    /* LOADER_DONE's errno, or 0 */
+  uint32_t threads;      /* live threads */
+  uint32_t reserved;
+  uint64_t fault_cause;  /* scause, when FAULTED */
+  uint64_t fault_addr;   /* stval, when FAULTED */
+  char name[QRV_TM_NAME_MAX];
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_proc_info) == 80, "qrv_tm_proc_info size");
+QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_info, load_error) == 20, "qrv_tm_proc_info.load_error");
+QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_info, name) == 48, "qrv_tm_proc_info.name");
 
 /* __KER_TM_BOOT_IMAGE_MAP: maps the boot image (the CPIO archive the boot
  * loader left in RAM) read-only into the caller at `va` (page-aligned, user
@@ -38,5 +118,24 @@ struct qrv_tm_boot_image_map {
 };
 QRV_ABI_ASSERT(sizeof(struct qrv_tm_boot_image_map) == 32, "qrv_tm_boot_image_map size");
 QRV_ABI_ASSERT(offsetof(struct qrv_tm_boot_image_map, offset) == 16, "qrv_tm_boot_image_map.offset");
+
+/* __KER_TM_LOADER_DONE (loader only): the end of a child's loading, called by
+ * its loader thread. error == 0: the taskman view goes, the process stops
+ * being LOADING, taskman gets QRV_PULSE_CODE_PROCLOADED, and the calling
+ * thread continues in the child at `entry` with sp = `sp` and every other
+ * register zero (it becomes the child's main thread). error > 0 (an errno):
+ * the process ends with load_error = error (taskman sees it in PROC_QUERY).
+ * Errors: EPERM (not a loader), EFAULT, EINVAL (entry or sp not user). */
+struct qrv_tm_loader_done {
+  uint64_t entry;
+  uint64_t sp;
+  int32_t error;
+  uint32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_loader_done) == 24, "qrv_tm_loader_done size");
+
+/* __KER_TM_PROC_REAP: frees an ended process (FINISHED) for good; its pid
+ * is then unknown to the kernel. arg = the pid (not a pointer). Errors:
+ * ESRCH (no such process), EBUSY (not finished). */
 
 #endif /* QRV_KERNEL_ABI_TM_PRIV_H_ */

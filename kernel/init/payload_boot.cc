@@ -2,8 +2,9 @@
 // ever loads, from the boot image; everything else is taskman's to start.
 // Without a boot image (or without taskman in it) there is no user space:
 // the kernel says so and powers off cleanly, so `bazel run` ends by itself.
-// If taskman ever ends, the system has no process manager: power off with
-// a failure status.
+// When taskman ends, the system has no process manager: power off, cleanly
+// if taskman ended with status 0 (its first program did), else with a
+// failure status.
 #include "kernel/arch/arch.h"
 #include "kernel/console/console.h"
 #include "kernel/init/boot_image.h"
@@ -44,7 +45,10 @@ void kernel_payload(const BootInfo& info) {
   kprintf("qrv: boot complete in %lu us; starting taskman (pid %u, %u bytes)\n", us_since_reset(info), r.proc->pid,
           tm.value.size);
   process_wait(r.proc);
+  // taskman ends when the system does (its first program ended, or a
+  // shutdown): status 0 is a clean power-off, anything else a failure.
+  const bool clean = r.proc->exit_status == 0 && r.proc->term_signal == 0;
   kprintf("qrv: taskman ended (status %ld, signal %d): no process manager, powering off\n", r.proc->exit_status,
           r.proc->term_signal);
-  arch_shutdown(false);
+  arch_shutdown(clean);
 }

@@ -13,29 +13,42 @@
 #include "kernel/proc/sched.h"
 #include "kernel/proc/signal.h"
 
-Status pulse_queue(tChannel* ch, uint8_t priority, int8_t code, int32_t value, uint32_t scoid) {
-  ProcessIpc& owner = ch->proc->ipc;
-  if (owner.queued_pulses >= kMaxQueuedPulses) return Status::kBusy;
+Pulse* pulse_alloc() {
   void* mem = kmalloc(sizeof(Pulse));
-  if (mem == nullptr) return Status::kNoMemory;
-  Pulse* p = new (mem) Pulse();
+  return mem == nullptr ? nullptr : new (mem) Pulse();
+}
+
+void pulse_discard(Pulse* p) {
+  if (p == nullptr) return;
+  p->~Pulse();
+  kfree(p, sizeof(Pulse));
+}
+
+void pulse_queue_allocated(tChannel* ch, Pulse* p, uint8_t priority, int8_t code, int32_t value,
+                           uint32_t scoid) {
   p->is_pulse = true;
   p->msg_priority = priority;
   p->code = code;
   p->value = value;
   p->scoid = scoid;
   ch->queue.insert(*p);
-  owner.queued_pulses++;
+  ch->proc->ipc.queued_pulses++;
   ipc_counts_mut().pulses++;
   if (tThread* r = msg_take_receiver(ch, priority)) sched_make_ready(r);
+}
+
+Status pulse_queue(tChannel* ch, uint8_t priority, int8_t code, int32_t value, uint32_t scoid) {
+  if (ch->proc->ipc.queued_pulses >= kMaxQueuedPulses) return Status::kBusy;
+  Pulse* p = pulse_alloc();
+  if (p == nullptr) return Status::kNoMemory;
+  pulse_queue_allocated(ch, p, priority, code, value, scoid);
   return Status::kOk;
 }
 
 void pulse_free(tChannel* ch, Pulse* p) {
   ch->proc->ipc.queued_pulses--;
   ipc_counts_mut().pulses--;
-  p->~Pulse();
-  kfree(p, sizeof(Pulse));
+  pulse_discard(p);
 }
 
 struct _pulse pulse_message(const Pulse& p) {

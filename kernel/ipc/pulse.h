@@ -17,6 +17,15 @@ inline constexpr uint8_t kKernelPulsePriority = 10;
 // process has kMaxQueuedPulses pending), kNoMemory.
 Status pulse_queue(tChannel* ch, uint8_t priority, int8_t code, int32_t value, uint32_t scoid);
 
+// A pulse allocated ahead of need (a process's notices to taskman), queued
+// later with pulse_queue_allocated, which cannot fail: such pulses are
+// bounded by the process table, not by kMaxQueuedPulses. Unqueued ones go
+// back with pulse_discard.
+Pulse* pulse_alloc();
+void pulse_queue_allocated(tChannel* ch, Pulse* p, uint8_t priority, int8_t code, int32_t value,
+                           uint32_t scoid);
+void pulse_discard(Pulse* p);
+
 // Frees a pulse already taken off ch's queue.
 void pulse_free(tChannel* ch, Pulse* p);
 

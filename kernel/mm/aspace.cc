@@ -96,11 +96,20 @@ bool valid_user_prot(uint32_t prot) {
   return (prot & ~(kProtRwx | kProtUser)) == 0 && (prot & kProtRwx) != 0;
 }
 
+// While the taskman view is installed, slot 3 is taskman's, not the child's.
+Status check_not_view(const tAddress* as, uint64_t va, uint64_t len) {
+  if (as->taskman_view && va < kTaskmanTop && va + len > kTaskmanBase) {
+    return Status::kOutOfRange;
+  }
+  return Status::kOk;
+}
+
 Status check_request(const tAddress* as, uint64_t va, uint64_t len, uint32_t prot) {
   if (as == nullptr || !valid_user_prot(prot)) {
     return Status::kInvalidArgument;
   }
-  return check_user_range(va, len);
+  QRV_TRY(check_user_range(va, len));
+  return check_not_view(as, va, len);
 }
 
 void sync_icache_if_exec(const tAddress* as, uint32_t prot) {
@@ -331,6 +340,7 @@ void mm_mdestroy(tAddress* as) {
     return;
   }
   // Forget the space's translations everywhere before its pages are reused.
+  mm_taskman_view_remove(as);  // never free taskman's tables
   const TlbHooks& tlb = *as->pt.tlb;
   tlb.flush_local(tlb.ctx, kFlushAllVa);
   tlb.flush_remote(tlb.ctx, as->pt.asid, kFlushAllVa);
@@ -393,12 +403,41 @@ Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len) {
     return Status::kInvalidArgument;
   }
   QRV_TRY(check_user_range(va.value(), len));
+  QRV_TRY(check_not_view(as, va.value(), len));
   const uint64_t end = va.value() + len;
   QRV_TRY(split_edge(as, va.value()));
   if (end < kUserTop) {
     QRV_TRY(split_edge(as, end));
   }
   return remove_leaves(as, va.value(), end);
+}
+
+Status mm_protect(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot) {
+  QRV_TRY(check_request(as, va.value(), len, prot));
+  QRV_TRY(cpu_pte_protect(as->pt, va, len, prot | kProtUser));
+  sync_icache_if_exec(as, prot);
+  return Status::kOk;
+}
+
+Status mm_taskman_view_install(tAddress* child, const tAddress* taskman) {
+  if (child == nullptr || taskman == nullptr || child == taskman) return Status::kInvalidArgument;
+  uint64_t* root = table_at(child->pt, child->pt.root);
+  const uint64_t theirs = table_at(taskman->pt, taskman->pt.root)[kTaskmanRootSlot];
+  if (!sv39::valid(theirs) || sv39::leaf(theirs)) return Status::kInvalidArgument;
+  if (child->taskman_view || sv39::valid(root[kTaskmanRootSlot])) return Status::kAlreadyMapped;
+  root[kTaskmanRootSlot] = theirs;  // a pointer to taskman's L1: nothing copied, nothing owned
+  child->taskman_view = true;
+  return Status::kOk;  // a new valid entry: no stale translation to forget
+}
+
+void mm_taskman_view_remove(tAddress* child) {
+  if (child == nullptr || !child->taskman_view) return;
+  table_at(child->pt, child->pt.root)[kTaskmanRootSlot] = 0;
+  child->taskman_view = false;
+  // The loader may have run on any hart: forget slot 3 under this ASID everywhere.
+  const TlbHooks& tlb = *child->pt.tlb;
+  tlb.flush_local(tlb.ctx, kFlushAllVa);
+  tlb.flush_remote(tlb.ctx, child->pt.asid, kFlushAllVa);
 }
 
 bool mm_root_slot_present(const tAddress* as, uint32_t slot) {

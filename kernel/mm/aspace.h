@@ -34,6 +34,7 @@ struct tAddress {
   uint64_t mapped_pages = 0;  // user mappings, in 4 KiB pages
   uint64_t owned_pages = 0;   // of those, pages from mm_map_anon (freed with the space)
   uint64_t table_pages = 0;   // root + user-half tables
+  bool taskman_view = false;  // root slot 3 borrows taskman's table (mm_taskman_view_install)
 };
 
 // Runs after a mapping becomes executable: fence.i on this hart and on every
@@ -90,6 +91,23 @@ Status mm_map_phys(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_
 // owned pages. Errors: kInvalidArgument, kOutOfRange, kNoMemory (a large
 // leaf straddling an end could not be split; nothing was unmapped).
 Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len);
+
+// Changes the protection of [va, va + len), every page of it mapped (else
+// kNotMapped, nothing changed); owned pages stay owned. A range that becomes
+// executable gets the icache hook. Errors as mm_map_anon, plus kNotMapped.
+Status mm_protect(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot);
+
+// The taskman view (ARCHITECTURE.md, seed story): while a child's loader
+// thread runs taskman's code in the child, the child's root slot 3 points at
+// taskman's slot-3 table. It is borrowed, never owned: mm_mdestroy leaves it
+// alone, and no map call of the child may reach into slot 3 while it is
+// there. Errors: kInvalidArgument (null, or taskman has no slot 3),
+// kAlreadyMapped (the child has something in slot 3).
+Status mm_taskman_view_install(tAddress* child, const tAddress* taskman);
+
+// Takes the view away and forgets its translations on every hart, before
+// the child's first instruction of its own. Idempotent.
+void mm_taskman_view_remove(tAddress* child);
 
 // Whether root slot `slot` (< 256: the user half) holds anything.
 bool mm_root_slot_present(const tAddress* as, uint32_t slot);

@@ -254,6 +254,52 @@ TEST_F(AspaceTest, BadRequestsAreErrorsAndChangeNothing) {
   mm_mdestroy(as);
 }
 
+TEST_F(AspaceTest, ProtectChangesPermissionsKeepsOwnershipAndSyncsExec) {
+  tAddress* as = make();
+  ASSERT_EQ(mm_map_anon(as, VirtAddr(kSrcVa), 3 * k4K, kRW), Status::kOk);
+  const uint64_t syncs = syncs_;
+  ASSERT_EQ(mm_protect(as, VirtAddr(kSrcVa), 2 * k4K, kProtRead | kProtExec), Status::kOk);
+  EXPECT_EQ(syncs_, syncs + 1) << "a range made executable gets fence.i";
+  Result<VaddrInfo> text = mm_vaddrinfo(as, VirtAddr(kSrcVa + k4K));
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text.value().prot, kProtRead | kProtExec | kProtUser);
+  EXPECT_TRUE(text.value().owned) << "protect keeps the page owned (freed with the space)";
+  EXPECT_EQ(mm_vaddrinfo(as, VirtAddr(kSrcVa + 2 * k4K)).value().prot, kRW | kProtUser);
+  EXPECT_EQ(mm_protect(as, VirtAddr(kSrcVa), 4 * k4K, kR), Status::kNotMapped) << "a hole: nothing changes";
+  EXPECT_EQ(mm_vaddrinfo(as, VirtAddr(kSrcVa)).value().prot, kProtRead | kProtExec | kProtUser);
+  EXPECT_EQ(mm_protect(as, VirtAddr(kSrcVa), k4K, 0), Status::kInvalidArgument);
+  EXPECT_EQ(mm_protect(as, VirtAddr(kSrcVa + 1), k4K, kR), Status::kInvalidArgument);
+  mm_mdestroy(as);  // TearDown checks every owned page came back
+}
+
+TEST_F(AspaceTest, TaskmanViewIsBorrowedNeverOwned) {
+  tAddress* taskman = make(1);
+  tAddress* child = make(2);
+  EXPECT_EQ(mm_taskman_view_install(child, taskman), Status::kInvalidArgument) << "taskman has no slot 3 yet";
+  ASSERT_EQ(mm_map_anon(taskman, VirtAddr(kTaskmanBase), 2 * k4K, kRW), Status::kOk);
+  poke(taskman, kTaskmanBase, {1, 2, 3});
+  ASSERT_EQ(mm_taskman_view_install(child, taskman), Status::kOk);
+  EXPECT_TRUE(mm_root_slot_present(child, kTaskmanRootSlot));
+  EXPECT_EQ(peek(child, kTaskmanBase, 3), (std::vector<uint8_t>{1, 2, 3})) << "the child sees taskman's pages";
+  EXPECT_EQ(mm_taskman_view_install(child, taskman), Status::kAlreadyMapped);
+  // No map call of the child reaches into the borrowed slot.
+  EXPECT_EQ(mm_map_anon(child, VirtAddr(kTaskmanBase + 4 * k4K), k4K, kRW), Status::kOutOfRange);
+  EXPECT_EQ(mm_unmap(child, VirtAddr(kTaskmanBase), k4K), Status::kOutOfRange);
+  EXPECT_EQ(mm_protect(child, VirtAddr(kTaskmanBase), k4K, kR), Status::kOutOfRange);
+  ASSERT_EQ(mm_map_anon(child, VirtAddr(kSrcVa), k4K, kRW), Status::kOk);
+  const uint64_t flushes = tlb_.remote;
+  mm_taskman_view_remove(child);
+  EXPECT_GT(tlb_.remote, flushes) << "every hart forgets the view";
+  EXPECT_FALSE(mm_root_slot_present(child, kTaskmanRootSlot));
+  EXPECT_FALSE(mm_vaddrinfo(child, VirtAddr(kTaskmanBase)).ok());
+  mm_taskman_view_remove(child);  // idempotent
+  // Destroyed with the view still there, the child frees none of taskman's tables.
+  ASSERT_EQ(mm_taskman_view_install(child, taskman), Status::kOk);
+  mm_mdestroy(child);
+  EXPECT_EQ(peek(taskman, kTaskmanBase, 3), (std::vector<uint8_t>{1, 2, 3}));
+  mm_mdestroy(taskman);
+}
+
 TEST_F(AspaceTest, VaddrinfoOfEveryLeafSizeAndPermission) {
   tAddress* as = make();
   ASSERT_EQ(mm_map_phys(as, VirtAddr(k1G), PhysAddr(2 * k1G), k1G, kProtRead | kProtExec),

@@ -16,6 +16,8 @@
 #include "kernel/init/bkl.h"
 #include "kernel/ipc/channel.h"
 #include "kernel/ipc/msg.h"
+#include "kernel/ipc/pulse.h"
+#include "kernel/abi/tm_priv.h"
 #include "kernel/kext/pa.h"
 #include "kernel/mm/kheap.h"
 #include "kernel/mm/mm_init.h"
@@ -112,6 +114,22 @@ Result<uint64_t> build_stack(tAddress* as, std::span<const char* const> argv) {
   return sp;
 }
 
+tProcess* g_taskman = nullptr;  // the one process with QRV_FLG_PROC_TM_PRIV
+
+// Queues one of a taskman child's notices (allocated with the process) on
+// its notify channel; if taskman has closed that channel, nobody listens.
+void notify_taskman(tProcess* proc, Pulse** notice, int8_t code) {
+  Pulse* p = *notice;
+  *notice = nullptr;
+  tChannel* ch = g_taskman != nullptr ? channel_lookup(g_taskman, proc->tm_chid) : nullptr;
+  if (p == nullptr) return;
+  if (ch == nullptr) {
+    pulse_discard(p);
+    return;
+  }
+  pulse_queue_allocated(ch, p, kKernelPulsePriority, code, static_cast<int32_t>(proc->pid), 0);
+}
+
 void teardown(tProcess* proc) {
   ipc_process_teardown(proc);
   for (ProcTimer& timer : proc->timers) {
@@ -127,7 +145,11 @@ void teardown(tProcess* proc) {
   }
   mm_mdestroy(proc->as);
   proc->as = nullptr;
-  unregister_process(proc);
+  if (proc->tm_chid != 0) {
+    notify_taskman(proc, &proc->tm_death, QRV_PULSE_CODE_PROCDEATH);  // it stays until PROC_REAP
+  } else {
+    unregister_process(proc);
+  }
   __atomic_store_n(&proc->finished, true, __ATOMIC_RELEASE);
   sched_kick_idle_harts();  // whoever waits for it may be idle on another hart
 }
@@ -152,6 +174,38 @@ SpawnResult process_spawn(const void* elf, size_t size, const char* name) {
 }
 
 namespace {
+// A process with a fresh address space and a pid, in the process table, no
+// threads yet. Takes nothing; the BKL is held.
+Result<tProcess*> create_shell(uint32_t flags) {
+  auto* proc = static_cast<tProcess*>(kmalloc(sizeof(tProcess)));
+  if (proc == nullptr) return Status::kNoMemory;
+  new (proc) tProcess();
+  proc->flags = flags;
+  proc->pid = g_next_pid++;
+  Result<tAddress*> as = mm_mcreate(&mm_spaces(), static_cast<uint16_t>(proc->pid));
+  if (!as.ok()) {
+    process_free(proc);
+    return as.status();
+  }
+  proc->as = as.value();
+  if (!register_process(proc)) {
+    mm_mdestroy(proc->as);
+    process_free(proc);
+    return Status::kBusy;
+  }
+  return proc;
+}
+
+// Undoes create_shell (and whatever was mapped since) for a process whose
+// first thread never started.
+void destroy_shell(tProcess* proc) {
+  unregister_process(proc);
+  mm_mdestroy(proc->as);
+  pulse_discard(proc->tm_loaded);
+  pulse_discard(proc->tm_death);
+  process_free(proc);
+}
+
 // Loads a program whose segments must lie in [lo, hi) and gives the new
 // process `flags`.
 SpawnResult spawn(const void* elf, size_t size, std::span<const char* const> argv, uint64_t lo, uint64_t hi,
@@ -161,29 +215,16 @@ SpawnResult spawn(const void* elf, size_t size, std::span<const char* const> arg
     res.status = Status::kInvalidArgument;
     return res;
   }
-  const char* name = argv[0];
   ElfImage img;
   res.elf = elf_parse(elf, size, lo, hi, img);
   if (res.elf != ElfStatus::kOk) return res;
   TicketLockGuard guard(bkl());
-  auto* proc = static_cast<tProcess*>(kmalloc(sizeof(tProcess)));
-  if (proc == nullptr) {
-    res.status = Status::kNoMemory;
-    return res;
-  }
-  new (proc) tProcess();
-  proc->name = name;
-  proc->flags = flags;
-  proc->pid = g_next_pid++;
-  Result<tAddress*> as = mm_mcreate(&mm_spaces(), static_cast<uint16_t>(proc->pid));
-  if (!as.ok()) {
-    kfree(proc, sizeof(tProcess));
-    res.status = as.status();
-    return res;
-  }
-  proc->as = as.value();
-  res.status = register_process(proc) ? Status::kOk : Status::kBusy;
-  if (res.status == Status::kOk) res.status = load_segments(proc->as, static_cast<const uint8_t*>(elf), img);
+  Result<tProcess*> shell = create_shell(flags);
+  res.status = shell.status();
+  if (!shell.ok()) return res;
+  tProcess* proc = shell.value();
+  proc->name = argv[0];
+  res.status = load_segments(proc->as, static_cast<const uint8_t*>(elf), img);
   Result<uint64_t> sp = Status::kNoMemory;
   if (res.status == Status::kOk) {
     sp = build_stack(proc->as, argv);
@@ -194,11 +235,10 @@ SpawnResult spawn(const void* elf, size_t size, std::span<const char* const> arg
     res.status = t.status();
   }
   if (res.status != Status::kOk) {
-    unregister_process(proc);
-    mm_mdestroy(proc->as);
-    kfree(proc, sizeof(tProcess));
+    destroy_shell(proc);
     return res;
   }
+  if ((flags & QRV_FLG_PROC_TM_PRIV) != 0) g_taskman = proc;
   res.proc = proc;
   return res;
 }
@@ -437,4 +477,78 @@ void user_trap(TrapFrame* frame) {
   }
   if (sched_current()->sig.check) signal_deliver(frame);
   sched_user_return();
+}
+
+Result<tProcess*> process_create_child(const ChildSpec& spec) {
+  if (g_taskman == nullptr || channel_lookup(g_taskman, spec.notify_chid) == nullptr) {
+    return Status::kInvalidArgument;
+  }
+  Result<tProcess*> shell = create_shell(QRV_FLG_PROC_LOADING);
+  if (!shell.ok()) return shell.status();
+  tProcess* proc = shell.value();
+  __builtin_memcpy(proc->name_buf, spec.name, sizeof proc->name_buf);
+  proc->name_buf[sizeof proc->name_buf - 1] = 0;
+  proc->name = proc->name_buf;
+  proc->tm_loaded = pulse_alloc();
+  proc->tm_death = pulse_alloc();
+  Status st = proc->tm_loaded != nullptr && proc->tm_death != nullptr ? Status::kOk : Status::kNoMemory;
+  if (st == Status::kOk) st = mm_taskman_view_install(proc->as, g_taskman->as);
+  if (st == Status::kOk) {
+    const int64_t coid = connect_attach(proc, g_taskman->pid, spec.notify_chid, QRV_TASKMAN_COID, 0);
+    st = coid == QRV_TASKMAN_COID ? Status::kOk : Status::kNoMemory;
+  }
+  if (st == Status::kOk) {
+    // From here the process is taskman's child: its end is always noticed.
+    proc->tm_chid = spec.notify_chid;
+    Result<tThread*> t = thread_create(proc, spec.loader_pc, spec.loader_sp, spec.loader_arg, spec.priority);
+    st = t.status();
+    if (!t.ok()) proc->tm_chid = 0;
+  }
+  if (st != Status::kOk) {
+    ipc_process_teardown(proc);  // the taskman connection, if made
+    destroy_shell(proc);
+    return st;
+  }
+  return proc;
+}
+
+int64_t process_loader_done(uint64_t entry, uint64_t sp, int32_t error) {
+  tThread* cur = sched_current();
+  tProcess* proc = cur->proc;
+  if ((proc->flags & QRV_FLG_PROC_LOADING) == 0 || proc->tm_chid == 0 || cur->tid != 1) return -QRV_EPERM;
+  if (error != 0) {
+    proc->load_error = error > 0 ? error : QRV_EINVAL;
+    process_exit(-proc->load_error);  // LOADING stays set: taskman sees a failed load
+  }
+  const bool user_code = entry >= kUserBase && entry < kTaskmanBase;
+  const bool user_stack = sp > kUserBase && sp <= kUserTop && (sp < kTaskmanBase || sp > kTaskmanTop) && sp % 16 == 0;
+  if (!user_code || !user_stack) return -QRV_EINVAL;
+  // The child is on its own from its first instruction: taskman's image goes.
+  mm_taskman_view_remove(proc->as);
+  proc->flags &= ~QRV_FLG_PROC_LOADING;
+  TrapFrame* f = cur->frame;
+  for (uint64_t& x : f->x) x = 0;
+  f->x[2] = sp;
+  f->sepc = entry;
+  f->sstatus &= ~csr::kSstatusFs;  // no FP state of the loader's reaches the program
+  fpu_forget(cur);
+  cur->fp = FpState{};
+  notify_taskman(proc, &proc->tm_loaded, QRV_PULSE_CODE_PROCLOADED);
+  return 0;  // into a0, zeroed like the rest
+}
+
+tProcess* process_find_any(uint32_t pid) {
+  for (tProcess* p : g_processes) {
+    if (p != nullptr && p->pid == pid) return p;
+  }
+  return nullptr;
+}
+
+Status process_reap(tProcess* proc) {
+  if (!proc->finished || proc->tm_chid == 0) return Status::kBusy;
+  unregister_process(proc);
+  pulse_discard(proc->tm_loaded);
+  pulse_discard(proc->tm_death);
+  process_free(proc);
+  return Status::kOk;
 }

@@ -74,6 +74,32 @@ tProcess* process_find(uint32_t pid);
 // caller too, without returning, if it belongs to proc).
 void process_terminate(tProcess* proc, int signo);
 
+// taskman's children (the PROC_* slots of syscall_tm_priv, kernel/kext).
+struct ChildSpec {
+  const char* name;     // copied (at most 31 bytes)
+  uint64_t loader_pc;   // the loader thread: taskman code, a0 = loader_arg
+  uint64_t loader_sp;
+  uint64_t loader_arg;
+  int32_t notify_chid;  // taskman's channel: QRV_TASKMAN_COID and the notices
+  uint8_t priority;
+};
+
+// A LOADING process with the taskman view, QRV_TASKMAN_COID and a loader
+// thread. Errors: kInvalidArgument (no such channel), kBusy (table full),
+// kNoMemory.
+Result<tProcess*> process_create_child(const ChildSpec& spec);
+
+// LOADER_DONE from the calling thread (see kernel/abi/tm_priv.h): 0 with the
+// thread now at the child's entry, or -errno. With error != 0 it does not
+// return: the process ends.
+int64_t process_loader_done(uint64_t entry, uint64_t sp, int32_t error);
+
+// The process with this pid, live, exiting or finished (not yet reaped).
+tProcess* process_find_any(uint32_t pid);
+
+// Frees a finished child of taskman. kBusy: not finished (or not taskman's).
+Status process_reap(tProcess* proc);
+
 // ThreadJoin: waits for thread `tid` of the caller's process; its value goes
 // to *value. Errors: negative errno.
 int64_t thread_join(uint32_t tid, uint64_t* value);

@@ -27,7 +27,7 @@ constexpr uint64_t bit(int signo) { return uint64_t{1} << (signo - 1); }
 constexpr uint64_t kUnblockable = bit(QRV_SIGKILL) | bit(QRV_SIGSTOP);
 // SA_RESTART is accepted and changes nothing: interrupted calls end with
 // EINTR. SA_SIGINFO is refused: handlers get (signo, NULL, context).
-constexpr uint64_t kKnownFlags = QRV_SA_NOCLDSTOP | QRV_SA_RESTART | QRV_SA_NODEFER | QRV_SA_RESETHAND;
+constexpr uint64_t kKnownFlags = QRV_SA_NOCLDSTOP | QRV_SA_NOCLDWAIT | QRV_SA_RESTART | QRV_SA_NODEFER | QRV_SA_RESETHAND;
 // Left untouched below the interrupted sp (leaf code may keep data there).
 constexpr uint64_t kRedZone = 128;
 

@@ -18,6 +18,7 @@
 #include "kernel/kext/ker_tm_priv.h"
 #include "kernel/proc/clock.h"
 #include "kernel/proc/counts.h"
+#include "kernel/proc/kcheck.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
 #include "kernel/proc/signal.h"
@@ -280,9 +281,10 @@ int64_t ker_timer_timeout(TrapFrame& f) { return timer_timeout(f.arg(0), f.arg(1
 // syscall_tm_priv(id, arg): taskman's whitelist (kernel/kext/ker_tm_priv.h).
 int64_t ker_tm_priv_call(TrapFrame& f) { return ker_tm_priv(f.arg(0), f.arg(1)); }
 
-// DebugKernelCounts(qrv_kernel_counts*): live kernel objects and memory.
+// DebugKernelCounts(qrv_kernel_counts*): live kernel objects and memory,
+// with the kernel's caches emptied first (kcheck.h: leak_baseline).
 int64_t ker_debug_kernel_counts(TrapFrame& f) {
-  const qrv_kernel_counts c = kernel_counts();
+  const qrv_kernel_counts c = leak_baseline();  // caches reaped: free memory is comparable
   return copy_to_user(f.arg(0), &c, sizeof c) ? 0 : -QRV_EFAULT;
 }
 

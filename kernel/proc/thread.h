@@ -23,6 +23,7 @@ struct tThread;
 
 struct tThread;
 struct tProcess;
+struct Pulse;
 
 // Entries of the kernel's timer queue: `kind` tells the expiry which one it
 // holds: a sleeping thread, a
@@ -88,7 +89,7 @@ struct tThread : SchedEntity, MsgQueueEntry, ListNode<ServingTag> {
 
 struct tProcess {
   tAddress* as = nullptr;
-  const char* name = nullptr;
+  const char* name = nullptr;  // name_buf for taskman's children
   uint32_t pid = 0;
   uint32_t flags = 0;
   tThread* threads[kMaxThreadsPerProcess] = {};  // by tid - 1
@@ -103,5 +104,12 @@ struct tProcess {
   ProcTimer timers[kMaxTimersPerProcess];  // by timer id
   ProcessIpc ipc;                          // channels and connections (kernel/ipc)
   ProcessSignals sig;                      // dispositions, pending signals (kernel/proc/signal.cc)
+  // A child of taskman (PROC_CREATE): where its notices go, the notices
+  // themselves (allocated with it, so they cannot be lost), its name.
+  int32_t tm_chid = 0;         // taskman's channel; 0 for the kernel's own test programs
+  Pulse* tm_loaded = nullptr;  // QRV_PULSE_CODE_PROCLOADED, until queued
+  Pulse* tm_death = nullptr;   // QRV_PULSE_CODE_PROCDEATH, until queued
+  int32_t load_error = 0;      // LOADER_DONE's errno
+  char name_buf[32] = {};
 };
 #endif  // KERNEL_INTERNAL

@@ -5,15 +5,13 @@
 #include <stdint.h>
 
 #include "libc/src/common/entrypoint.h"
+#include "libc/src/common/environ.h"
 #include "libc/src/common/thread_block.h"
 #include "libc/src/stdlib/stdlib_api.h"
 
 extern "C" int main(int argc, char** argv, char** envp);
 
 namespace qrv::libc {
-
-QRV_LIBC_EXTERN_VAR char** environ;
-char** environ = nullptr;
 
 // The auxiliary vector (pairs of type and value, ending with type 0).
 const uint64_t* g_auxv = nullptr;

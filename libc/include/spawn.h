@@ -1,22 +1,57 @@
-/* QRV libc: spawn.h. File actions and attributes are not supported yet:
- * posix_spawn returns ENOTSUP unless both are NULL. */
+/* QRV libc: spawn.h. posix_spawn sends taskman a _PROC_SPAWN message
+ * (sys/procmsg.h); the program is looked up under /proc/boot. Attributes:
+ * SETPGROUP, SETSID, SETSIGMASK, SETSIGDEF (RESETIDS is accepted: there is
+ * one set of credentials). File actions come with file descriptors: adding
+ * one is ENOTSUP until then. */
 #ifndef _SPAWN_H
 #define _SPAWN_H
 
+#include <signal.h>
+#include <stdint.h>
 #include <sys/cdefs.h>
 #include <sys/types.h>
 
+#define POSIX_SPAWN_RESETIDS 0x01
+#define POSIX_SPAWN_SETPGROUP 0x02
+#define POSIX_SPAWN_SETSIGDEF 0x04
+#define POSIX_SPAWN_SETSIGMASK 0x08
+#define POSIX_SPAWN_SETSID 0x80
+
 typedef struct {
-  int __unused;
+  int32_t __count;
+  int32_t __reserved;
 } posix_spawn_file_actions_t;
 typedef struct {
-  int __unused;
+  int16_t __flags;
+  int16_t __reserved;
+  int32_t __pgroup;
+  sigset_t __sigmask;
+  sigset_t __sigdefault;
 } posix_spawnattr_t;
 
 __BEGIN_DECLS
 int posix_spawn(pid_t* __QRV_RESTRICT pid, const char* __QRV_RESTRICT path,
                 const posix_spawn_file_actions_t* file_actions, const posix_spawnattr_t* __QRV_RESTRICT attr,
                 char* const argv[], char* const envp[]);
+int posix_spawnp(pid_t* __QRV_RESTRICT pid, const char* __QRV_RESTRICT file,
+                 const posix_spawn_file_actions_t* file_actions, const posix_spawnattr_t* __QRV_RESTRICT attr,
+                 char* const argv[], char* const envp[]);
+int posix_spawnattr_init(posix_spawnattr_t* attr);
+int posix_spawnattr_destroy(posix_spawnattr_t* attr);
+int posix_spawnattr_getflags(const posix_spawnattr_t* __QRV_RESTRICT attr, short* __QRV_RESTRICT flags);
+int posix_spawnattr_setflags(posix_spawnattr_t* attr, short flags);
+int posix_spawnattr_getpgroup(const posix_spawnattr_t* __QRV_RESTRICT attr, pid_t* __QRV_RESTRICT pgroup);
+int posix_spawnattr_setpgroup(posix_spawnattr_t* attr, pid_t pgroup);
+int posix_spawnattr_getsigmask(const posix_spawnattr_t* __QRV_RESTRICT attr, sigset_t* __QRV_RESTRICT mask);
+int posix_spawnattr_setsigmask(posix_spawnattr_t* __QRV_RESTRICT attr, const sigset_t* __QRV_RESTRICT mask);
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t* __QRV_RESTRICT attr, sigset_t* __QRV_RESTRICT set);
+int posix_spawnattr_setsigdefault(posix_spawnattr_t* __QRV_RESTRICT attr, const sigset_t* __QRV_RESTRICT set);
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t* fa);
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t* fa);
+int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t* fa, int fd);
+int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t* fa, int fd, int newfd);
+int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t* __QRV_RESTRICT fa, int fd,
+                                     const char* __QRV_RESTRICT path, int oflag, mode_t mode);
 __END_DECLS
 
 #endif /* _SPAWN_H */

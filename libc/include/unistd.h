@@ -23,6 +23,11 @@ off_t lseek(int fd, off_t offset, int whence);
 int close(int fd);
 pid_t getpid(void);
 pid_t getppid(void);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t getsid(pid_t pid);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t setsid(void);
 __QRV_NORETURN void _exit(int status);
 __END_DECLS
 

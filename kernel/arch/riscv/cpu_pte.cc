@@ -189,7 +189,7 @@ Status protect_level(PageTable& pt, uint64_t* t, uint32_t level, uint64_t va, ui
                            kpanic("cpu_pte_protect: leaf at %#lx straddles the range",
                                   static_cast<unsigned long>(base));
                          }
-                         e = make_pte(pte_pa(e), bits);
+                         e = make_pte(pte_pa(e), bits | (e & sv39::kRsw));
                          flush_changed(pt, VirtAddr(first));
                          return Status::kOk;
                        }

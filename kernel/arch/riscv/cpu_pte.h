@@ -72,6 +72,7 @@ Status cpu_pte_unmap(PageTable& pt, VirtAddr va, uint64_t len);
 
 // Changes the protection of [va, va + len), which must be fully mapped
 // (kNotMapped otherwise, nothing changed). Splits straddling large leaves.
+// The software (RSW) bits of each leaf are kept.
 Status cpu_pte_protect(PageTable& pt, VirtAddr va, uint64_t len, uint32_t prot);
 
 // Splits the 2 MiB or 1 GiB leaf mapping `va` into a table of 512 leaves one

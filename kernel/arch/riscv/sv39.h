@@ -20,6 +20,7 @@ inline constexpr uint64_t kA = 1ull << 6;
 inline constexpr uint64_t kD = 1ull << 7;
 inline constexpr uint64_t kRwx = kR | kW | kX;
 inline constexpr uint64_t kFlagsMask = 0x3ff;  // V..D and RSW
+inline constexpr uint64_t kRsw = 3ull << 8;     // software bits: kept by protection changes
 inline constexpr uint32_t kPpnShift = 10;
 inline constexpr uint64_t kPpnMask = (1ull << 44) - 1;
 

@@ -3,6 +3,7 @@
 #ifndef _SYS_STAT_H
 #define _SYS_STAT_H
 
+#include <sys/cdefs.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -38,5 +39,9 @@ struct stat {
   struct timespec st_mtim;
   struct timespec st_ctim;
 };
+
+__BEGIN_DECLS
+mode_t umask(mode_t mask);
+__END_DECLS
 
 #endif /* _SYS_STAT_H */

@@ -15,6 +15,7 @@
 
 __BEGIN_DECLS
 pid_t waitpid(pid_t pid, int* status, int options);
+pid_t wait(int* status);
 __END_DECLS
 
 #endif /* _SYS_WAIT_H */

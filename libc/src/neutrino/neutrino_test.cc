@@ -126,8 +126,13 @@ TEST(NeutrinoNoKernelTest, WithoutAKernelEveryCallFailsWithEnosys) {
   EXPECT_EQ(qrv::libc::get_errno(), QRV_ENOSYS);
 }
 
-TEST(TaskmanLinkTest, FailsWithEnosysUntilTaskmanSpeaks) {
-  EXPECT_EQ(qrv::libc::taskman_call(qrv::libc::TaskmanOp::kGetPid, nullptr, 0, nullptr, 0), -QRV_ENOSYS);
+TEST_F(NeutrinoTest, TaskmanLinkSendsOnTheTaskmanConnection) {
+  g_result = 0;
+  const uint64_t msg = 42;
+  uint64_t reply = 0;
+  EXPECT_EQ(qrv::libc::taskman_send(&msg, sizeof msg, &reply, sizeof reply), 0);
+  EXPECT_EQ(g_number, __KER_MSG_SENDV);
+  EXPECT_EQ(g_args[0], QRV_TASKMAN_COID);
 }
 
 }  // namespace

@@ -1,19 +1,16 @@
-// taskman_call: see taskman_link.h. INTEGRATION POINT: when taskman defines
-// its request messages, this becomes MsgSendv on QRV_TASKMAN_COID with a
-// header {op, length}; it is the only function that has to change.
+// taskman_send: see taskman_link.h.
 #include "libc/src/neutrino/taskman_link.h"
 
-#include "kernel/abi/errno.h"
+#include "libc/src/neutrino/neutrino_api.h"
 
 namespace qrv::libc {
 
-long taskman_call(TaskmanOp op, const void* in, size_t in_len, void* out, size_t out_len) {
-  (void)op;
-  (void)in;
-  (void)in_len;
-  (void)out;
-  (void)out_len;
-  return -QRV_ENOSYS;
+long taskman_send(const void* msg, size_t len, void* out, size_t out_len) {
+  return MsgSend_r(QRV_TASKMAN_COID, msg, len, out, out_len);
+}
+
+long taskman_sendv(const iov_t* parts, long nparts, void* out, size_t out_len) {
+  return MsgSendvs_r(QRV_TASKMAN_COID, parts, nparts, out, out_len);
 }
 
 }  // namespace qrv::libc

@@ -23,7 +23,16 @@ int close(int fd);
 int open(const char* path, int flags, ...);
 pid_t getpid();
 pid_t getppid();
+pid_t getpgid(pid_t pid);
+pid_t getpgrp();
+pid_t getsid(pid_t pid);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t setsid();
 int sched_yield();
+
+// sys/stat.h
+using mode_t = uint32_t;
+mode_t umask(mode_t mask);
 
 // signal.h
 struct Sigaction {
@@ -39,11 +48,49 @@ int sigprocmask(int how, const sigset_t* set, sigset_t* old);
 void (*signal(int signo, void (*handler)(int)))(int);
 int pthread_sigmask(int how, const sigset_t* set, sigset_t* old);
 
-// sys/wait.h, spawn.h (file actions and attributes are not supported yet:
-// they must be NULL).
+// sys/wait.h, spawn.h. File actions arrive with file descriptors: until
+// then a posix_spawn with any is ENOTSUP.
 pid_t waitpid(pid_t pid, int* status, int options);
-int posix_spawn(pid_t* pid, const char* path, const void* file_actions, const void* attr,
-                char* const argv[], char* const envp[]);
+pid_t wait(int* status);
+struct PosixSpawnFileActions {  // posix_spawn_file_actions_t
+  int32_t count;
+  int32_t reserved;
+};
+struct PosixSpawnAttr {  // posix_spawnattr_t
+  int16_t flags;
+  int16_t reserved;
+  int32_t pgroup;
+  sigset_t sigmask;
+  sigset_t sigdefault;
+};
+inline constexpr int16_t kPosixSpawnResetids = 0x01;
+inline constexpr int16_t kPosixSpawnSetpgroup = 0x02;
+inline constexpr int16_t kPosixSpawnSetsigdef = 0x04;
+inline constexpr int16_t kPosixSpawnSetsigmask = 0x08;
+inline constexpr int16_t kPosixSpawnSetsid = 0x80;
+int posix_spawn(pid_t* pid, const char* path, const PosixSpawnFileActions* file_actions,
+                const PosixSpawnAttr* attr, char* const argv[], char* const envp[]);
+int posix_spawnp(pid_t* pid, const char* file, const PosixSpawnFileActions* file_actions,
+                 const PosixSpawnAttr* attr, char* const argv[], char* const envp[]);
+int posix_spawnattr_init(PosixSpawnAttr* a);
+int posix_spawnattr_destroy(PosixSpawnAttr* a);
+int posix_spawnattr_getflags(const PosixSpawnAttr* a, int16_t* flags);
+int posix_spawnattr_setflags(PosixSpawnAttr* a, int16_t flags);
+int posix_spawnattr_getpgroup(const PosixSpawnAttr* a, pid_t* pgroup);
+int posix_spawnattr_setpgroup(PosixSpawnAttr* a, pid_t pgroup);
+int posix_spawnattr_getsigmask(const PosixSpawnAttr* a, sigset_t* mask);
+int posix_spawnattr_setsigmask(PosixSpawnAttr* a, const sigset_t* mask);
+int posix_spawnattr_getsigdefault(const PosixSpawnAttr* a, sigset_t* set);
+int posix_spawnattr_setsigdefault(PosixSpawnAttr* a, const sigset_t* set);
+int posix_spawn_file_actions_init(PosixSpawnFileActions* fa);
+int posix_spawn_file_actions_destroy(PosixSpawnFileActions* fa);
+int posix_spawn_file_actions_addclose(PosixSpawnFileActions* fa, int fd);
+int posix_spawn_file_actions_adddup2(PosixSpawnFileActions* fa, int fd, int newfd);
+int posix_spawn_file_actions_addopen(PosixSpawnFileActions* fa, int fd, const char* path, int flags,
+                                     mode_t mode);
+
+// taskman's _PROC_KILL: signo to every process of group pgid (-1: all).
+int taskman_kill_group(pid_t pgid, int signo);
 
 // time.h (clock ids are QRV_CLOCK_*)
 int clock_gettime(int32_t clock, qrv_timespec* ts);

@@ -1,57 +1,191 @@
-// Processes: waitpid and posix_spawn over the taskman link (signals are in
-// signal.cc).
+// Processes over the taskman link (sys/procmsg.h): waitpid, posix_spawn and
+// posix_spawnp with their attributes, the process ids and groups, umask.
+// Signals are in signal.cc.
 #include "kernel/abi/errno.h"
+#include "libc/include/sys/procmsg.h"
 #include "libc/src/common/entrypoint.h"
+#include "libc/src/common/environ.h"
 #include "libc/src/common/errno.h"
 #include "libc/src/neutrino/neutrino_api.h"
 #include "libc/src/neutrino/taskman_link.h"
 #include "libc/src/posix/posix_api.h"
 
 namespace qrv::libc {
+
 namespace {
 
-struct WaitRequest {
-  int32_t pid;
-  int32_t options;
-};
-struct WaitReply {
-  int32_t pid;
-  int32_t status;
-};
-struct SpawnRequest {
-  uint64_t path;  // addresses in the caller's space; taskman reads them
-  uint64_t argv;
-  uint64_t envp;
-};
-struct SpawnReply {
-  int32_t pid;
-  int32_t reserved;
-};
+constexpr long kMaxParts = 1 + 1 + 2 * 1024;  // header, path, argv and envp strings
 
-uint64_t address_of(const void* p) { return reinterpret_cast<uintptr_t>(p); }
+size_t length(const char* s) {
+  size_t n = 0;
+  while (s[n] != 0) ++n;
+  return n;
+}
+
+uint32_t count(char* const v[]) {
+  uint32_t n = 0;
+  while (v != nullptr && v[n] != nullptr) ++n;
+  return n;
+}
+
+// The ids taskman keeps for `pid` (0: the caller), or -errno.
+long ask_ids(pid_t pid, _proc_ids_reply* out) {
+  const _proc_ids m = {{_PROC_GETIDS, 0, sizeof m}, pid, 0};
+  return taskman_send(&m, sizeof m, out, sizeof *out);
+}
+
+pid_t g_pid = 0;  // a process's pid never changes: asked once
+
+// PATH from the environment (the loader's envp), or nullptr.
+const char* path_variable() {
+  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+    const char* s = *e;
+    if (s[0] == 'P' && s[1] == 'A' && s[2] == 'T' && s[3] == 'H' && s[4] == '=') return s + 5;
+  }
+  return nullptr;
+}
 
 }  // namespace
 
 QRV_LIBC_FN(pid_t, waitpid, (pid_t pid, int* status, int options)) {
-  const WaitRequest req = {pid, options};
-  WaitReply reply = {0, 0};
-  const long r = taskman_call(TaskmanOp::kWaitPid, &req, sizeof(req), &reply, sizeof(reply));
+  const _proc_wait m = {{_PROC_WAIT, 0, sizeof m}, pid, options};
+  _proc_wait_reply reply = {0, 0};
+  const long r = taskman_send(&m, sizeof m, &reply, sizeof reply);
   if (r < 0) return static_cast<pid_t>(from_kernel_result(r));
-  if (status != nullptr) *status = reply.status;
+  if (status != nullptr && reply.pid != 0) *status = reply.status;
   return reply.pid;
 }
 
+QRV_LIBC_FN(pid_t, wait, (int* status)) { return waitpid(-1, status, 0); }
+
 // Returns an error number (POSIX), not -1.
-QRV_LIBC_FN(int, posix_spawn, (pid_t * pid, const char* path, const void* file_actions, const void* attr,
-                               char* const argv[], char* const envp[])) {
+QRV_LIBC_FN(int, posix_spawn, (pid_t * pid, const char* path, const PosixSpawnFileActions* file_actions,
+                               const PosixSpawnAttr* attr, char* const argv[], char* const envp[])) {
   if (path == nullptr || argv == nullptr) return QRV_EINVAL;
-  if (file_actions != nullptr || attr != nullptr) return QRV_ENOTSUP;
-  const SpawnRequest req = {address_of(path), address_of(argv), address_of(envp)};
-  SpawnReply reply = {0, 0};
-  const long r = taskman_call(TaskmanOp::kSpawn, &req, sizeof(req), &reply, sizeof(reply));
+  if (file_actions != nullptr && file_actions->count != 0) return QRV_ENOTSUP;  // they come with fds
+  const uint32_t argc = count(argv);
+  const uint32_t envc = count(envp);
+  if (2 + argc + envc > kMaxParts) return QRV_E2BIG;
+  _proc_spawn m = {};
+  iov_t parts[kMaxParts];
+  long n = 0;
+  uint64_t strings = 0;
+  auto add = [&](const char* s) {
+    const size_t len = length(s) + 1;
+    parts[n++] = iov_t{const_cast<char*>(s), len};
+    strings += len;
+  };
+  parts[n++] = iov_t{&m, sizeof m};
+  add(path);
+  for (uint32_t i = 0; i < argc; ++i) add(argv[i]);
+  for (uint32_t i = 0; i < envc; ++i) add(envp[i]);
+  if (strings > _PROC_SPAWN_MAX) return QRV_E2BIG;
+  m.hdr = {_PROC_SPAWN, 0, static_cast<uint32_t>(sizeof m + strings)};
+  m.argc = argc;
+  m.envc = envc;
+  m.strings_len = static_cast<uint32_t>(strings);
+  if (attr != nullptr) {
+    const int16_t f = attr->flags;
+    if (f & kPosixSpawnSetpgroup) m.flags |= _PROC_SPAWN_SETPGROUP;
+    if (f & kPosixSpawnSetsid) m.flags |= _PROC_SPAWN_SETSID;
+    if (f & kPosixSpawnSetsigmask) m.flags |= _PROC_SPAWN_SETSIGMASK;
+    if (f & kPosixSpawnSetsigdef) m.flags |= _PROC_SPAWN_SETSIGDEF;
+    m.pgroup = attr->pgroup;
+    m.sigmask = attr->sigmask;
+    m.sigdefault = attr->sigdefault;
+  }
+  _proc_spawn_reply reply = {0, 0};
+  const long r = taskman_sendv(parts, n, &reply, sizeof reply);
   if (r < 0) return static_cast<int>(-r);
   if (pid != nullptr) *pid = reply.pid;
   return 0;
+}
+
+// posix_spawnp: a name without a slash is looked for in PATH (default
+// /proc/boot, where every program lives today).
+QRV_LIBC_FN(int, posix_spawnp, (pid_t * pid, const char* file, const PosixSpawnFileActions* file_actions,
+                                const PosixSpawnAttr* attr, char* const argv[], char* const envp[])) {
+  if (file == nullptr || file[0] == 0) return QRV_ENOENT;
+  for (const char* c = file; *c != 0; ++c) {
+    if (*c == '/') return posix_spawn(pid, file, file_actions, attr, argv, envp);
+  }
+  const char* path = path_variable();
+  if (path == nullptr || path[0] == 0) path = "/proc/boot";
+  int last = QRV_ENOENT;
+  const size_t flen = length(file);
+  for (const char* p = path;;) {
+    const char* colon = p;
+    while (*colon != 0 && *colon != ':') ++colon;
+    const size_t dlen = static_cast<size_t>(colon - p);
+    char full[256];
+    if (dlen + 1 + flen + 1 <= sizeof full) {
+      size_t k = 0;
+      for (size_t i = 0; i < dlen; ++i) full[k++] = p[i];
+      if (dlen == 0) full[k++] = '.';
+      full[k++] = '/';
+      for (size_t i = 0; i <= flen; ++i) full[k++] = file[i];
+      const int r = posix_spawn(pid, full, file_actions, attr, argv, envp);
+      if (r != QRV_ENOENT && r != QRV_EACCES && r != QRV_ENOTDIR) return r;
+      if (r == QRV_EACCES) last = r;
+    } else {
+      last = QRV_ENAMETOOLONG;
+    }
+    if (*colon == 0) return last;
+    p = colon + 1;
+  }
+}
+
+QRV_LIBC_FN(pid_t, getpid, ()) {
+  if (g_pid > 0) return g_pid;
+  _proc_ids_reply ids = {};
+  const long r = ask_ids(0, &ids);
+  if (r < 0) return static_cast<pid_t>(from_kernel_result(r));
+  g_pid = ids.pid;
+  return g_pid;
+}
+
+QRV_LIBC_FN(pid_t, getppid, ()) {
+  _proc_ids_reply ids = {};
+  const long r = ask_ids(0, &ids);
+  return r < 0 ? static_cast<pid_t>(from_kernel_result(r)) : ids.ppid;
+}
+
+QRV_LIBC_FN(pid_t, getpgid, (pid_t pid)) {
+  _proc_ids_reply ids = {};
+  const long r = ask_ids(pid, &ids);
+  return r < 0 ? static_cast<pid_t>(from_kernel_result(r)) : ids.pgid;
+}
+
+QRV_LIBC_FN(pid_t, getpgrp, ()) { return getpgid(0); }
+
+QRV_LIBC_FN(pid_t, getsid, (pid_t pid)) {
+  _proc_ids_reply ids = {};
+  const long r = ask_ids(pid, &ids);
+  return r < 0 ? static_cast<pid_t>(from_kernel_result(r)) : ids.sid;
+}
+
+QRV_LIBC_FN(int, setpgid, (pid_t pid, pid_t pgid)) {
+  const _proc_ids m = {{_PROC_SETPGID, 0, sizeof m}, pid, pgid};
+  return static_cast<int>(from_kernel_result(taskman_send(&m, sizeof m, nullptr, 0)));
+}
+
+QRV_LIBC_FN(pid_t, setsid, ()) {
+  const _proc_hdr m = {_PROC_SETSID, 0, sizeof m};
+  _proc_ids_reply ids = {};
+  const long r = taskman_send(&m, sizeof m, &ids, sizeof ids);
+  return r < 0 ? static_cast<pid_t>(from_kernel_result(r)) : ids.sid;
+}
+
+QRV_LIBC_FN(mode_t, umask, (mode_t mask)) {
+  const _proc_umask m = {{_PROC_UMASK, 0, sizeof m}, mask & 0777u, 0};
+  _proc_umask old = {};
+  const long r = taskman_send(&m, sizeof m, &old, sizeof old);
+  return r < 0 ? 022 : old.mask;  // umask cannot fail (POSIX); without taskman there is no mask to keep
+}
+
+int taskman_kill_group(pid_t pgid, int signo) {
+  const _proc_kill m = {{_PROC_KILL, 0, sizeof m}, pgid, signo};
+  return static_cast<int>(from_kernel_result(taskman_send(&m, sizeof m, nullptr, 0)));
 }
 
 }  // namespace qrv::libc

@@ -35,7 +35,16 @@ QRV_LIBC_FN(int, kill, (pid_t pid, int signo)) {
     set_errno(QRV_EINVAL);
     return -1;
   }
-  return SignalKill(0, pid, 0, signo, kSiUser, 0);
+  if (pid > 0) return SignalKill(0, pid, 0, signo, kSiUser, 0);
+  // Groups are taskman's: 0 is the caller's, -1 everyone, -g group g.
+  pid_t group = pid == -1 ? -1 : -pid;
+  if (pid == 0) {
+    group = getpgrp();
+    // Without a process manager (the kernel's own test programs) a process
+    // is alone in its group.
+    if (group < 0) return get_errno() == QRV_EBADF ? SignalKill(0, 0, 0, signo, kSiUser, 0) : -1;
+  }
+  return taskman_kill_group(group, signo);
 }
 
 // POSIX: the calling thread; its handler has run when raise returns.

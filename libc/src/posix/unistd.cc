@@ -1,29 +1,17 @@
-// read, write, lseek, close, open over the I/O link; getpid, getppid over the
-// taskman link; sched_yield over SchedYield. Failures: -1 and errno.
+// read, write, lseek, close, open over the I/O link; sched_yield over
+// SchedYield (the process ids are in process.cc). Failures: -1 and errno.
 #include <stdarg.h>
 
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/common/errno.h"
 #include "libc/src/neutrino/io_link.h"
 #include "libc/src/neutrino/neutrino_api.h"
-#include "libc/src/neutrino/taskman_link.h"
 #include "libc/src/posix/posix_api.h"
 
 namespace qrv::libc {
 namespace {
 
 constexpr int kOCreat = 0100;  // O_CREAT: the only flag that reads `mode`
-
-struct PidReply {
-  int32_t pid;
-  int32_t reserved;
-};
-
-pid_t ask_pid(TaskmanOp op) {
-  PidReply reply = {0, 0};
-  const long r = taskman_call(op, nullptr, 0, &reply, sizeof(reply));
-  return r < 0 ? static_cast<pid_t>(from_kernel_result(r)) : reply.pid;
-}
 
 }  // namespace
 
@@ -49,9 +37,6 @@ QRV_LIBC_FN(int, open, (const char* path, int flags, ...)) {
   }
   return static_cast<int>(from_kernel_result(io_open(path, flags, mode)));
 }
-
-QRV_LIBC_FN(pid_t, getpid, ()) { return ask_pid(TaskmanOp::kGetPid); }
-QRV_LIBC_FN(pid_t, getppid, ()) { return ask_pid(TaskmanOp::kGetPpid); }
 
 QRV_LIBC_FN(int, sched_yield, ()) { return SchedYield(); }
 

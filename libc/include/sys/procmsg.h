@@ -1,0 +1,111 @@
+/* QRV libc: sys/procmsg.h — the messages libc sends taskman, the process
+ * manager, on QRV_TASKMAN_COID (QNX's <sys/procmsg.h> role). Every message
+ * starts with struct _proc_hdr; replies are the struct named after each
+ * type, or an error (MsgError). taskman treats every message as untrusted:
+ * a wrong size, an unknown type or a malformed body is an error reply. */
+#ifndef _SYS_PROCMSG_H
+#define _SYS_PROCMSG_H
+
+#include <stdint.h>
+
+#include "kernel/abi/abi.h"
+
+#define _PROC_SPAWN 0x0001   /* struct _proc_spawn + strings -> struct _proc_spawn_reply */
+#define _PROC_WAIT 0x0002    /* struct _proc_wait -> struct _proc_wait_reply */
+#define _PROC_GETIDS 0x0003  /* struct _proc_ids (pid: 0 = the caller) -> struct _proc_ids_reply */
+#define _PROC_SETPGID 0x0004 /* struct _proc_ids (pid, pgid) -> nothing */
+#define _PROC_SETSID 0x0005  /* struct _proc_hdr -> struct _proc_ids_reply */
+#define _PROC_UMASK 0x0006   /* struct _proc_umask -> struct _proc_umask (the old mask) */
+#define _PROC_MMAP 0x0007    /* struct _proc_mmap -> struct _proc_mmap_reply */
+#define _PROC_KILL 0x0008    /* struct _proc_kill: a signal to a process group */
+
+struct _proc_hdr {
+  uint16_t type;
+  uint16_t reserved;
+  uint32_t size; /* bytes of the whole message, this header included */
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_hdr) == 8, "_proc_hdr size");
+
+/* _PROC_SPAWN: followed by `strings_len` bytes: the path, then argc
+ * arguments, then envc environment strings, each NUL-terminated. At most
+ * _PROC_SPAWN_MAX bytes in all (E2BIG). The child's process group and
+ * session follow the caller's unless `flags` say otherwise. */
+#define _PROC_SPAWN_MAX 16384
+#define _PROC_SPAWN_SETPGROUP 1u /* pgroup: 0 = a new group led by the child */
+#define _PROC_SPAWN_SETSID 2u    /* a new session and group led by the child */
+#define _PROC_SPAWN_SETSIGMASK 4u
+#define _PROC_SPAWN_SETSIGDEF 8u
+struct _proc_spawn {
+  struct _proc_hdr hdr;
+  uint32_t argc;
+  uint32_t envc;
+  uint32_t strings_len;
+  uint32_t flags;
+  int32_t pgroup;
+  uint32_t reserved;
+  uint64_t sigmask;    /* with SETSIGMASK */
+  uint64_t sigdefault; /* with SETSIGDEF: signals whose action becomes SIG_DFL */
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_spawn) == 48, "_proc_spawn size");
+struct _proc_spawn_reply {
+  int32_t pid;
+  uint32_t reserved;
+};
+
+/* _PROC_WAIT: pid > 0 that child, -1 any child, 0 any in the caller's
+ * group, < -1 any in group -pid; options WNOHANG. Reply pid 0 with WNOHANG
+ * and nothing to collect. */
+struct _proc_wait {
+  struct _proc_hdr hdr;
+  int32_t pid;
+  int32_t options;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_wait) == 16, "_proc_wait size");
+struct _proc_wait_reply {
+  int32_t pid;
+  int32_t status; /* <sys/wait.h> encoding */
+};
+
+struct _proc_ids {
+  struct _proc_hdr hdr;
+  int32_t pid;
+  int32_t pgid;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_ids) == 16, "_proc_ids size");
+struct _proc_ids_reply {
+  int32_t pid;
+  int32_t ppid;
+  int32_t pgid;
+  int32_t sid;
+};
+
+struct _proc_umask {
+  struct _proc_hdr hdr;
+  uint32_t mask;
+  uint32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_umask) == 16, "_proc_umask size");
+
+/* _PROC_MMAP: `len` bytes (rounded up to pages) of zeroed memory with prot
+ * (PROT_READ 1, PROT_WRITE 2, PROT_EXEC 4; never write with exec). */
+struct _proc_mmap {
+  struct _proc_hdr hdr;
+  uint64_t len;
+  uint32_t prot;
+  uint32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_mmap) == 24, "_proc_mmap size");
+struct _proc_mmap_reply {
+  uint64_t addr;
+  uint64_t len;
+};
+
+/* _PROC_KILL: signo (0: only check) to every process of group `pgid`. */
+struct _proc_kill {
+  struct _proc_hdr hdr;
+  int32_t pgid;
+  int32_t signo;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_kill) == 16, "_proc_kill size");
+
+#endif /* _SYS_PROCMSG_H */

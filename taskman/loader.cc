@@ -1,0 +1,77 @@
+// The loader thread's work (see loader.h). Errors end the child with an
+// errno that taskman hands to the spawner: ENOMEM when pages run out,
+// E2BIG when the arguments do not fit the stack.
+#include "taskman/loader.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/neutrino.h>
+
+#include "kernel/abi/tm_priv.h"
+
+namespace {
+
+using taskman::LoaderJob;
+
+constexpr uint64_t kPage = 4096;
+
+int tm_map(uint32_t slot, uint64_t va, uint64_t len, uint32_t prot) {
+  struct qrv_tm_map m = {va, len, 0, prot};  // pid 0: this process
+  return syscall_tm_priv_r(slot, &m);
+}
+
+uint32_t prot_of(uint32_t elf_prot) {
+  uint32_t p = QRV_TM_PROT_READ;  // nothing QRV maps is unreadable
+  if (elf_prot & kElfProtWrite) p |= QRV_TM_PROT_WRITE;
+  if (elf_prot & kElfProtExec) p |= QRV_TM_PROT_EXEC;
+  return p;
+}
+
+// Each segment: writable zero pages, its file bytes, then its own
+// protection (PROTECT makes executable pages coherent: fence.i here and on
+// the other harts).
+int load_segments(const LoaderJob* job) {
+  for (uint32_t i = 0; i < job->img.segment_count; ++i) {
+    const ElfSegment& s = job->img.segments[i];
+    const uint64_t lo = s.vaddr & ~(kPage - 1);
+    const uint64_t hi = (s.vaddr + s.memsz + kPage - 1) & ~(kPage - 1);
+    int r = tm_map(__KER_TM_MAP_ANON, lo, hi - lo, QRV_TM_PROT_READ | QRV_TM_PROT_WRITE);
+    if (r < 0) return -r;
+    memcpy(reinterpret_cast<void*>(s.vaddr), job->elf + s.file_offset, s.filesz);
+    const uint32_t prot = prot_of(s.prot);
+    if (prot != (QRV_TM_PROT_READ | QRV_TM_PROT_WRITE)) {
+      r = tm_map(__KER_TM_PROTECT, lo, hi - lo, prot);
+      if (r < 0) return -r;
+    }
+  }
+  return 0;
+}
+
+int load(const LoaderJob* job, uint64_t* sp) {
+  if (const int e = load_segments(job); e != 0) return e;
+  constexpr uint64_t base = taskman::kChildStackTop - taskman::kChildStackSize;
+  const int r = tm_map(__KER_TM_MAP_ANON, base, taskman::kChildStackSize, QRV_TM_PROT_READ | QRV_TM_PROT_WRITE);
+  if (r < 0) return -r;
+  *sp = taskman::spawn_build_stack(reinterpret_cast<uint8_t*>(base), taskman::kChildStackTop,
+                                   taskman::kChildStackSize, job->args, job->img.entry);
+  if (*sp == 0) return E2BIG;
+  if (job->set_sigmask) {
+    const uint64_t mask = job->sigmask;
+    if (SignalProcmask_r(0, 0, SIG_SETMASK, &mask, nullptr) < 0) return EINVAL;
+  }
+  return 0;
+}
+
+}  // namespace
+
+extern "C" [[noreturn]] void loader_main(LoaderJob* job) {
+  uint64_t sp = 0;
+  struct qrv_tm_loader_done done = {job->img.entry, 0, load(job, &sp), 0};
+  done.sp = sp;
+  // Success continues at the program's entry; a failure ends the process.
+  for (;;) {
+    const int r = syscall_tm_priv_r(__KER_TM_LOADER_DONE, &done);
+    done.error = r < 0 ? -r : EINVAL;
+  }
+}

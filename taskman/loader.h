@@ -1,0 +1,49 @@
+// The loader: the code a child's first thread runs, in the child's address
+// space, while the taskman view (root slot 3) is installed (seed story:
+// "the loader thread problem"). It maps the ELF's PT_LOAD segments with
+// their permissions, copies their bytes from the boot image, builds the
+// stack, and ends with LOADER_DONE, which removes the view and continues
+// the same thread at the program's entry. Everything it touches of taskman's
+// (its code, this job, its stack, the boot image) lies in slot 3: the rest
+// of taskman's address space is not there. It runs with gp set by
+// loader_entry and no tp: no errno, no malloc, no stdio.
+#pragma once
+
+#include <stdint.h>
+#include "libc/include/sys/procmsg.h"
+
+#include "kernel/lib/elf.h"
+#include "taskman/spawn_args.h"
+
+namespace taskman {
+
+// Where a program's segments may lie: above page 0, below taskman's slot 3.
+inline constexpr uint64_t kProgramBase = 0x1000;
+inline constexpr uint64_t kProgramTop = 0xC0000000;
+inline constexpr uint32_t kLoaderJobs = 4;  // spawns loading at once (EAGAIN beyond)
+inline constexpr uint64_t kLoaderStackBytes = 8 * 1024;
+// The child's stack (ARCHITECTURE.md: 0x1_0000_0000 and up, below kUserTop).
+inline constexpr uint64_t kChildStackTop = 0x0000002000000000ull;
+inline constexpr uint64_t kChildStackSize = 256 * 1024;
+
+struct LoaderJob {
+  // taskman's bookkeeping
+  bool busy = false;
+  int32_t pid = 0;    // the child
+  int32_t rcvid = 0;  // the spawner, replied to once the loading is over
+  // the loader's input
+  const uint8_t* elf = nullptr;  // in the boot image (slot 3)
+  ElfImage img = {};
+  SpawnArgs args = {};          // points into msg
+  uint64_t sigmask = 0;
+  bool set_sigmask = false;
+  alignas(16) uint8_t msg[sizeof(struct _proc_spawn) + _PROC_SPAWN_MAX] = {};
+  alignas(16) uint8_t stack[kLoaderStackBytes] = {};
+};
+
+}  // namespace taskman
+
+// The loader thread's first instruction (loader_entry.S): sets gp, clears
+// tp, fp and ra, and calls loader_main(job). Never returns.
+extern "C" void loader_entry(taskman::LoaderJob* job);
+extern "C" [[noreturn]] void loader_main(taskman::LoaderJob* job);

@@ -1,0 +1,117 @@
+// tTMprocess policy (see proc_table.h). Slots are found by pid: pid modulo
+// the table size, then the next ones (pids grow; a zombie may still hold
+// the slot a new pid would take).
+#include "taskman/proc_table.h"
+
+#include <errno.h>
+
+namespace taskman {
+
+namespace {
+uint32_t home(int32_t pid) { return static_cast<uint32_t>(pid) % kTmProcessMax; }
+}  // namespace
+
+tTMprocess* ProcTable::add(int32_t pid, const tTMprocess* parent) {
+  if (pid <= 0 || find(pid) != nullptr) return nullptr;
+  for (uint32_t i = 0; i < kTmProcessMax; ++i) {
+    tTMprocess& p = slots_[(home(pid) + i) % kTmProcessMax];
+    if (p.state != TmState::kFree) continue;
+    p = tTMprocess{};
+    p.state = TmState::kLoading;
+    p.pid = pid;
+    p.ppid = parent != nullptr ? parent->pid : 0;
+    p.pgid = parent != nullptr ? parent->pgid : pid;
+    p.sid = parent != nullptr ? parent->sid : pid;
+    p.umask = parent != nullptr ? parent->umask : 022;
+    return &p;
+  }
+  return nullptr;
+}
+
+bool ProcTable::has_room() const {
+  for (const tTMprocess& p : slots_) {
+    if (p.state == TmState::kFree) return true;
+  }
+  return false;
+}
+
+tTMprocess* ProcTable::find(int32_t pid) {
+  return const_cast<tTMprocess*>(static_cast<const ProcTable*>(this)->find(pid));
+}
+
+const tTMprocess* ProcTable::find(int32_t pid) const {
+  if (pid <= 0) return nullptr;
+  for (uint32_t i = 0; i < kTmProcessMax; ++i) {
+    const tTMprocess& p = slots_[(home(pid) + i) % kTmProcessMax];
+    if (p.state != TmState::kFree && p.pid == pid) return &p;
+  }
+  return nullptr;
+}
+
+void ProcTable::remove(tTMprocess* p) { *p = tTMprocess{}; }
+
+uint32_t ProcTable::reparent_children(int32_t pid) {
+  uint32_t moved = 0;
+  for (tTMprocess& p : slots_) {
+    if (p.state != TmState::kFree && p.ppid == pid && p.pid != pid) {
+      p.ppid = kTaskmanPid;
+      ++moved;
+    }
+  }
+  return moved;
+}
+
+bool ProcTable::wait_matches(const tTMprocess& child, int32_t parent, int32_t pid_arg) const {
+  if (child.state == TmState::kFree || child.ppid != parent) return false;
+  if (pid_arg > 0) return child.pid == pid_arg;
+  if (pid_arg == -1) return true;
+  if (pid_arg == 0) {
+    const tTMprocess* me = find(parent);
+    return me != nullptr && child.pgid == me->pgid;
+  }
+  return child.pgid == -pid_arg;
+}
+
+tTMprocess* ProcTable::match_zombie(int32_t parent, int32_t pid_arg, bool* has_match) {
+  *has_match = false;
+  for (tTMprocess& p : slots_) {
+    if (!wait_matches(p, parent, pid_arg)) continue;
+    *has_match = true;
+    if (p.state == TmState::kZombie) return &p;
+  }
+  return nullptr;
+}
+
+int ProcTable::setpgid(int32_t caller, int32_t pid, int32_t pgid) {
+  if (pid < 0 || pgid < 0) return -EINVAL;
+  const tTMprocess* me = find(caller);
+  tTMprocess* target = find(pid == 0 ? caller : pid);
+  if (me == nullptr || target == nullptr || target->state == TmState::kZombie) return -ESRCH;
+  if (target->pid != caller && target->ppid != caller) return -ESRCH;  // self or a child only
+  if (target->sid != me->sid) return -EPERM;
+  if (target->pid == target->sid) return -EPERM;  // a session leader keeps its group
+  const int32_t group = pgid == 0 ? target->pid : pgid;
+  if (group != target->pid && !group_exists(group, me->sid)) return -EPERM;
+  target->pgid = group;
+  return 0;
+}
+
+int ProcTable::setsid(int32_t caller) {
+  tTMprocess* me = find(caller);
+  if (me == nullptr) return -ESRCH;
+  if (me->pgid == me->pid || group_exists(me->pid, 0)) return -EPERM;
+  me->sid = me->pid;
+  me->pgid = me->pid;
+  return me->sid;
+}
+
+bool ProcTable::group_exists(int32_t pgid, int32_t sid) const {
+  for (const tTMprocess& p : slots_) {
+    if (p.state != TmState::kFree && p.state != TmState::kZombie && p.pgid == pgid && (sid == 0 || p.sid == sid)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace taskman

@@ -1,0 +1,90 @@
+// tTMprocess: taskman's table of processes, the POSIX side of each one
+// (parent, group, session, umask, exit status, zombie state). The kernel
+// keeps only what it must (threads, IPC, the address space); everything
+// here is policy and is plain logic, tested on the host.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace taskman {
+
+inline constexpr uint32_t kTmProcessMax = 128;
+inline constexpr int32_t kTaskmanPid = 1;  // QNX's procnto is pid 1 too: orphans come here
+
+enum class TmState : uint8_t {
+  kFree,
+  kLoading,  // its loader runs; the spawner waits for the outcome
+  kRunning,
+  kZombie,   // ended; waits for its parent's waitpid
+};
+
+struct tTMprocess {
+  TmState state = TmState::kFree;
+  int32_t pid = 0;
+  int32_t ppid = 0;
+  int32_t pgid = 0;
+  int32_t sid = 0;
+  uint32_t umask = 022;
+  int32_t wait_status = 0;   // <sys/wait.h> encoding, once a zombie
+  uint64_t mmap_next = 0;    // where its next anonymous mapping goes
+  char name[32] = {};
+};
+
+// Encodings of <sys/wait.h>.
+constexpr int32_t wait_status_exited(int64_t code) { return static_cast<int32_t>((code & 0xff) << 8); }
+constexpr int32_t wait_status_signaled(int signo) { return signo & 0x7f; }
+
+class ProcTable {
+ public:
+  // A new slot for `pid`, child of `parent` (nullptr: no parent, taskman
+  // itself), in the parent's group and session; nullptr if the table is full
+  // or pid is in use.
+  tTMprocess* add(int32_t pid, const tTMprocess* parent);
+
+  // Whether add() would find a free slot.
+  bool has_room() const;
+
+  // The slot of pid (any state but free), or nullptr.
+  tTMprocess* find(int32_t pid);
+  const tTMprocess* find(int32_t pid) const;
+
+  // Forgets pid.
+  void remove(tTMprocess* p);
+
+  // pid has ended with wait status `status`. Its children go to taskman
+  // (QNX's reaper); what becomes of pid itself is up to the caller (a zombie
+  // for its parent, or removed). Returns the number of children moved.
+  uint32_t reparent_children(int32_t pid);
+
+  // waitpid's choice for `parent` and the pid argument (> 0, -1, 0, < -1):
+  // a zombie to collect, or nullptr with *has_match telling whether some
+  // child would match later (otherwise ECHILD).
+  tTMprocess* match_zombie(int32_t parent, int32_t pid_arg, bool* has_match);
+
+  // Whether `child` is what a waitpid(pid_arg) of its parent waits for.
+  bool wait_matches(const tTMprocess& child, int32_t parent, int32_t pid_arg) const;
+
+  // setpgid(pid, pgid) from `caller` (pid 0 = caller, pgid 0 = pid): 0 or -errno
+  // (ESRCH, EPERM, EINVAL) as POSIX says.
+  int setpgid(int32_t caller, int32_t pid, int32_t pgid);
+
+  // setsid() from `caller`: the new session id, or -EPERM (already a group leader).
+  int setsid(int32_t caller);
+
+  // Whether any live process is in group `pgid` within session `sid` (sid 0: any).
+  bool group_exists(int32_t pgid, int32_t sid) const;
+
+  // visit(p) for every used slot.
+  template <typename Visit>
+  void for_each(Visit&& visit) {
+    for (tTMprocess& p : slots_) {
+      if (p.state != TmState::kFree) visit(p);
+    }
+  }
+
+ private:
+  tTMprocess slots_[kTmProcessMax];
+};
+
+}  // namespace taskman

@@ -1,0 +1,120 @@
+// tTMprocess policy on the host: slots by pid, inheritance, waitpid's
+// choices, reparenting, setpgid and setsid as POSIX says.
+#include "taskman/proc_table.h"
+
+#include <errno.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace taskman {
+namespace {
+
+class ProcTableTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    tTMprocess* tm = t_->add(kTaskmanPid, nullptr);
+    ASSERT_NE(tm, nullptr);
+    tm->state = TmState::kRunning;
+  }
+  tTMprocess* spawn(int32_t pid, int32_t parent) {
+    tTMprocess* p = t_->add(pid, t_->find(parent));
+    EXPECT_NE(p, nullptr);
+    if (p != nullptr) p->state = TmState::kRunning;
+    return p;
+  }
+  std::unique_ptr<ProcTable> t_ = std::make_unique<ProcTable>();
+};
+
+TEST_F(ProcTableTest, ChildrenInheritGroupSessionUmask) {
+  tTMprocess* init = spawn(2, kTaskmanPid);
+  EXPECT_EQ(init->ppid, kTaskmanPid);
+  EXPECT_EQ(init->pgid, kTaskmanPid);
+  init->umask = 077;
+  tTMprocess* c = spawn(3, 2);
+  EXPECT_EQ(c->ppid, 2);
+  EXPECT_EQ(c->umask, 077u);
+  EXPECT_EQ(t_->add(3, init), nullptr) << "a pid is used once";
+  EXPECT_EQ(t_->add(0, init), nullptr);
+  EXPECT_EQ(t_->find(4), nullptr);
+}
+
+TEST_F(ProcTableTest, SlotsCollideAndFillUp) {
+  // pids kTmProcessMax apart share a home slot.
+  spawn(2, kTaskmanPid);
+  spawn(2 + kTmProcessMax, kTaskmanPid);
+  EXPECT_EQ(t_->find(2 + kTmProcessMax)->pid, static_cast<int32_t>(2 + kTmProcessMax));
+  EXPECT_EQ(t_->find(2)->pid, 2);
+  int32_t pid = 1000;
+  while (t_->has_room()) spawn(pid++, kTaskmanPid);
+  EXPECT_EQ(t_->add(pid, t_->find(kTaskmanPid)), nullptr);
+  t_->remove(t_->find(2));
+  EXPECT_TRUE(t_->has_room());
+  EXPECT_NE(t_->find(2 + kTmProcessMax), nullptr) << "removing one pid keeps its neighbour findable";
+}
+
+TEST_F(ProcTableTest, WaitMatchesPidAnyGroupAndOwnGroup) {
+  spawn(2, kTaskmanPid);
+  tTMprocess* a = spawn(3, 2);
+  tTMprocess* b = spawn(4, 2);
+  b->pgid = 9;
+  spawn(5, kTaskmanPid);  // not 2's
+  bool has = false;
+  EXPECT_EQ(t_->match_zombie(2, -1, &has), nullptr);
+  EXPECT_TRUE(has) << "children exist: wait (not ECHILD)";
+  EXPECT_EQ(t_->match_zombie(2, 5, &has), nullptr);
+  EXPECT_FALSE(has) << "5 is not 2's child: ECHILD";
+  b->state = TmState::kZombie;
+  EXPECT_EQ(t_->match_zombie(2, -1, &has), b);
+  EXPECT_EQ(t_->match_zombie(2, 0, &has), nullptr) << "b left 2's group";
+  EXPECT_EQ(t_->match_zombie(2, -9, &has), b);
+  EXPECT_EQ(t_->match_zombie(2, 3, &has), nullptr);
+  EXPECT_TRUE(has);
+  a->state = TmState::kZombie;
+  EXPECT_EQ(t_->match_zombie(2, 0, &has), a);
+}
+
+TEST_F(ProcTableTest, OrphansGoToTaskman) {
+  spawn(2, kTaskmanPid);
+  spawn(3, 2);
+  spawn(4, 2);
+  spawn(5, 3);
+  EXPECT_EQ(t_->reparent_children(2), 2u);
+  EXPECT_EQ(t_->find(3)->ppid, kTaskmanPid);
+  EXPECT_EQ(t_->find(5)->ppid, 3) << "grandchildren keep their parent";
+}
+
+TEST_F(ProcTableTest, SetpgidAsPosixSays) {
+  spawn(2, kTaskmanPid);
+  spawn(3, 2);
+  spawn(4, 3);
+  EXPECT_EQ(t_->setpgid(3, 0, 0), 0) << "a process may lead a group of its own";
+  EXPECT_EQ(t_->find(3)->pgid, 3);
+  EXPECT_EQ(t_->setpgid(3, 4, 3), 0) << "and put its child in it";
+  EXPECT_EQ(t_->find(4)->pgid, 3);
+  EXPECT_EQ(t_->setpgid(2, 4, 0), -ESRCH) << "not 2's child";
+  EXPECT_EQ(t_->setpgid(3, 4, 77), -EPERM) << "no such group in the session";
+  EXPECT_EQ(t_->setpgid(3, 0, -1), -EINVAL);
+  EXPECT_EQ(t_->setpgid(3, 99, 0), -ESRCH);
+}
+
+TEST_F(ProcTableTest, SetsidMakesALeaderOnce) {
+  spawn(2, kTaskmanPid);
+  spawn(3, 2);
+  EXPECT_EQ(t_->setsid(3), 3);
+  EXPECT_EQ(t_->find(3)->sid, 3);
+  EXPECT_EQ(t_->find(3)->pgid, 3);
+  EXPECT_EQ(t_->setsid(3), -EPERM) << "a group leader cannot";
+  EXPECT_EQ(t_->setpgid(3, 0, 0), -EPERM) << "a session leader keeps its group";
+  spawn(4, 3);
+  EXPECT_EQ(t_->find(4)->sid, 3) << "its children are in its session";
+}
+
+TEST(WaitStatusTest, EncodingsMatchSysWait) {
+  EXPECT_EQ(wait_status_exited(3), 0x300);
+  EXPECT_EQ(wait_status_exited(256 + 7), 0x700) << "only the low 8 bits";
+  EXPECT_EQ(wait_status_signaled(11), 11);
+}
+
+}  // namespace
+}  // namespace taskman

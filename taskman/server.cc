@@ -1,0 +1,346 @@
+// taskman's message loop (see server.h). Every message is untrusted: sizes
+// are checked against what the kernel says was sent, and anything unknown
+// or malformed gets an error reply.
+#include "taskman/server.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "kernel/abi/tm_priv.h"
+
+namespace taskman {
+
+namespace {
+constexpr uint8_t kLoaderPriority = 10;
+
+const char* base_name(const char* path) {
+  const char* slash = strrchr(path, '/');
+  return slash != nullptr ? slash + 1 : path;
+}
+
+template <typename T>
+void reply(int rcvid, const T& r) {
+  (void)MsgReply_r(rcvid, 0, &r, sizeof r);
+}
+
+void fail(int rcvid, int err) { (void)MsgError_r(rcvid, err); }
+}  // namespace
+
+void Server::init(const ImageFs* fs, int chid) {
+  fs_ = fs;
+  chid_ = chid;
+  tTMprocess* self = table_.add(kTaskmanPid, nullptr);
+  self->state = TmState::kRunning;
+  strncpy(self->name, "taskman", sizeof self->name - 1);
+}
+
+LoaderJob* Server::job_of(int32_t pid) {
+  for (LoaderJob& j : jobs_) {
+    if (j.busy && j.pid == pid) return &j;
+  }
+  return nullptr;
+}
+
+int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
+  const char* name = spawn_boot_name(job->args.path);
+  CpioEntry entry;
+  if (name == nullptr || fs_->find(name, &entry) == nullptr) return -ENOENT;
+  if (!entry.is_regular() || (entry.permissions() & 0111) == 0) return -EACCES;
+  if (elf_parse(entry.data, entry.size, kProgramBase, kProgramTop, job->img) != ElfStatus::kOk) {
+    return -ENOEXEC;
+  }
+  const struct _proc_spawn& m = *job->args.msg;
+  const bool new_session = (m.flags & _PROC_SPAWN_SETSID) != 0;
+  const bool set_group = (m.flags & _PROC_SPAWN_SETPGROUP) != 0;
+  if (!new_session && set_group && m.pgroup != 0 && !table_.group_exists(m.pgroup, parent->sid)) return -EPERM;
+  job->elf = static_cast<const uint8_t*>(entry.data);
+  job->set_sigmask = (m.flags & _PROC_SPAWN_SETSIGMASK) != 0;
+  job->sigmask = m.sigmask;
+  struct qrv_tm_proc_create req = {};
+  req.loader_pc = reinterpret_cast<uint64_t>(&loader_entry);
+  req.loader_sp = reinterpret_cast<uint64_t>(job->stack + sizeof job->stack);
+  req.loader_arg = reinterpret_cast<uint64_t>(job);
+  req.notify_chid = chid_;
+  req.priority = kLoaderPriority;
+  strncpy(req.name, base_name(job->args.path), sizeof req.name - 1);
+  // The table must have room before the kernel makes a process nobody tracks.
+  if (!table_.has_room()) return -EAGAIN;
+  const int pid = syscall_tm_priv_r(__KER_TM_PROC_CREATE, &req);
+  if (pid < 0) return pid;
+  tTMprocess* child = table_.add(pid, parent);
+  strncpy(child->name, req.name, sizeof child->name - 1);
+  child->mmap_next = kMmapBase;
+  if (new_session) {
+    child->sid = pid;
+    child->pgid = pid;
+  } else if (set_group) {
+    child->pgid = m.pgroup == 0 ? pid : m.pgroup;
+  }
+  job->pid = pid;
+  return pid;
+}
+
+int Server::spawn_boot_program(const char* name) {
+  LoaderJob* job = &jobs_[0];
+  if (job->busy) return -EAGAIN;
+  struct _proc_spawn m = {};
+  const size_t name_len = strlen(name);
+  const size_t strings = sizeof("/proc/boot/") - 1 + name_len + 1 + name_len + 1;
+  if (strings > _PROC_SPAWN_MAX) return -E2BIG;
+  m.hdr = {_PROC_SPAWN, 0, static_cast<uint32_t>(sizeof m + strings)};
+  m.argc = 1;
+  m.strings_len = static_cast<uint32_t>(strings);
+  memcpy(job->msg, &m, sizeof m);
+  char* s = reinterpret_cast<char*>(job->msg + sizeof m);
+  s += sprintf(s, "/proc/boot/%s", name) + 1;
+  memcpy(s, name, name_len + 1);
+  if (const int e = spawn_args_parse(job->msg, m.hdr.size, &job->args); e != 0) return e;
+  job->busy = true;
+  job->rcvid = 0;  // nobody to tell
+  const int pid = start_loader(job, table_.find(kTaskmanPid));
+  if (pid < 0) job->busy = false;
+  boot_pid_ = pid;
+  return pid;
+}
+
+void Server::do_spawn(int rcvid, const struct _msg_info& info, const struct _proc_spawn& head) {
+  if (info.srcmsglen < static_cast<int64_t>(sizeof head) || head.hdr.size != info.srcmsglen) return fail(rcvid, EINVAL);
+  if (head.hdr.size > sizeof(jobs_[0].msg)) return fail(rcvid, E2BIG);
+  LoaderJob* job = nullptr;
+  for (LoaderJob& j : jobs_) {
+    if (!j.busy) {
+      job = &j;
+      break;
+    }
+  }
+  if (job == nullptr) return fail(rcvid, EAGAIN);
+  const long got = MsgRead_r(rcvid, job->msg, head.hdr.size, 0);
+  if (got != static_cast<long>(head.hdr.size)) return fail(rcvid, got < 0 ? static_cast<int>(-got) : EFAULT);
+  if (const int e = spawn_args_parse(job->msg, head.hdr.size, &job->args); e != 0) return fail(rcvid, -e);
+  const tTMprocess* parent = table_.find(info.pid);
+  if (parent == nullptr || parent->state != TmState::kRunning) return fail(rcvid, ESRCH);
+  job->busy = true;
+  job->rcvid = rcvid;
+  const int pid = start_loader(job, parent);
+  if (pid < 0) {
+    job->busy = false;
+    return fail(rcvid, -pid);
+  }
+  // The reply waits for the loader: PROCLOADED (the pid) or PROCDEATH (why).
+}
+
+void Server::on_loaded(int32_t pid) {
+  LoaderJob* job = job_of(pid);
+  tTMprocess* p = table_.find(pid);
+  if (p != nullptr && p->state == TmState::kLoading) p->state = TmState::kRunning;
+  if (job == nullptr) return;
+  if (job->rcvid != 0) reply(job->rcvid, _proc_spawn_reply{pid, 0});
+  job->busy = false;
+}
+
+void Server::collect(int rcvid, tTMprocess* zombie) {
+  reply(rcvid, _proc_wait_reply{zombie->pid, zombie->wait_status});
+  table_.remove(zombie);
+}
+
+void Server::make_zombie(tTMprocess* p, int32_t status) {
+  p->state = TmState::kZombie;
+  p->wait_status = status;
+  const int32_t parent = p->ppid;
+  for (PendingWait& w : waits_) {
+    if (w.rcvid != 0 && w.waiter == parent && table_.wait_matches(*p, parent, w.pid_arg)) {
+      const int rcvid = w.rcvid;
+      w = PendingWait{};
+      collect(rcvid, p);
+      return;
+    }
+  }
+}
+
+void Server::on_death(int32_t pid) {
+  struct qrv_tm_proc_info info = {};
+  info.pid = pid;
+  if (syscall_tm_priv_r(__KER_TM_PROC_QUERY, &info) != 0) return;
+  (void)syscall_tm_priv_r(__KER_TM_PROC_REAP, reinterpret_cast<void*>(static_cast<intptr_t>(pid)));
+  tTMprocess* p = table_.find(pid);
+  if (p == nullptr) return;
+  // Its own waits die with it; its children go to taskman, which keeps no
+  // zombies of its own.
+  for (PendingWait& w : waits_) {
+    if (w.rcvid != 0 && w.waiter == pid) w = PendingWait{};
+  }
+  table_.reparent_children(pid);
+  table_.for_each([&](tTMprocess& c) {
+    if (c.ppid == kTaskmanPid && c.state == TmState::kZombie) table_.remove(&c);
+  });
+  if (LoaderJob* job = job_of(pid)) {  // it died loading: the spawner learns why
+    const int err = info.load_error != 0 ? info.load_error : (info.state & QRV_TM_PROC_FAULTED) ? ENOEXEC : EINTR;
+    if (job->rcvid != 0) fail(job->rcvid, err);
+    job->busy = false;
+    table_.remove(p);
+    return;
+  }
+  const int32_t status =
+      info.term_signal != 0 ? wait_status_signaled(info.term_signal) : wait_status_exited(info.exit_status);
+  if (pid == boot_pid_) {
+    printf("taskman: %s (pid %d) %s %d: shutting down\n", p->name, pid,
+           WIFSIGNALED(status) ? "was killed by signal" : "exited with status",
+           WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+    exit(WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
+  }
+  const int32_t parent = p->ppid;
+  struct qrv_tm_proc_info pinfo = {};
+  pinfo.pid = parent;
+  const bool parent_waits = parent != kTaskmanPid && syscall_tm_priv_r(__KER_TM_PROC_QUERY, &pinfo) == 0 &&
+                            (pinfo.state & QRV_TM_PROC_NOCLDWAIT) == 0;
+  if (parent != kTaskmanPid) (void)SignalKill_r(0, parent, 0, SIGCHLD, 0, 0);
+  if (!parent_waits) {
+    table_.remove(p);
+    // A parent that asked for no zombies still has its waitpid end: ECHILD
+    // once nothing is left to wait for.
+    for (PendingWait& w : waits_) {
+      bool has_match = false;
+      if (w.rcvid != 0 && w.waiter == parent && table_.match_zombie(parent, w.pid_arg, &has_match) == nullptr &&
+          !has_match) {
+        fail(w.rcvid, ECHILD);
+        w = PendingWait{};
+      }
+    }
+    return;
+  }
+  make_zombie(p, status);
+}
+
+void Server::on_unblock(int32_t rcvid) {
+  for (PendingWait& w : waits_) {
+    if (w.rcvid == rcvid) {
+      fail(rcvid, EINTR);
+      w = PendingWait{};
+    }
+  }
+}
+
+void Server::do_wait(int rcvid, int32_t caller, const struct _proc_wait& m) {
+  if ((m.options & ~(WNOHANG | WUNTRACED)) != 0) return fail(rcvid, EINVAL);
+  bool has_match = false;
+  if (tTMprocess* z = table_.match_zombie(caller, m.pid, &has_match)) return collect(rcvid, z);
+  if (!has_match) return fail(rcvid, ECHILD);
+  if ((m.options & WNOHANG) != 0) return reply(rcvid, _proc_wait_reply{0, 0});
+  for (PendingWait& w : waits_) {
+    if (w.rcvid == 0) {
+      w = PendingWait{rcvid, caller, m.pid};
+      return;  // answered when a matching child ends
+    }
+  }
+  fail(rcvid, EAGAIN);
+}
+
+void Server::do_getids(int rcvid, int32_t caller, const struct _proc_ids& m) {
+  const tTMprocess* p = table_.find(m.pid == 0 ? caller : m.pid);
+  if (p == nullptr) return fail(rcvid, ESRCH);
+  reply(rcvid, _proc_ids_reply{p->pid, p->ppid, p->pgid, p->sid});
+}
+
+void Server::do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m) {
+  tTMprocess* p = table_.find(caller);
+  if (p == nullptr) return fail(rcvid, ESRCH);
+  constexpr uint32_t kProtAll = QRV_TM_PROT_READ | QRV_TM_PROT_WRITE | QRV_TM_PROT_EXEC;
+  if (m.len == 0 || m.len > kMmapTop - kMmapBase || (m.prot & ~kProtAll) != 0 || m.reserved != 0) {
+    return fail(rcvid, EINVAL);
+  }
+  const uint64_t len = (m.len + 4095) & ~uint64_t{4095};
+  if (p->mmap_next < kMmapBase) p->mmap_next = kMmapBase;
+  if (len > kMmapTop - p->mmap_next) return fail(rcvid, ENOMEM);
+  struct qrv_tm_map req = {p->mmap_next, len, caller, m.prot == 0 ? QRV_TM_PROT_READ : m.prot};
+  const int r = syscall_tm_priv_r(__KER_TM_MAP_ANON, &req);
+  if (r < 0) return fail(rcvid, -r);
+  p->mmap_next += len;
+  reply(rcvid, _proc_mmap_reply{req.va, len});
+}
+
+void Server::do_kill(int rcvid, const struct _proc_kill& m) {
+  if ((m.pgid <= 0 && m.pgid != -1) || m.signo < 0 || m.signo > 64) return fail(rcvid, EINVAL);
+  int found = 0;
+  int err = 0;
+  table_.for_each([&](tTMprocess& p) {
+    if ((m.pgid != -1 && p.pgid != m.pgid) || p.state != TmState::kRunning || p.pid == kTaskmanPid) return;
+    ++found;
+    if (m.signo != 0) {
+      const int r = SignalKill_r(0, p.pid, 0, m.signo, 0, 0);
+      if (r < 0) err = -r;
+    }
+  });
+  if (found == 0) return fail(rcvid, ESRCH);
+  if (err != 0) return fail(rcvid, err);
+  (void)MsgReply_r(rcvid, 0, nullptr, 0);
+}
+
+void Server::on_pulse(const struct _pulse& p) {
+  switch (p.code) {
+    case QRV_PULSE_CODE_PROCLOADED: return on_loaded(p.value.sival_int);
+    case QRV_PULSE_CODE_PROCDEATH: return on_death(p.value.sival_int);
+    case QRV_PULSE_CODE_UNBLOCK: return on_unblock(p.value.sival_int);
+    default: return;  // DISCONNECT and the like: nothing is kept per connection
+  }
+}
+
+void Server::on_message(int rcvid, const struct _msg_info& info, const Message& m) {
+  const int64_t got = info.msglen;
+  const auto need = [&](size_t n) { return got >= static_cast<int64_t>(n) && m.hdr.size == n; };
+  if (got < static_cast<int64_t>(sizeof m.hdr) || m.hdr.reserved != 0) return fail(rcvid, EINVAL);
+  switch (m.hdr.type) {
+    case _PROC_SPAWN:
+      if (got < static_cast<int64_t>(sizeof m.spawn)) return fail(rcvid, EINVAL);
+      return do_spawn(rcvid, info, m.spawn);
+    case _PROC_WAIT:
+      return need(sizeof m.wait) ? do_wait(rcvid, info.pid, m.wait) : fail(rcvid, EINVAL);
+    case _PROC_GETIDS:
+      return need(sizeof m.ids) ? do_getids(rcvid, info.pid, m.ids) : fail(rcvid, EINVAL);
+    case _PROC_SETPGID: {
+      if (!need(sizeof m.ids)) return fail(rcvid, EINVAL);
+      const int r = table_.setpgid(info.pid, m.ids.pid, m.ids.pgid);
+      return r < 0 ? fail(rcvid, -r) : (void)MsgReply_r(rcvid, 0, nullptr, 0);
+    }
+    case _PROC_SETSID: {
+      if (!need(sizeof m.hdr)) return fail(rcvid, EINVAL);
+      const int r = table_.setsid(info.pid);
+      if (r < 0) return fail(rcvid, -r);
+      const tTMprocess* p = table_.find(info.pid);
+      return reply(rcvid, _proc_ids_reply{p->pid, p->ppid, p->pgid, p->sid});
+    }
+    case _PROC_UMASK: {
+      tTMprocess* p = table_.find(info.pid);
+      if (!need(sizeof m.umask) || (m.umask.mask & ~0777u) != 0 || m.umask.reserved != 0) return fail(rcvid, EINVAL);
+      if (p == nullptr) return fail(rcvid, ESRCH);
+      const struct _proc_umask old = {m.umask.hdr, p->umask, 0};
+      p->umask = m.umask.mask;
+      return reply(rcvid, old);
+    }
+    case _PROC_MMAP:
+      return need(sizeof m.mmap) ? do_mmap(rcvid, info.pid, m.mmap) : fail(rcvid, EINVAL);
+    case _PROC_KILL:
+      return need(sizeof m.kill) ? do_kill(rcvid, m.kill) : fail(rcvid, EINVAL);
+    default:
+      return fail(rcvid, ENOSYS);
+  }
+}
+
+void Server::serve() {
+  for (;;) {
+    Message m;
+    struct _msg_info info;
+    memset(&m, 0, sizeof m);
+    const int rcvid = MsgReceive_r(chid_, &m, sizeof m, &info);
+    if (rcvid == 0) {
+      on_pulse(m.pulse);
+    } else if (rcvid > 0) {
+      on_message(rcvid, info, m);
+    }
+  }
+}
+
+}  // namespace taskman

@@ -1,0 +1,83 @@
+// taskman's message loop and the handlers of sys/procmsg.h: spawn (with the
+// loader), wait and the notices of the kernel, ids and groups, umask, mmap,
+// kill of a group. One thread serves everything: no handler blocks (a
+// spawn or a wait that cannot finish now is answered later, from a notice).
+#pragma once
+
+#include <stdint.h>
+#include <sys/neutrino.h>
+#include "libc/include/sys/procmsg.h"
+
+#include "taskman/imagefs.h"
+#include "taskman/loader.h"
+#include "taskman/proc_table.h"
+
+namespace taskman {
+
+inline constexpr uint32_t kMaxPendingWaits = 64;
+// Anonymous mappings (_PROC_MMAP) grow up from here, below the stacks.
+inline constexpr uint64_t kMmapBase = 0x0000000100000000ull;
+inline constexpr uint64_t kMmapTop = kChildStackTop - 2 * kChildStackSize;
+
+class Server {
+ public:
+  // Serves `chid` with the boot image `fs`, and enters taskman itself in
+  // the table (pid 1). The server must live in taskman's image (a global):
+  // the loader reads its jobs from the child.
+  void init(const ImageFs* fs, int chid);
+
+  // Spawns /proc/boot/`name` as a child of taskman with argv {name};
+  // the pid, or -errno. The outcome arrives as a notice (PROCLOADED or
+  // PROCDEATH), handled by serve(). When that program ends, taskman ends
+  // with its status, and the kernel powers off.
+  int spawn_boot_program(const char* name);
+
+  // The loop; never returns.
+  [[noreturn]] void serve();
+
+ private:
+  struct PendingWait {
+    int32_t rcvid = 0;  // 0: free
+    int32_t waiter = 0;
+    int32_t pid_arg = 0;
+  };
+
+  union Message {
+    struct _pulse pulse;
+    struct _proc_hdr hdr;
+    struct _proc_spawn spawn;
+    struct _proc_wait wait;
+    struct _proc_ids ids;
+    struct _proc_umask umask;
+    struct _proc_mmap mmap;
+    struct _proc_kill kill;
+  };
+
+  void on_pulse(const struct _pulse& p);
+  void on_message(int rcvid, const struct _msg_info& info, const Message& m);
+  void on_loaded(int32_t pid);
+  void on_death(int32_t pid);
+  void on_unblock(int32_t rcvid);
+
+  // Each handler replies (or keeps the rcvid for later) itself.
+  void do_spawn(int rcvid, const struct _msg_info& info, const struct _proc_spawn& head);
+  void do_wait(int rcvid, int32_t caller, const struct _proc_wait& m);
+  void do_getids(int rcvid, int32_t caller, const struct _proc_ids& m);
+  void do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m);
+  void do_kill(int rcvid, const struct _proc_kill& m);
+
+  // Starts the loader for the message in `job`; 0 or -errno.
+  int start_loader(LoaderJob* job, const tTMprocess* parent);
+  void collect(int rcvid, tTMprocess* zombie);
+  void make_zombie(tTMprocess* p, int32_t status);
+  LoaderJob* job_of(int32_t pid);
+
+  int32_t boot_pid_ = 0;  // the program taskman started itself (init): its end is the system's
+  const ImageFs* fs_ = nullptr;
+  int chid_ = -1;
+  ProcTable table_;
+  LoaderJob jobs_[kLoaderJobs];
+  PendingWait waits_[kMaxPendingWaits];
+};
+
+}  // namespace taskman

@@ -1,0 +1,125 @@
+// _PROC_SPAWN checking and the initial stack, on the host: well-formed
+// messages, every malformation, random bytes, and the stack layout.
+#include "taskman/spawn_args.h"
+
+#include <errno.h>
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace taskman {
+namespace {
+
+std::vector<uint8_t> message(const std::vector<std::string>& strings, uint32_t argc, uint32_t envc) {
+  std::string blob;
+  for (const std::string& s : strings) blob += s + '\0';
+  struct _proc_spawn m = {};
+  m.hdr = {_PROC_SPAWN, 0, static_cast<uint32_t>(sizeof m + blob.size())};
+  m.argc = argc;
+  m.envc = envc;
+  m.strings_len = static_cast<uint32_t>(blob.size());
+  std::vector<uint8_t> out(sizeof m + blob.size());
+  memcpy(out.data(), &m, sizeof m);
+  memcpy(out.data() + sizeof m, blob.data(), blob.size());
+  return out;
+}
+
+struct _proc_spawn* head(std::vector<uint8_t>& m) { return reinterpret_cast<struct _proc_spawn*>(m.data()); }
+
+TEST(SpawnArgsTest, AWellFormedMessage) {
+  std::vector<uint8_t> m = message({"/proc/boot/x", "x", "-v", "A=1"}, 2, 1);
+  SpawnArgs a;
+  ASSERT_EQ(spawn_args_parse(m.data(), m.size(), &a), 0);
+  EXPECT_STREQ(a.path, "/proc/boot/x");
+  EXPECT_STREQ(a.argv, "x");
+  EXPECT_STREQ(a.envp, "A=1");
+  EXPECT_EQ(spawn_boot_name(a.path), std::string("x"));
+}
+
+TEST(SpawnArgsTest, EveryMalformationIsRefused) {
+  SpawnArgs a;
+  std::vector<uint8_t> m = message({"/p", "x"}, 1, 0);
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size() - 1, &a), -EINVAL) << "size disagrees with the header";
+  EXPECT_EQ(spawn_args_parse(m.data(), 8, &a), -EINVAL) << "shorter than the struct";
+  m = message({"/p", "x"}, 2, 0);
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL) << "fewer strings than announced";
+  m = message({"/p", "x", "y"}, 1, 0);
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL) << "more strings than announced";
+  m = message({"/p", "x"}, 1, 0);
+  m.back() = 'z';
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL) << "a string without its NUL";
+  m = message({"", "x"}, 1, 0);
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL) << "an empty path";
+  m = message({"/p"}, 0, 0);
+  head(m)->flags = 0x100;
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL) << "unknown flags";
+  m = message({"/p"}, 0, 0);
+  head(m)->argc = 5000;
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -E2BIG);
+  m = message({"/p"}, 0, 0);
+  head(m)->envc = 0xffffffff;
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -E2BIG) << "argc + envc must not wrap";
+  m = message({"/p"}, 0, 0);
+  head(m)->hdr.type = _PROC_WAIT;
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL);
+  m = message({"/p"}, 0, 0);
+  head(m)->flags = _PROC_SPAWN_SETPGROUP;
+  head(m)->pgroup = -3;
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL);
+}
+
+TEST(SpawnArgsTest, RandomBytesNeverPassUnchecked) {
+  std::mt19937 rng(7);
+  const std::vector<uint8_t> good = message({"/proc/boot/a", "a", "b", "E=1"}, 2, 1);
+  for (int i = 0; i < 20000; ++i) {
+    std::vector<uint8_t> m = good;
+    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k) m[rng() % m.size()] = static_cast<uint8_t>(rng());
+    SpawnArgs a;
+    if (spawn_args_parse(m.data(), m.size(), &a) == 0) {
+      // Accepted: every string it announced lies inside the message.
+      EXPECT_LE(reinterpret_cast<const uint8_t*>(a.end), m.data() + m.size());
+      EXPECT_GE(reinterpret_cast<const uint8_t*>(a.path), m.data() + sizeof(struct _proc_spawn));
+    }
+  }
+}
+
+TEST(SpawnArgsTest, BootNames) {
+  EXPECT_EQ(spawn_boot_name("/proc/boot/"), nullptr);
+  EXPECT_EQ(spawn_boot_name("/proc/boot/a/b"), nullptr);
+  EXPECT_EQ(spawn_boot_name("/bin/sh"), nullptr);
+  EXPECT_EQ(spawn_boot_name("proc/boot/x"), nullptr);
+}
+
+TEST(SpawnArgsTest, TheStackIsSystemVShaped) {
+  std::vector<uint8_t> m = message({"/proc/boot/x", "x", "yz", "A=1"}, 2, 1);
+  SpawnArgs a;
+  ASSERT_EQ(spawn_args_parse(m.data(), m.size(), &a), 0);
+  constexpr uint64_t kTop = 0x2000000000ull, kSize = 4096;
+  std::vector<uint8_t> mem(kSize);
+  const uint64_t sp = spawn_build_stack(mem.data(), kTop, kSize, a, 0x10078);
+  ASSERT_NE(sp, 0u);
+  EXPECT_EQ(sp % 16, 0u);
+  auto word = [&](uint64_t va) {
+    uint64_t v;
+    memcpy(&v, mem.data() + (va - (kTop - kSize)), 8);
+    return v;
+  };
+  auto str = [&](uint64_t va) { return std::string(reinterpret_cast<const char*>(mem.data() + (va - (kTop - kSize)))); };
+  EXPECT_EQ(word(sp), 2u);
+  EXPECT_EQ(str(word(sp + 8)), "x");
+  EXPECT_EQ(str(word(sp + 16)), "yz");
+  EXPECT_EQ(word(sp + 24), 0u);
+  EXPECT_EQ(str(word(sp + 32)), "A=1");
+  EXPECT_EQ(word(sp + 40), 0u);
+  EXPECT_EQ(word(sp + 48), 6u);  // AT_PAGESZ
+  EXPECT_EQ(word(sp + 56), 4096u);
+  EXPECT_EQ(word(sp + 64), 9u);  // AT_ENTRY
+  EXPECT_EQ(word(sp + 72), 0x10078u);
+  EXPECT_EQ(word(sp + 80), 0u);  // AT_NULL
+  EXPECT_EQ(spawn_build_stack(mem.data(), kTop, 64, a, 0), 0u) << "too small: E2BIG";
+}
+
+}  // namespace
+}  // namespace taskman
