@@ -17,6 +17,9 @@
 #include "kernel/abi/tm_priv.h"
 #include "taskman/imagefs.h"
 #include "taskman/server.h"
+#if defined(TASKMAN_SELFTEST)
+#include "taskman/tm_priv_selftest.h"
+#endif
 
 namespace {
 
@@ -63,6 +66,10 @@ int main() {
     printf("taskman: no /proc/boot/init to start\n");
   } else if (const int pid = g_server.spawn_boot_program("init"); pid < 0) {
     printf("taskman: cannot start /proc/boot/init: error %d\n", -pid);
+  } else {
+#if defined(TASKMAN_SELFTEST)
+    tm_priv_selftest(pid, chid);
+#endif
   }
   pthread_t server;
   if (pthread_create(&server, nullptr, serve, nullptr) != 0) {

@@ -92,9 +92,13 @@ const char* kernel_check() {
       queued += n.pulses - before;
     }
     if (queued != p->ipc.queued_pulses) return "process: queued_pulses disagrees with its channels";
-    if (p->as != nullptr && (p->flags & QRV_FLG_PROC_TM_PRIV) == 0 && mm_root_slot_present(p->as, kTaskmanRootSlot)) {
+    // Slot 3 is taskman's; a child sees it only while its loader runs.
+    const bool loading = (p->flags & QRV_FLG_PROC_LOADING) != 0;
+    if (p->as != nullptr && (p->flags & QRV_FLG_PROC_TM_PRIV) == 0 && mm_root_slot_present(p->as, kTaskmanRootSlot) &&
+        !(loading && p->as->taskman_view)) {
       return "process: taskman's root slot present in another page table";
     }
+    if (p->as != nullptr && p->as->taskman_view && !loading) return "process: the taskman view outlived the loading";
     for (const tConnect* c : p->ipc.fd_connects) connections += c != nullptr;
     for (const tConnect* c : p->ipc.side_connects) connections += c != nullptr;
   }

@@ -283,9 +283,16 @@ int64_t ker_tm_priv_call(TrapFrame& f) { return ker_tm_priv(f.arg(0), f.arg(1));
 
 // DebugKernelCounts(qrv_kernel_counts*): live kernel objects and memory,
 // with the kernel's caches emptied first (kcheck.h: leak_baseline).
+// EIO (with the reason on the console) when kernel_check finds a broken
+// invariant, so every test that compares counts checks consistency too.
 int64_t ker_debug_kernel_counts(TrapFrame& f) {
   const qrv_kernel_counts c = leak_baseline();  // caches reaped: free memory is comparable
-  return copy_to_user(f.arg(0), &c, sizeof c) ? 0 : -QRV_EFAULT;
+  if (!copy_to_user(f.arg(0), &c, sizeof c)) return -QRV_EFAULT;
+  if (const char* bad = kernel_check()) {
+    kprintf("kernel_check: %s\n", bad);
+    return -QRV_EIO;
+  }
+  return 0;
 }
 
 constexpr KerCall kNoSys = {ker_nosys, false};

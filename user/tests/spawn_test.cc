@@ -277,13 +277,13 @@ void print_counts(const char* what, const qrv_kernel_counts& c) {
 void spawn_loop(int rounds) {
   qrv_kernel_counts before, after;
   wait_for(spawn_role("exit", "0"));  // warm the caches
-  DebugKernelCounts(&before);
+  expect_eq(DebugKernelCounts(&before), 0, "the kernel is consistent before the loop");
   int ok = 0;
   for (int i = 0; i < rounds; ++i) {
     const int st = wait_for(spawn_role("exit", "3"));
     ok += WIFEXITED(st) && WEXITSTATUS(st) == 3;
   }
-  DebugKernelCounts(&after);
+  expect_eq(DebugKernelCounts(&after), 0, "and after it");
   expect_eq(ok, rounds, "every spawn+exit+wait of the loop");
   const bool same = same_counts(before, after);
   if (!same) {

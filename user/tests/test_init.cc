@@ -99,7 +99,10 @@ int main() {
     ++total;
     good += run(p);
     qrv_kernel_counts now;
-    DebugKernelCounts(&now);
+    if (DebugKernelCounts(&now) != 0) {
+      at_baseline = false;
+      printf("test_init: FAIL: after %s: the kernel is inconsistent\n", p.argv0);
+    }
     if (total == 1) {
       baseline = now;  // after the first program, which may warm caches
     } else if (!same_counts(baseline, now)) {
