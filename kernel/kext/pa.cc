@@ -350,6 +350,22 @@ Result<PhysAddr> PhysAllocator::alloc_given(PhysAddr addr, uint64_t bytes) {
   return addr;
 }
 
+void PhysAllocator::split(PhysAddr addr, uint64_t bytes) {
+  const int32_t bi = block_index_of(addr);
+  if (bi < 0 || !addr.aligned(kPaQuantum)) kpanic("pa_split: %#lx is not an allocation", ul(addr.value()));
+  PaBlock& b = blk_head_[bi];
+  const uint32_t idx = static_cast<uint32_t>((addr - b.base) / kPaQuantum);
+  const pa_quantum& q = b.quanta[idx];
+  if (q.flags != (kPaqAlloc | kPaqHead) || bytes == 0 || align_up(bytes, kPaQuantum) != uint64_t{q.run} * kPaQuantum) {
+    kpanic("pa_split: %#lx is not the start of a %lu-byte allocation", ul(addr.value()), ul(bytes));
+  }
+  const uint32_t n = q.run;
+  for (uint32_t i = idx; i < idx + n; ++i) {
+    b.quanta[i].flags = kPaqAlloc | kPaqHead;
+    b.quanta[i].run = 1;
+  }
+}
+
 void PhysAllocator::free(PhysAddr addr, uint64_t bytes) {
   const int32_t bi = block_index_of(addr);
   if (bi < 0) {

@@ -111,6 +111,12 @@ class PhysAllocator {
   // address outside managed memory) is a kernel bug: kpanic naming the address.
   void free(PhysAddr addr, uint64_t bytes);
 
+  // Makes the allocated run [addr, addr + bytes) (exactly one run from
+  // alloc) into single-quantum runs, each freed on its own later: a run
+  // taken in one go for pages that are released one by one. O(n). Misuse is
+  // a kernel bug (kpanic), as for free.
+  void split(PhysAddr addr, uint64_t bytes);
+
   uint64_t free_size() const { return free_quanta_ * kPaQuantum; }
   uint64_t reserved_size() const { return reserved_quanta_ * kPaQuantum; }
   uint64_t managed_size() const { return total_quanta_ * kPaQuantum; }

@@ -98,6 +98,19 @@ TEST_F(PaTest, SingleQuantumRoundTrip) {
   expect_ok();
 }
 
+TEST_F(PaTest, SplitRunsAreFreedPageByPage) {
+  ASSERT_EQ(init({{PhysAddr(kRam), 16 * kMiB}}, {}), Status::kOk);
+  const uint64_t before = pa_.free_size();
+  const PhysAddr a = must_alloc(8 * kQ);
+  pa_.split(a, 8 * kQ);
+  expect_ok();
+  for (uint64_t i = 0; i < 8; i += 2) pa_.free(a + i * kQ, kQ);  // every other page first
+  expect_ok();
+  for (uint64_t i = 1; i < 8; i += 2) pa_.free(a + i * kQ, kQ);
+  EXPECT_EQ(pa_.free_size(), before);
+  expect_ok();
+}
+
 TEST_F(PaTest, AlignedRunsAreAligned) {
   ASSERT_EQ(init({{PhysAddr(kRam + kQ), 32 * kMiB}}, {}), Status::kOk);
   const PhysAddr small = must_alloc(kQ);
@@ -332,5 +345,15 @@ TEST(PaGlobal, SeedNamesDriveTheKernelAllocator) {
   pa_free(PhysAddr(kRam + 512 * kQ), kQ);
   EXPECT_TRUE(pa_check().ok);
 }
+
+TEST_F(PaDeathTest, SplitMisuseIsCaught) {
+  ASSERT_EQ(init({{PhysAddr(kRam), 16 * kMiB}}, {}), Status::kOk);
+  const PhysAddr b = must_alloc(4 * kQ);
+  EXPECT_DEATH(pa_.split(b, 2 * kQ), "pa_split") << "the wrong length";
+  EXPECT_DEATH(pa_.split(b + kQ, 3 * kQ), "pa_split") << "not the start";
+  pa_.free(b, 4 * kQ);
+  EXPECT_DEATH(pa_.split(b, 4 * kQ), "pa_split") << "no longer allocated";
+}
+
 
 }  // namespace

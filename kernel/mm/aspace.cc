@@ -96,6 +96,22 @@ bool valid_user_prot(uint32_t prot) {
   return (prot & ~(kProtRwx | kProtUser)) == 0 && (prot & kProtRwx) != 0;
 }
 
+// Zeroes one page: the bulk of mapping anonymous memory, so 64 bytes a
+// round on the board (a byte loop or plain memset is several times slower).
+void zero_page(void* page) {
+#if defined(__riscv)
+  auto* p = static_cast<uint8_t*>(page);
+  for (uint8_t* end = p + kPageSize; p != end; p += 64) {
+    asm volatile(
+        "sd zero, 0(%0)\n sd zero, 8(%0)\n sd zero, 16(%0)\n sd zero, 24(%0)\n"
+        "sd zero, 32(%0)\n sd zero, 40(%0)\n sd zero, 48(%0)\n sd zero, 56(%0)" ::"r"(p)
+        : "memory");
+  }
+#else
+  __builtin_memset(page, 0, kPageSize);
+#endif
+}
+
 // While the taskman view is installed, slot 3 is taskman's, not the child's.
 Status check_not_view(const tAddress* as, uint64_t va, uint64_t len) {
   if (as->taskman_view && va < kTaskmanTop && va + len > kTaskmanBase) {
@@ -358,6 +374,29 @@ Status mm_map_anon(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot) {
   QRV_TRY(check_request(as, va.value(), len, prot));
   QRV_TRY(check_unmapped(as, va.value(), va.value() + len));
   PhysAllocator* pa = as->spaces->pa;
+  // More than is free fails at once: nothing is zeroed only to be given back.
+  if (len > pa->free_size()) return Status::kNoMemory;
+  // Usually the range comes in one physical block: zeroed and mapped in one
+  // pass, each leaf still owned on its own (freed page by page later).
+  if (Result<PhysAddr> block = pa->alloc(len, kPageSize, nullptr); block.ok()) {
+    pa->split(block.value(), len);
+    const uint64_t base = block.value().value() + as->spaces->virt_offset;
+    for (uint64_t off = 0; off < len; off += kPageSize) zero_page(reinterpret_cast<void*>(static_cast<uintptr_t>(base + off)));
+    const Status mapped = cpu_pte_map(as->pt, va, block.value(), len, prot | kProtUser, 0);
+    if (mapped != Status::kOk) {
+      for (uint64_t off = 0; off < len; off += kPageSize) pa->free(block.value() + off, kPageSize);
+      return mapped;
+    }
+    for (uint64_t off = 0; off < len; off += kPageSize) {
+      uint32_t level = 0;
+      *sv39_walk(as->pt, va + off, &level) |= kPteOwned;
+    }
+    as->mapped_pages += len / kPageSize;
+    as->owned_pages += len / kPageSize;
+    sync_icache_if_exec(as, prot);
+    return Status::kOk;
+  }
+  // Fragmented memory: page by page.
   Status st = Status::kOk;
   uint64_t done = 0;
   for (; done < len; done += kPageSize) {
@@ -366,9 +405,7 @@ Status mm_map_anon(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot) {
       st = page.status();
       break;
     }
-    __builtin_memset(reinterpret_cast<void*>(static_cast<uintptr_t>(
-                         page.value().value() + as->spaces->virt_offset)),
-                     0, kPageSize);
+    zero_page(reinterpret_cast<void*>(static_cast<uintptr_t>(page.value().value() + as->spaces->virt_offset)));
     st = cpu_pte_map(as->pt, va + done, page.value(), kPageSize, prot | kProtUser, 0);
     if (st != Status::kOk) {
       pa->free(page.value(), kPageSize);

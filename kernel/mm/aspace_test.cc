@@ -506,8 +506,13 @@ class AspaceSmallMemTest : public AspaceTest {
 TEST_F(AspaceSmallMemTest, ExhaustionIsAllOrNothing) {
   tAddress* as = make();
   ASSERT_EQ(mm_map_anon(as, VirtAddr(kSrcVa), k4K, kRW), Status::kOk);
-  // Room for 5 pages: the range needs 8 (and tables), so it fails midway.
+  // More than is free fails up front; room for 9 pages when the range needs
+  // 8 and two tables fails midway. Either way nothing is left behind.
   hog_until(5 * k4K);
+  EXPECT_EQ(mm_map_anon(as, VirtAddr(kDstVa), 8 * k4K, kRW), Status::kNoMemory);
+  EXPECT_EQ(mem_.pa().free_size(), 5 * k4K);
+  release_hog();
+  hog_until(9 * k4K);
   const uint64_t free0 = mem_.pa().free_size();
   const uint64_t tables0 = as->table_pages;
   EXPECT_EQ(mm_map_anon(as, VirtAddr(kDstVa + k2M - 2 * k4K), 8 * k4K, kRW), Status::kNoMemory);

@@ -142,7 +142,13 @@ KTEST(mm, kernel_stacks_have_guard_pages_and_free_cleanly) {
   KEXPECT_EQ(s.value().top() - s.value().lo(), 4 * kPageSize);
   QRV_EXPECT_FAULT(csr::kStorePageFault, "sd %0, 0(%1)", s.value().lo() - 8);
   kstack_free(s.value());
-  // The guard page is back in the direct map once freed.
+  // Cached: the next stack of that size is the same one, guard still cut out.
+  Result<KernelStack> again = kstack_alloc(4);
+  KEXPECT(again.ok() && again.value().base == s.value().base);
+  KEXPECT(!cpu_pte_lookup(kernel_page_table(), direct_map(s.value().base)).ok());
+  kstack_free(again.value());
+  kstack_cache_reap();
+  // The guard page is back in the direct map once freed for good.
   KEXPECT(cpu_pte_lookup(kernel_page_table(), direct_map(s.value().base)).ok());
   KEXPECT_EQ(mem_free_size(), free0);
 }

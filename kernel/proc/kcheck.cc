@@ -6,6 +6,7 @@
 #include "kernel/ipc/channel.h"
 #include "kernel/kext/pa.h"
 #include "kernel/mm/kheap.h"
+#include "kernel/mm/kstack.h"
 #include "kernel/mm/mm_init.h"
 #include "kernel/proc/clock.h"
 #include "kernel/proc/counts.h"
@@ -118,6 +119,7 @@ const char* kernel_check() {
 qrv_kernel_counts leak_baseline() {
   kheap().reap();
   mm_spaces().cache.reap();
+  kstack_cache_reap();
   return kernel_counts();
 }
 

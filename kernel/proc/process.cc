@@ -30,7 +30,7 @@
 extern "C" char thread_first_run[];
 
 namespace {
-constexpr uint64_t kKernelStackPages = 4;
+constexpr uint64_t kKernelStackPages = kStackCachePages;  // the size kstack caches
 constexpr uint64_t kAtNull = 0;
 constexpr uint64_t kAtPagesz = 6;
 constexpr uint8_t kDefaultPriority = 10;  // QNX's default user priority

@@ -1,7 +1,7 @@
 /* _start: the entry point of every QRV user program (RISC-V LP64D).
  * Entry state from the loader: sp -> argc, argv[0..argc-1], NULL,
  * envp[0..], NULL, auxv pairs ending in AT_NULL (psABI / System V layout);
- * other registers undefined. Sets gp, clears .bss, then calls
+ * other registers undefined. Sets gp, then calls
  * __qrv_libc_start(argc, argv, envp, auxv), which never returns. */
   .section .text._start, "ax", @progbits
   .globl _start
@@ -14,18 +14,9 @@ _start:
   la gp, __global_pointer$
   .option pop
 
-  /* Clear .bss: [__bss_start, _end). The loader maps zero pages too, but a
-   * partial page after .data may hold file bytes. */
-  .weak __bss_start
-  .weak _end
-  la t0, __bss_start
-  la t1, _end
-1:
-  bgeu t0, t1, 2f
-  sb zero, 0(t0)
-  addi t0, t0, 1
-  j 1b
-2:
+  /* .bss needs no clearing: QRV's loaders (taskman's, and the kernel's for
+   * its own test programs) map zeroed pages and copy exactly p_filesz bytes,
+   * so everything past them is zero (System V: the loader zero-fills). */
   ld a0, 0(sp)            /* argc */
   addi a1, sp, 8          /* argv */
   slli t0, a0, 3

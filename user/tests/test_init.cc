@@ -27,6 +27,8 @@ struct Program {
 constexpr Program kPrograms[] = {
     {"libc_smoke", "libc_smoke", nullptr, 0, 0},
     {"spawn_test", "spawn_test", nullptr, 0, 0},
+    {"tm_fuzz", "tm_fuzz", "1", 0, 0},
+    {"tm_fuzz", "tm_fuzz", "2", 0, 0},
     {"bad_args", "bad_args", nullptr, 0, SIGSEGV},  // its last check is a fault
     {"threads", "threads", nullptr, 0, 0},
     {"sched_test", "sched_test", nullptr, 0, 0},

@@ -1,0 +1,2 @@
+// nop: the smallest program: what spawn_bench spawns.
+int main() { return 0; }
