@@ -51,7 +51,9 @@ int load_segments(const LoaderJob* job) {
 int load(const LoaderJob* job, uint64_t* sp) {
   if (const int e = load_segments(job); e != 0) return e;
   constexpr uint64_t base = taskman::kChildStackTop - taskman::kChildStackSize;
-  const int r = tm_map(__KER_TM_MAP_ANON, base, taskman::kChildStackSize, QRV_TM_PROT_READ | QRV_TM_PROT_WRITE);
+  // Demand-zero: a page is there once touched (the stack's top, below, at once).
+  const int r = tm_map(__KER_TM_MAP_ANON, base, taskman::kChildStackSize,
+                       QRV_TM_PROT_READ | QRV_TM_PROT_WRITE | QRV_TM_PROT_LAZY);
   if (r < 0) return -r;
   *sp = taskman::spawn_build_stack(reinterpret_cast<uint8_t*>(base), taskman::kChildStackTop,
                                    taskman::kChildStackSize, job->args, job->img.entry);

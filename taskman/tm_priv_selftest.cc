@@ -101,6 +101,19 @@ void map_and_protect(int init_pid) {
     expect_eq(call(__KER_TM_MAP_ANON, &b), -EINVAL, "MAP_ANON: bad address, length or protection");
     expect_eq(call(__KER_TM_PROTECT, &b), -EINVAL, "PROTECT: bad address, length or protection");
   }
+  constexpr uint32_t kLazy = QRV_TM_PROT_READ | QRV_TM_PROT_WRITE | QRV_TM_PROT_LAZY;
+  qrv_tm_map lazy = {kScratch + 16 * 4096, 2 * 4096, 0, kLazy};
+  expect_eq(call(__KER_TM_MAP_ANON, &lazy), 0, "MAP_ANON: a demand-zero range");
+  *reinterpret_cast<volatile uint64_t*>(kScratch + 17 * 4096 + 8) = 7;  // mapped by the fault
+  expect_eq(*reinterpret_cast<volatile uint64_t*>(kScratch + 17 * 4096 + 8), 7, "a demand-zero page after a store");
+  lazy.va = kScratch + 32 * 4096;
+  expect_eq(call(__KER_TM_MAP_ANON, &lazy), -EEXIST, "MAP_ANON: a second demand-zero range");
+  lazy.prot = QRV_TM_PROT_READ | QRV_TM_PROT_LAZY;
+  expect_eq(call(__KER_TM_MAP_ANON, &lazy), -EINVAL, "MAP_ANON: demand-zero but not read-write");
+  lazy.prot = kLazy;
+  expect_eq(call(__KER_TM_PROTECT, &lazy), -EINVAL, "PROTECT: demand-zero is no protection");
+  lazy = {kScratch + 17 * 4096, 4096, 0, QRV_TM_PROT_READ};
+  expect_eq(call(__KER_TM_MAP_ANON, &lazy), -EEXIST, "MAP_ANON: into the demand-zero range");
   qrv_tm_map hole = {kScratch + 4096, 4096, 0, QRV_TM_PROT_READ};
   expect_eq(call(__KER_TM_PROTECT, &hole), -ENOMEM, "PROTECT: an unmapped page");
   qrv_tm_map other = {0x40000000, 4096, 99999, QRV_TM_PROT_READ};
@@ -146,9 +159,9 @@ void query_reap_done(int init_pid) {
 
 int tm_priv_selftest(int init_pid, int chid) {
   qrv_kernel_counts before, after;
-  DebugKernelCounts(&before);
+  DebugKernelCheck(&before);
   proc_create(chid);
-  DebugKernelCounts(&after);
+  DebugKernelCheck(&after);
   expect_eq(static_cast<long>(after.processes), static_cast<long>(before.processes),
             "refused PROC_CREATEs leave no process behind");
   expect_eq(static_cast<long>(after.heap_bytes), static_cast<long>(before.heap_bytes),

@@ -38,9 +38,11 @@ uint32_t prot_of(uint32_t p) {
 }
 
 // Checks everything but the target's mappings; 0 or -errno.
-int64_t check_map(const qrv_tm_map& m, const tProcess* target) {
+int64_t check_map(const qrv_tm_map& m, const tProcess* target, bool lazy_ok) {
   constexpr uint32_t kAll = QRV_TM_PROT_READ | QRV_TM_PROT_WRITE | QRV_TM_PROT_EXEC;
-  if ((m.prot & ~kAll) != 0 || m.prot == 0) return -QRV_EINVAL;
+  constexpr uint32_t kRw = QRV_TM_PROT_READ | QRV_TM_PROT_WRITE;
+  if ((m.prot & QRV_TM_PROT_LAZY) != 0 && (!lazy_ok || m.prot != (kRw | QRV_TM_PROT_LAZY))) return -QRV_EINVAL;
+  if ((m.prot & ~(kAll | QRV_TM_PROT_LAZY)) != 0 || (m.prot & kAll) == 0) return -QRV_EINVAL;
   if ((m.prot & QRV_TM_PROT_WRITE) && (m.prot & QRV_TM_PROT_EXEC)) return -QRV_EINVAL;  // nothing is W+X
   if (m.len == 0 || m.va % kPageSize != 0 || m.len % kPageSize != 0) return -QRV_EINVAL;
   if (m.va < kUserBase || m.va >= kUserTop || m.len > kUserTop - m.va) return -QRV_EINVAL;
@@ -49,21 +51,37 @@ int64_t check_map(const qrv_tm_map& m, const tProcess* target) {
   return 0;
 }
 
-template <typename Op>
-int64_t map_slot(tProcess* caller, uint64_t arg, Op op) {
-  qrv_tm_map m;
-  if (!copy_from_user(&m, arg, sizeof m)) return -QRV_EFAULT;
-  tProcess* target = map_target(caller, m.pid);
-  if (target == nullptr || target->as == nullptr) return -QRV_ESRCH;
-  if (const int64_t e = check_map(m, target); e != 0) return e;
-  return tm_errno_of(op(target->as, VirtAddr(m.va), m.len, prot_of(m.prot)));
+// The request and its target, checked; nullptr with *err set otherwise.
+tProcess* map_request(tProcess* caller, uint64_t arg, bool lazy_ok, qrv_tm_map* m, int64_t* err) {
+  *err = copy_from_user(m, arg, sizeof *m) ? 0 : -QRV_EFAULT;
+  if (*err != 0) return nullptr;
+  tProcess* target = map_target(caller, m->pid);
+  if (target == nullptr || target->as == nullptr) {
+    *err = -QRV_ESRCH;
+    return nullptr;
+  }
+  *err = check_map(*m, target, lazy_ok);
+  return *err == 0 ? target : nullptr;
 }
 
 }  // namespace
 
-int64_t tm_map_anon(tProcess* caller, uint64_t arg) { return map_slot(caller, arg, mm_map_anon); }
+int64_t tm_map_anon(tProcess* caller, uint64_t arg) {
+  qrv_tm_map m;
+  int64_t err = 0;
+  tProcess* target = map_request(caller, arg, true, &m, &err);
+  if (target == nullptr) return err;
+  if ((m.prot & QRV_TM_PROT_LAZY) != 0) return tm_errno_of(mm_reserve_lazy(target->as, VirtAddr(m.va), m.len));
+  return tm_errno_of(mm_map_anon(target->as, VirtAddr(m.va), m.len, prot_of(m.prot)));
+}
 
-int64_t tm_protect(tProcess* caller, uint64_t arg) { return map_slot(caller, arg, mm_protect); }
+int64_t tm_protect(tProcess* caller, uint64_t arg) {
+  qrv_tm_map m;
+  int64_t err = 0;
+  tProcess* target = map_request(caller, arg, false, &m, &err);
+  if (target == nullptr) return err;
+  return tm_errno_of(mm_protect(target->as, VirtAddr(m.va), m.len, prot_of(m.prot)));
+}
 
 // __KER_TM_BOOT_IMAGE_MAP: the boot image's pages, read-only, at req.va.
 // The struct is written (probed) before anything is mapped, so a bad

@@ -128,6 +128,11 @@ Status check_request(const tAddress* as, uint64_t va, uint64_t len, uint32_t pro
   return check_not_view(as, va, len);
 }
 
+// The demand-zero range is reserved: nothing else is mapped into it.
+Status check_not_lazy(const tAddress* as, uint64_t va, uint64_t len) {
+  return va < as->lazy_hi && va + len > as->lazy_lo ? Status::kAlreadyMapped : Status::kOk;
+}
+
 void sync_icache_if_exec(const tAddress* as, uint32_t prot) {
   if ((prot & kProtExec) != 0) {
     const IcacheHook& h = as->spaces->icache;
@@ -203,11 +208,12 @@ void release_entry(tAddress* as, uint64_t e, uint32_t level) {
 
 // The kernel pointer for `va` in `as` if its page allows user reads
 // (write: user writes); otherwise why not.
-XferStatus user_page(const tAddress* as, uint64_t va, bool write, uint8_t** out) {
+XferStatus user_page(tAddress* as, uint64_t va, bool write, uint8_t** out) {
   if (va < kUserBase || va >= kUserTop) {
     return XferStatus::kBadAddress;
   }
-  const Probe p = probe_direct(as, va);
+  Probe p = probe_direct(as, va);
+  if (p.pte == nullptr && mm_fault_lazy(as, va)) p = probe_direct(as, va);  // a demand-zero page, first touched here
   if (p.pte == nullptr) {
     return XferStatus::kNotMapped;
   }
@@ -370,9 +376,10 @@ void mm_mdestroy(tAddress* as) {
   s->cache.destroy(as);
 }
 
-Status mm_map_anon(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot) {
-  QRV_TRY(check_request(as, va.value(), len, prot));
-  QRV_TRY(check_unmapped(as, va.value(), va.value() + len));
+namespace {
+// Zeroed owned pages at [va, va + len), checked by the caller (valid,
+// unmapped). All or nothing.
+Status map_zeroed(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot) {
   PhysAllocator* pa = as->spaces->pa;
   // More than is free fails at once: nothing is zeroed only to be given back.
   if (len > pa->free_size()) return Status::kNoMemory;
@@ -426,9 +433,18 @@ Status mm_map_anon(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot) {
   sync_icache_if_exec(as, prot);
   return Status::kOk;
 }
+}  // namespace
+
+Status mm_map_anon(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot) {
+  QRV_TRY(check_request(as, va.value(), len, prot));
+  QRV_TRY(check_not_lazy(as, va.value(), len));
+  QRV_TRY(check_unmapped(as, va.value(), va.value() + len));
+  return map_zeroed(as, va, len, prot);
+}
 
 Status mm_map_phys(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_t prot) {
   QRV_TRY(check_request(as, va.value(), len, prot));
+  QRV_TRY(check_not_lazy(as, va.value(), len));
   QRV_TRY(cpu_pte_map(as->pt, va, pa, len, prot | kProtUser, kMapLargest));
   as->mapped_pages += len / kPageSize;
   sync_icache_if_exec(as, prot);
@@ -447,6 +463,22 @@ Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len) {
     QRV_TRY(split_edge(as, end));
   }
   return remove_leaves(as, va.value(), end);
+}
+
+Status mm_reserve_lazy(tAddress* as, VirtAddr va, uint64_t len) {
+  QRV_TRY(check_request(as, va.value(), len, kProtRead | kProtWrite));
+  if (as->lazy_hi != 0) return Status::kBusy;
+  QRV_TRY(check_unmapped(as, va.value(), va.value() + len));
+  as->lazy_lo = va.value();
+  as->lazy_hi = va.value() + len;
+  return Status::kOk;
+}
+
+bool mm_fault_lazy(tAddress* as, uint64_t va) {
+  if (as == nullptr || va < as->lazy_lo || va >= as->lazy_hi) return false;
+  const uint64_t page = align_down(va, kPageSize);
+  if (probe(as->pt, page).pte != nullptr) return true;  // another thread (or hart) was first
+  return map_zeroed(as, VirtAddr(page), kPageSize, kProtRead | kProtWrite) == Status::kOk;
 }
 
 Status mm_protect(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot) {

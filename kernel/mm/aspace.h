@@ -35,6 +35,8 @@ struct tAddress {
   uint64_t owned_pages = 0;   // of those, pages from mm_map_anon (freed with the space)
   uint64_t table_pages = 0;   // root + user-half tables
   bool taskman_view = false;  // root slot 3 borrows taskman's table (mm_taskman_view_install)
+  uint64_t lazy_lo = 0;       // demand-zero range [lazy_lo, lazy_hi), RW (mm_reserve_lazy)
+  uint64_t lazy_hi = 0;
 };
 
 // Runs after a mapping becomes executable: fence.i on this hart and on every
@@ -91,6 +93,19 @@ Status mm_map_phys(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_
 // owned pages. Errors: kInvalidArgument, kOutOfRange, kNoMemory (a large
 // leaf straddling an end could not be split; nothing was unmapped).
 Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len);
+
+// Reserves [va, va + len) as demand-zero memory, read-write: nothing is
+// mapped now; the first touch of each page maps a zeroed, owned page there
+// (mm_fault_lazy: from a user fault, a kernel copy or a message transfer).
+// A main thread's stack costs what it uses. One range per address space;
+// the range must be unmapped, and nothing may be mapped into it later.
+// Errors: as mm_map_anon; kBusy (a range already exists).
+Status mm_reserve_lazy(tAddress* as, VirtAddr va, uint64_t len);
+
+// Maps the page holding `va` if it lies in the demand-zero range and is not
+// mapped yet. Whether `va`'s page is now mapped because of the range (false:
+// outside it, or no memory).
+bool mm_fault_lazy(tAddress* as, uint64_t va);
 
 // Changes the protection of [va, va + len), every page of it mapped (else
 // kNotMapped, nothing changed); owned pages stay owned. A range that becomes

@@ -272,6 +272,35 @@ TEST_F(AspaceTest, ProtectChangesPermissionsKeepsOwnershipAndSyncsExec) {
   mm_mdestroy(as);  // TearDown checks every owned page came back
 }
 
+TEST_F(AspaceTest, DemandZeroPagesAppearOnFirstTouch) {
+  tAddress* as = make();
+  const uint64_t lo = kDstVa, hi = kDstVa + 8 * k4K;
+  ASSERT_EQ(mm_reserve_lazy(as, VirtAddr(lo), hi - lo), Status::kOk);
+  EXPECT_EQ(as->mapped_pages, 0u) << "nothing mapped yet";
+  EXPECT_EQ(mm_reserve_lazy(as, VirtAddr(kSrcVa), k4K), Status::kBusy) << "one range per space";
+  EXPECT_EQ(mm_map_anon(as, VirtAddr(lo + k4K), k4K, kRW), Status::kAlreadyMapped) << "the range is reserved";
+  EXPECT_FALSE(mm_fault_lazy(as, lo - 1)) << "below the range";
+  EXPECT_FALSE(mm_fault_lazy(as, hi)) << "above it";
+  EXPECT_TRUE(mm_fault_lazy(as, lo + 3 * k4K + 17));
+  Result<VaddrInfo> info = mm_vaddrinfo(as, VirtAddr(lo + 3 * k4K));
+  ASSERT_TRUE(info.ok());
+  EXPECT_TRUE(info.value().owned);
+  EXPECT_EQ(info.value().prot, kRW | kProtUser);
+  EXPECT_EQ(peek(as, lo + 3 * k4K, 4), (std::vector<uint8_t>{0, 0, 0, 0}));
+  EXPECT_TRUE(mm_fault_lazy(as, lo + 3 * k4K)) << "already there: still true";
+  EXPECT_EQ(as->mapped_pages, 1u);
+  // A message copy into an untouched page maps it on the way.
+  tAddress* src = make(2);
+  ASSERT_EQ(mm_map_anon(src, VirtAddr(kSrcVa), k4K, kRW), Status::kOk);
+  poke(src, kSrcVa, {7, 8, 9});
+  const XferResult r = mm_map_xfer(as, VirtAddr(lo + 6 * k4K - 1), src, VirtAddr(kSrcVa), 3);
+  EXPECT_TRUE(r.ok());
+  EXPECT_EQ(peek(as, lo + 6 * k4K - 1, 3), (std::vector<uint8_t>{7, 8, 9})) << "across two new pages";
+  EXPECT_EQ(as->mapped_pages, 3u);
+  mm_mdestroy(src);
+  mm_mdestroy(as);  // TearDown: every demand-zero page came back
+}
+
 TEST_F(AspaceTest, TaskmanViewIsBorrowedNeverOwned) {
   tAddress* taskman = make(1);
   tAddress* child = make(2);

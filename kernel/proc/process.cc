@@ -9,6 +9,7 @@
 #include "kernel/abi/errno.h"
 #include "kernel/abi/signals.h"
 #include "kernel/arch/riscv/csr.h"
+#include "kernel/arch/riscv/kcontext.h"
 #include "kernel/arch/riscv/memlayout.h"
 #include "kernel/arch/riscv/percpu.h"
 #include "kernel/arch/riscv/smp.h"
@@ -453,6 +454,21 @@ void thread_exit_with_process() {
   thread_exit(static_cast<uint64_t>(sched_current()->proc->exit_status));
 }
 
+namespace {
+// uaccess's fault-in hook: a kernel copy touched a page of the current
+// process's demand-zero range. The big kernel lock guards the page tables;
+// a call that runs without it (syscall_dispatch: unlocked_call) takes it.
+bool fault_in_for_kernel(uint64_t va) {
+  tThread* cur = sched_current();
+  if (cur->proc == nullptr || cur->proc->as == nullptr) return false;
+  if (this_cpu()->unlocked_call == 0) return mm_fault_lazy(cur->proc->as, va);
+  TicketLockGuard guard(bkl());
+  return mm_fault_lazy(cur->proc->as, va);
+}
+}  // namespace
+
+void process_init_hart() { uaccess_set_fault_in(fault_in_for_kernel); }
+
 void user_trap(TrapFrame* frame) {
   TicketLockGuard guard(bkl());
   if (frame->scause == (csr::kScauseInterrupt | 1)) {  // IPI: a reschedule, kill or signal request
@@ -465,6 +481,9 @@ void user_trap(TrapFrame* frame) {
   } else if (frame->scause == (csr::kScauseInterrupt | 9)) {  // a device, through the PLIC
     irq_dispatch();
     thread_check_exiting();
+  } else if ((frame->scause == csr::kLoadPageFault || frame->scause == csr::kStorePageFault) &&
+             mm_fault_lazy(sched_current()->proc->as, frame->stval)) {
+    // A demand-zero page, mapped now: the instruction runs again.
   } else if (!fpu_first_use(frame)) {
     tThread* cur = sched_current();
     tProcess* proc = cur->proc;

@@ -108,6 +108,10 @@ int64_t thread_join(uint32_t tid, uint64_t* value);
 // it was its process's last, the process's address space.
 void thread_reap(tThread* t);
 
+// Per-hart set-up of what processes need (the demand-zero fault-in hook of
+// the user copies). Called by sched_init_hart.
+void process_init_hart();
+
 // Called at every kernel entry from user mode: a thread whose process is
 // exiting dies here.
 [[noreturn]] void thread_exit_with_process();

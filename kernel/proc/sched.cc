@@ -181,6 +181,7 @@ extern "C" [[noreturn]] void thread_start(TrapFrame* frame) {
 void sched_init_hart() {
   clock_init_hart();
   irq_init_hart();
+  process_init_hart();
   Cpu* cpu = this_cpu();
   tThread* idle = &g_idle[cpu->index];
   idle->priority_ = kIdlePriority;

@@ -281,11 +281,16 @@ int64_t ker_timer_timeout(TrapFrame& f) { return timer_timeout(f.arg(0), f.arg(1
 // syscall_tm_priv(id, arg): taskman's whitelist (kernel/kext/ker_tm_priv.h).
 int64_t ker_tm_priv_call(TrapFrame& f) { return ker_tm_priv(f.arg(0), f.arg(1)); }
 
-// DebugKernelCounts(qrv_kernel_counts*): live kernel objects and memory,
-// with the kernel's caches emptied first (kcheck.h: leak_baseline).
-// EIO (with the reason on the console) when kernel_check finds a broken
-// invariant, so every test that compares counts checks consistency too.
+// DebugKernelCounts(qrv_kernel_counts*): live kernel objects and memory.
 int64_t ker_debug_kernel_counts(TrapFrame& f) {
+  const qrv_kernel_counts c = kernel_counts();
+  return copy_to_user(f.arg(0), &c, sizeof c) ? 0 : -QRV_EFAULT;
+}
+
+// DebugKernelCheck(qrv_kernel_counts*): the same with the kernel's caches
+// emptied first (kcheck.h: leak_baseline), and EIO (the reason on the
+// console) when kernel_check finds a broken invariant.
+int64_t ker_debug_kernel_check(TrapFrame& f) {
   const qrv_kernel_counts c = leak_baseline();  // caches reaped: free memory is comparable
   if (!copy_to_user(f.arg(0), &c, sizeof c)) return -QRV_EFAULT;
   if (const char* bad = kernel_check()) {
@@ -322,6 +327,7 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_SYNC_CONDVAR_SIGNAL] = {ker_sync_condvar_signal, true};
   t[__KER_TIMER_TIMEOUT] = {ker_timer_timeout, true};
   t[__KER_DEBUG_KERNEL_COUNTS] = {ker_debug_kernel_counts, true};
+  t[__KER_DEBUG_KERNEL_CHECK] = {ker_debug_kernel_check, true};
   t[__KER_TM_PRIV] = {ker_tm_priv_call, true};
   t[__KER_CHANNEL_CREATE] = {ker_channel_create, true};
   t[__KER_CHANNEL_DESTROY] = {ker_channel_destroy, true};
@@ -352,7 +358,9 @@ extern "C" void syscall_dispatch(TrapFrame* frame) {
   const KerCall call = number < kKerCalls.size() ? kKerCalls[number] : kNoSys;
   tThread* const cur = sched_current();
   if (!call.locked) {
+    this_cpu()->unlocked_call = 1;  // a demand-zero fault in a copy must take the BKL (process.cc)
     frame->x[10] = static_cast<uint64_t>(call.fn(*frame));
+    this_cpu()->unlocked_call = 0;
     if (cur->timeout.flags != 0) timeout_clear(cur);  // a TimerTimeout lasts one call
     if (this_cpu()->lazy_kick != 0) {
       TicketLockGuard guard(bkl());

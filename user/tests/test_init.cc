@@ -101,7 +101,7 @@ int main() {
     ++total;
     good += run(p);
     qrv_kernel_counts now;
-    if (DebugKernelCounts(&now) != 0) {
+    if (DebugKernelCheck(&now) != 0) {
       at_baseline = false;
       printf("test_init: FAIL: after %s: the kernel is inconsistent\n", p.argv0);
     }

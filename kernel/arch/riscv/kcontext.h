@@ -25,6 +25,11 @@ extern "C" [[noreturn]] void user_enter(TrapFrame* frame);
 bool copy_from_user(void* dst, uint64_t user_src, size_t n);
 bool copy_to_user(uint64_t user_dst, const void* src, size_t n);
 
+// What the copies (and cas_user32) call when they fault: true if the page of
+// `va` is now mapped (a demand-zero page: kernel/proc maps it), and the
+// access is tried again. Unset: every fault fails the access.
+void uaccess_set_fault_in(bool (*fault_in)(uint64_t va));
+
 // Atomic compare-and-swap of the aligned 32-bit user word at `user_word`
 // (user threads on other harts may swap it at the same time): stores
 // `desired` if it holds `expected`, and puts what it held in *seen (so

@@ -36,6 +36,7 @@ struct Cpu {
     };
     uint32_t return_work;
   };
+  uint32_t unlocked_call;  // in a kernel call that runs without the BKL (syscall_dispatch)
 };
 
 static_assert(offsetof(Cpu, kstack_top) == 0);

@@ -11,22 +11,33 @@ extern "C" int64_t uaccess_cas32(uint32_t* word, uint32_t expected, uint32_t des
 extern "C" char uaccess_fault[];
 
 namespace {
+bool (*g_fault_in)(uint64_t va) = nullptr;
+
 bool user_range(uint64_t addr, size_t n) {
   return addr >= kUserBase && addr <= kUserTop && n <= kUserTop - addr;
 }
 
+// Whether a fault at `expect` was on a demand-zero page that is mapped now
+// (the access may be tried again), at most once per page of the access.
+bool faulted_in(const ExpectedTrap& expect, size_t n, uint32_t* tries) {
+  return expect.hit && g_fault_in != nullptr && (*tries)++ <= n / kPageSize + 1 && g_fault_in(expect.stval);
+}
+
 bool copy_guarded(void* dst, const void* src, size_t n, uint64_t cause) {
-  ExpectedTrap expect{.cause = cause,
-                      .resume_pc = reinterpret_cast<uint64_t>(uaccess_fault),
-                      .hit = false,
-                      .stval = 0,
-                      .sepc = 0};
-  trap_expect(&expect);
-  asm volatile("csrs sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
-  const long r = uaccess_copy(dst, src, n);
-  asm volatile("csrc sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
-  trap_expect(nullptr);
-  return r == 0;
+  for (uint32_t tries = 0;;) {
+    ExpectedTrap expect{.cause = cause,
+                        .resume_pc = reinterpret_cast<uint64_t>(uaccess_fault),
+                        .hit = false,
+                        .stval = 0,
+                        .sepc = 0};
+    trap_expect(&expect);
+    asm volatile("csrs sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
+    const long r = uaccess_copy(dst, src, n);
+    asm volatile("csrc sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
+    trap_expect(nullptr);
+    if (r == 0) return true;
+    if (!faulted_in(expect, n, &tries)) return false;
+  }
 }
 }  // namespace
 
@@ -42,17 +53,23 @@ bool copy_to_user(uint64_t user_dst, const void* src, size_t n) {
 
 bool cas_user32(uint64_t user_word, uint32_t expected, uint32_t desired, uint32_t* seen) {
   if (user_word % sizeof(uint32_t) != 0 || !user_range(user_word, sizeof(uint32_t))) return false;
-  ExpectedTrap expect{.cause = kExpectDataPageFault,
-                      .resume_pc = reinterpret_cast<uint64_t>(uaccess_fault),
-                      .hit = false,
-                      .stval = 0,
-                      .sepc = 0};
-  trap_expect(&expect);
-  asm volatile("csrs sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
-  const int64_t r = uaccess_cas32(reinterpret_cast<uint32_t*>(user_word), expected, desired);
-  asm volatile("csrc sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
-  trap_expect(nullptr);
-  if (r < 0) return false;
-  *seen = static_cast<uint32_t>(r);
-  return true;
+  for (uint32_t tries = 0;;) {
+    ExpectedTrap expect{.cause = kExpectDataPageFault,
+                        .resume_pc = reinterpret_cast<uint64_t>(uaccess_fault),
+                        .hit = false,
+                        .stval = 0,
+                        .sepc = 0};
+    trap_expect(&expect);
+    asm volatile("csrs sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
+    const int64_t r = uaccess_cas32(reinterpret_cast<uint32_t*>(user_word), expected, desired);
+    asm volatile("csrc sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
+    trap_expect(nullptr);
+    if (r >= 0) {
+      *seen = static_cast<uint32_t>(r);
+      return true;
+    }
+    if (!faulted_in(expect, sizeof(uint32_t), &tries)) return false;
+  }
 }
+
+void uaccess_set_fault_in(bool (*fault_in)(uint64_t va)) { g_fault_in = fault_in; }

@@ -81,6 +81,10 @@ QRV_NTO_DECLARE(int, DebugConsoleWrite, (const char* s, size_t n))
 QRV_NTO_DECLARE(int, syscall_tm_priv, (uint32_t id, void* arg))
 QRV_NTO_DECLARE(int, SignalReturn, (const void* context))
 QRV_NTO_DECLARE(int, DebugKernelCounts, (struct qrv_kernel_counts* counts))
+/* The same after the kernel emptied its caches (so free memory compares
+ * exactly), and EIO if kernel_check finds a broken invariant (printed on the
+ * console). Slow: it walks every kernel object. For tests. */
+QRV_NTO_DECLARE(int, DebugKernelCheck, (struct qrv_kernel_counts* counts))
 /* Single-buffer forms of the message calls. */
 QRV_NTO_DECLARE(long, MsgSend, (int coid, const void* smsg, size_t sbytes, void* rmsg, size_t rbytes))
 QRV_NTO_DECLARE(long, MsgSendsv, (int coid, const void* smsg, size_t sbytes, const iov_t* riov, long rparts))

@@ -111,6 +111,7 @@ QRV_NTO_CALL(int, DebugConsoleWrite, (const char* s, size_t n), __KER_DEBUG_CONS
 QRV_NTO_CALL(int, syscall_tm_priv, (uint32_t id, void* arg), __KER_TM_PRIV, id, arg)
 QRV_NTO_CALL(int, SignalReturn, (const void* context), __KER_SIGNAL_RETURN, context)
 QRV_NTO_CALL(int, DebugKernelCounts, (struct qrv_kernel_counts* counts), __KER_DEBUG_KERNEL_COUNTS, counts)
+QRV_NTO_CALL(int, DebugKernelCheck, (struct qrv_kernel_counts* counts), __KER_DEBUG_KERNEL_CHECK, counts)
 
 // A single buffer of n bytes travels as the part count -n.
 QRV_NTO_CALL(long, MsgSend, (int coid, const void* smsg, size_t sbytes, void* rmsg, size_t rbytes),

@@ -52,6 +52,7 @@ QRV_NTO_DECLARE(int, DebugConsoleWrite, (const char* s, size_t n))
 QRV_NTO_DECLARE(int, syscall_tm_priv, (uint32_t id, void* arg))
 QRV_NTO_DECLARE(int, SignalReturn, (const void* context))
 QRV_NTO_DECLARE(int, DebugKernelCounts, (struct qrv_kernel_counts* counts))
+QRV_NTO_DECLARE(int, DebugKernelCheck, (struct qrv_kernel_counts* counts))
 // Single-buffer forms of the message calls (a negative part count -n passes
 // one buffer of n bytes: kernel/abi/types.h QRV_MSG_MAX_PARTS).
 QRV_NTO_DECLARE(long, MsgSend, (int coid, const void* smsg, size_t sbytes, void* rmsg, size_t rbytes))
