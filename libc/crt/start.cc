@@ -1,6 +1,7 @@
 // __qrv_libc_start: the C++ half of program start-up, called by crt0's
 // _start with the stack's argc/argv/envp/auxv. Installs the main thread's
-// block (tp: errno and thread identity), publishes environ, runs main and
+// block (tp: errno and thread identity), points environ (defined with the
+// environment functions, stdlib/environ.cc) at envp, runs main and
 // exits with its result (so atexit handlers run and streams are flushed).
 #include <stdint.h>
 
@@ -11,9 +12,6 @@
 extern "C" int main(int argc, char** argv, char** envp);
 
 namespace qrv::libc {
-
-QRV_LIBC_EXTERN_VAR char** environ;
-char** environ = nullptr;
 
 // The auxiliary vector (pairs of type and value, ending with type 0).
 const uint64_t* g_auxv = nullptr;

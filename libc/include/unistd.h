@@ -24,6 +24,13 @@ int close(int fd);
 pid_t getpid(void);
 pid_t getppid(void);
 __QRV_NORETURN void _exit(int status);
+
+/* getopt: POSIX order (no permutation); see getopt.h. */
+extern char* optarg;
+extern int optind;
+extern int opterr;
+extern int optopt;
+int getopt(int argc, char* const argv[], const char* optstring);
 __END_DECLS
 
 #endif /* _UNISTD_H */
