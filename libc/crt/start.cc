@@ -1,11 +1,11 @@
 // __qrv_libc_start: the C++ half of program start-up, called by crt0's
 // _start with the stack's argc/argv/envp/auxv. Installs the main thread's
-// block (tp: errno and thread identity), points environ (defined with the
-// environment functions, stdlib/environ.cc) at envp, runs main and
+// block (tp: errno and thread identity), publishes environ, runs main and
 // exits with its result (so atexit handlers run and streams are flushed).
 #include <stdint.h>
 
 #include "libc/src/common/entrypoint.h"
+#include "libc/src/common/environ.h"
 #include "libc/src/common/thread_block.h"
 #include "libc/src/stdlib/stdlib_api.h"
 

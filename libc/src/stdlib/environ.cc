@@ -1,11 +1,12 @@
-// The environment: environ (set by crt's start-up to the loader's envp),
-// getenv, setenv, unsetenv, putenv, clearenv. The loader's array is never
+// getenv, setenv, unsetenv, putenv, clearenv over environ (common/environ.h;
+// crt's start-up points it at the loader's envp). The loader's array is never
 // written: the first change copies the pointers into an array of our own
 // (g_vector), which later changes grow. Strings setenv made are freed when
 // unset or replaced (POSIX lets that invalidate what getenv returned).
 #include <stddef.h>
 
 #include "libc/src/common/entrypoint.h"
+#include "libc/src/common/environ.h"
 #include "libc/src/common/errno.h"
 #include "libc/src/malloc/malloc_api.h"
 #include "libc/src/neutrino/lock.h"
@@ -13,9 +14,6 @@
 #include "libc/src/string/string_api.h"
 
 namespace qrv::libc {
-
-char** environ = nullptr;
-
 namespace {
 
 Lock g_env_lock;

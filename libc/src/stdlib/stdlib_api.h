@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "libc/src/common/entrypoint.h"
+#include "libc/src/common/environ.h"
 
 namespace qrv::libc {
 
@@ -51,8 +51,7 @@ LLDivResult lldiv(long long num, long long den);
 int rand();
 void srand(unsigned seed);
 
-// The environment (environ.cc); crt's start-up points environ at the loader's envp.
-QRV_LIBC_EXTERN_VAR char** environ;
+// The environment (environ.cc) over environ (common/environ.h).
 char* getenv(const char* name);
 int setenv(const char* name, const char* value, int overwrite);
 int unsetenv(const char* name);
