@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <malloc.h>
@@ -41,6 +42,8 @@ static_assert(offsetof(struct sigaction, sa_mask) == 8 && offsetof(struct sigact
 static_assert(sizeof(jmp_buf) == 26 * 8, "jmp_buf holds ra, sp, s0-s11, fs0-fs11");
 static_assert(sizeof(pthread_mutex_t) == sizeof(qrv_sync_t), "pthread_mutex_t is a sync object");
 static_assert(sizeof(pthread_attr_t) == 16, "pthread_attr_t as libc's");
+static_assert(sizeof(struct tm) == 56 && offsetof(struct tm, tm_gmtoff) == 40, "struct tm as libc's Tm");
+static_assert(offsetof(struct tm, tm_zone) == 48, "tm_zone");
 static_assert(sizeof(div_t) == 8 && sizeof(lldiv_t) == 16, "div results");
 static_assert(INT_MAX == 2147483647 && LONG_MAX == 9223372036854775807L, "LP64 limits");
 static_assert(UCHAR_MAX == 255 && ULLONG_MAX == 18446744073709551615ULL, "unsigned limits");

@@ -69,6 +69,14 @@ int vsnprintf(char* __QRV_RESTRICT buf, size_t n, const char* __QRV_RESTRICT fmt
 int vdprintf(int fd, const char* __QRV_RESTRICT fmt, va_list ap);
 int vasprintf(char** __QRV_RESTRICT out, const char* __QRV_RESTRICT fmt, va_list ap);
 void perror(const char* s);
+
+int scanf(const char* __QRV_RESTRICT fmt, ...) __attribute__((format(scanf, 1, 2)));
+int fscanf(FILE* __QRV_RESTRICT f, const char* __QRV_RESTRICT fmt, ...) __attribute__((format(scanf, 2, 3)));
+int sscanf(const char* __QRV_RESTRICT s, const char* __QRV_RESTRICT fmt, ...) __attribute__((format(scanf, 2, 3)));
+int vscanf(const char* __QRV_RESTRICT fmt, va_list ap) __attribute__((format(scanf, 1, 0)));
+int vfscanf(FILE* __QRV_RESTRICT f, const char* __QRV_RESTRICT fmt, va_list ap) __attribute__((format(scanf, 2, 0)));
+int vsscanf(const char* __QRV_RESTRICT s, const char* __QRV_RESTRICT fmt, va_list ap)
+    __attribute__((format(scanf, 2, 0)));
 __END_DECLS
 
 #endif /* _STDIO_H */

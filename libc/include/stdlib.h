@@ -57,6 +57,12 @@ void* realloc(void* p, size_t n);
 void* aligned_alloc(size_t alignment, size_t n);
 int posix_memalign(void** out, size_t alignment, size_t n);
 
+char* getenv(const char* name);
+int setenv(const char* name, const char* value, int overwrite);
+int unsetenv(const char* name);
+int putenv(char* string);
+int clearenv(void);
+
 int atexit(void (*fn)(void));
 __QRV_NORETURN void exit(int status);
 __QRV_NORETURN void _Exit(int status);

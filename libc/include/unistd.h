@@ -29,6 +29,13 @@ pid_t getsid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t setsid(void);
 __QRV_NORETURN void _exit(int status);
+
+/* getopt: POSIX order (no permutation); see getopt.h. */
+extern char* optarg;
+extern int optind;
+extern int opterr;
+extern int optopt;
+int getopt(int argc, char* const argv[], const char* optstring);
 __END_DECLS
 
 #endif /* _UNISTD_H */

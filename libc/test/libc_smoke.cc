@@ -1,12 +1,13 @@
 // A user program that exercises libc end to end on the board: start-up
 // (argv, .bss, errno through tp), string, stdlib, malloc, stdio formatting,
-// setjmp/longjmp. Ends with "N passed, N failed" for the QEMU test runner
+// setjmp/longjmp, the environment, getopt, time conversion, scanf. Ends with "N passed, N failed" for the QEMU test runner
 // once the kernel runs user programs.
 // Every public header, so they are also compiled as C++ for the board.
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <malloc.h>
@@ -69,6 +70,31 @@ int main(int argc, char** argv, char** envp) {
   sigset_t set;
   sigemptyset(&set);
   check(sigaddset(&set, SIGTERM) == 0 && sigismember(&set, SIGTERM) == 1, "sigset");
+  check(setenv("QRV_SMOKE", "1", 1) == 0 && strcmp(getenv("QRV_SMOKE"), "1") == 0 && unsetenv("QRV_SMOKE") == 0 &&
+            getenv("QRV_SMOKE") == nullptr,
+        "setenv, getenv, unsetenv");
+  char opt0[] = "smoke", opt1[] = "-vo", opt2[] = "out", opt3[] = "file";
+  char* opt_argv[] = {opt0, opt1, opt2, opt3, nullptr};
+  const int o1 = getopt(4, opt_argv, "vo:");
+  const int o2 = getopt(4, opt_argv, "vo:");
+  check(o1 == 'v' && o2 == 'o' && strcmp(optarg, "out") == 0 && getopt(4, opt_argv, "vo:") == -1 && optind == 3,
+        "getopt");
+  setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+  const time_t summer = 1719835200;  // 2024-07-01 12:00 UTC
+  struct tm tm;
+  check(localtime_r(&summer, &tm) != nullptr && tm.tm_hour == 14 && tm.tm_isdst == 1 && mktime(&tm) == summer,
+        "localtime_r, mktime");
+  check(strftime(buf, sizeof(buf), "%F %T %Z %z", &tm) == 30 && strcmp(buf, "2024-07-01 14:00:00 CEST +0200") == 0,
+        "strftime");
+  int n = 0;
+  double d = 0;
+  char word[8], letters[8];
+  check(sscanf(" 42 0x1.8p1 word abc,", "%d %lf %7s %7[a-c]", &n, &d, word, letters) == 4 && n == 42 && d == 3.0 &&
+            strcmp(word, "word") == 0 && strcmp(letters, "abc") == 0,
+        "sscanf");
+  check(memmem("haystack", 8, "st", 2) != nullptr && strlcpy(word, "truncated", sizeof(word)) == 9 &&
+            strcmp(word, "truncat") == 0,
+        "memmem, strlcpy");
   printf("%d passed, %d failed\n", g_passed, g_failed);
   return g_failed == 0 ? 0 : 1;
 }

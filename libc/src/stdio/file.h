@@ -66,6 +66,7 @@ size_t write_locked(File* f, const void* data, size_t n);
 size_t read_locked(File* f, void* data, size_t n);
 int flush_locked(File* f);  // 0, or -1 with errno and the error flag
 int getc_locked(File* f);
+int ungetc_locked(int c, File* f);  // ungetc: one byte back, or EOF when it cannot
 
 // Streams over file descriptors (std_streams.cc): the cookie points at fd_.
 extern const IoOps kFdOps;

@@ -214,9 +214,8 @@ QRV_LIBC_FN(char*, fgets, (char* __restrict s, int n, File* __restrict f)) {
   return s;
 }
 
-QRV_LIBC_FN(int, ungetc, (int c, File* f)) {
+int ungetc_locked(int c, File* f) {
   if (c == kEof) return kEof;
-  FileLock lock(f);
   if (!to_reading(f) || f->ungot_ >= 0) return kEof;
   // Put it back into the buffer when it fits there, else in the one-byte slot.
   if (f->pos_ > 0) {
@@ -226,6 +225,12 @@ QRV_LIBC_FN(int, ungetc, (int c, File* f)) {
   }
   f->flags_ &= ~kAtEof;
   return static_cast<unsigned char>(c);
+}
+
+QRV_LIBC_FN(int, ungetc, (int c, File* f)) {
+  if (c == kEof) return kEof;
+  FileLock lock(f);
+  return ungetc_locked(c, f);
 }
 
 QRV_LIBC_FN(int, fputc, (int c, File* f)) {

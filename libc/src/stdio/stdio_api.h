@@ -60,4 +60,11 @@ int vdprintf(int fd, const char* __restrict fmt, va_list ap);
 int vasprintf(char** __restrict out, const char* __restrict fmt, va_list ap);
 void perror(const char* s);
 
+int scanf(const char* __restrict fmt, ...);
+int fscanf(File* __restrict f, const char* __restrict fmt, ...);
+int sscanf(const char* __restrict s, const char* __restrict fmt, ...);
+int vscanf(const char* __restrict fmt, va_list ap);
+int vfscanf(File* __restrict f, const char* __restrict fmt, va_list ap);
+int vsscanf(const char* __restrict s, const char* __restrict fmt, va_list ap);
+
 }  // namespace qrv::libc

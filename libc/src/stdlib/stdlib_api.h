@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "libc/src/common/environ.h"
+
 namespace qrv::libc {
 
 long strtol(const char* __restrict s, char** __restrict end, int base);
@@ -48,6 +50,13 @@ LLDivResult lldiv(long long num, long long den);
 
 int rand();
 void srand(unsigned seed);
+
+// The environment (environ.cc) over environ (common/environ.h).
+char* getenv(const char* name);
+int setenv(const char* name, const char* value, int overwrite);
+int unsetenv(const char* name);
+int putenv(char* string);
+int clearenv();
 
 int atexit(void (*fn)());
 [[noreturn]] void exit(int status);

@@ -3,6 +3,7 @@
 #include "kernel/abi/errno.h"
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/common/errno.h"
+#include "libc/src/string/decimal.h"
 #include "libc/src/string/string_api.h"
 
 namespace qrv::libc {
@@ -26,20 +27,7 @@ const char* known_message(int errnum) {
 void unknown_message(int errnum, char* buf) {
   const char prefix[] = "Unknown error ";
   memcpy(buf, prefix, sizeof(prefix) - 1);
-  char* p = buf + sizeof(prefix) - 1;
-  long long v = errnum;
-  if (v < 0) {
-    *p++ = '-';
-    v = -v;
-  }
-  char digits[24];
-  int n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  while (n > 0) *p++ = digits[--n];
-  *p = '\0';
+  *write_decimal(buf + sizeof(prefix) - 1, errnum) = '\0';
 }
 
 }  // namespace
