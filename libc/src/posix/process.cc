@@ -4,11 +4,11 @@
 #include "kernel/abi/errno.h"
 #include "libc/include/sys/procmsg.h"
 #include "libc/src/common/entrypoint.h"
-#include "libc/src/common/environ.h"
 #include "libc/src/common/errno.h"
 #include "libc/src/neutrino/neutrino_api.h"
 #include "libc/src/neutrino/taskman_link.h"
 #include "libc/src/posix/posix_api.h"
+#include "libc/src/stdlib/stdlib_api.h"
 
 namespace qrv::libc {
 
@@ -35,15 +35,6 @@ long ask_ids(pid_t pid, _proc_ids_reply* out) {
 }
 
 pid_t g_pid = 0;  // a process's pid never changes: asked once
-
-// PATH from the environment (the loader's envp), or nullptr.
-const char* path_variable() {
-  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
-    const char* s = *e;
-    if (s[0] == 'P' && s[1] == 'A' && s[2] == 'T' && s[3] == 'H' && s[4] == '=') return s + 5;
-  }
-  return nullptr;
-}
 
 }  // namespace
 
@@ -109,7 +100,7 @@ QRV_LIBC_FN(int, posix_spawnp, (pid_t * pid, const char* file, const PosixSpawnF
   for (const char* c = file; *c != 0; ++c) {
     if (*c == '/') return posix_spawn(pid, file, file_actions, attr, argv, envp);
   }
-  const char* path = path_variable();
+  const char* path = getenv("PATH");
   if (path == nullptr || path[0] == 0) path = "/proc/boot";
   int last = QRV_ENOENT;
   const size_t flen = length(file);
