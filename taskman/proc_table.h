@@ -25,7 +25,7 @@ struct tTMprocess {
   int32_t ppid = 0;
   int32_t pgid = 0;
   int32_t sid = 0;
-  uint32_t umask = 022;
+  uint32_t umask = 0;        // add() gives 022 or the parent's (a zero default keeps the table in .bss)
   int32_t wait_status = 0;   // <sys/wait.h> encoding, once a zombie
   uint64_t mmap_next = 0;    // where its next anonymous mapping goes
   char name[32] = {};

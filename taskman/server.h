@@ -74,7 +74,7 @@ class Server {
 
   int32_t boot_pid_ = 0;  // the program taskman started itself (init): its end is the system's
   const ImageFs* fs_ = nullptr;
-  int chid_ = -1;
+  int chid_ = 0;  // none yet (chids start at 1); zero keeps the server in .bss
   ProcTable table_;
   LoaderJob jobs_[kLoaderJobs];
   PendingWait waits_[kMaxPendingWaits];

@@ -77,7 +77,7 @@ def qemu_test_on_boards(name, expect, image = "ktest_image", initrd = None, smps
     """qemu_test of `image` on every board, at each of `smps`.
 
     `image` is a target in each board's package ("ktest_image"), or a label
-    with {suffix} for images made by qrv_kernel_image_on_boards (":user_image{suffix}").
+    with {suffix} for images made by qrv_kernel_image_on_boards (":kfuzz_image{suffix}").
     `initrd`, if given, is a label with {suffix} for boot images made by
     qrv_boot_image_on_boards (":boot_image{suffix}").
     """
