@@ -72,12 +72,26 @@ const char* check_threads(const tProcess& p, Tally& n, uint64_t& armed) {
   for (const ProcTimer& timer : p.timers) armed += timer.armed();
   return nullptr;
 }
+
+// No two address spaces share an ASID: the TLB would mix them.
+const char* check_asids() {
+  for (uint32_t i = 0; i < kMaxProcesses; ++i) {
+    const tProcess* a = process_slot(i);
+    if (a == nullptr || a->as == nullptr) continue;
+    for (uint32_t j = i + 1; j < kMaxProcesses; ++j) {
+      const tProcess* b = process_slot(j);
+      if (b != nullptr && b->as != nullptr && b->as->pt.asid == a->as->pt.asid) return "process: two address spaces share an ASID";
+    }
+  }
+  return nullptr;
+}
 }  // namespace
 
 const char* kernel_check() {
   const PaCheckReport pa = pa_check();
   if (!pa.ok) return pa.what;
   if (const char* bad = sched_check()) return bad;
+  if (const char* bad = check_asids()) return bad;
   Tally n;
   uint64_t armed = 0;
   uint64_t connections = 0;

@@ -11,7 +11,8 @@
 // list and connections, the pulse counts, the timer queue against the
 // timers the threads and processes say are armed, and that no page table
 // but taskman's has its root slot (L2[3]), except a child's while its loader
-// runs (the taskman view, gone once the loading ends).
+// runs (the taskman view, gone once the loading ends), and that no two
+// address spaces share an ASID.
 const char* kernel_check();
 
 // The kernel's live objects and memory now, after the heap and the

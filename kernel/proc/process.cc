@@ -38,18 +38,19 @@ constexpr uint8_t kDefaultPriority = 10;  // QNX's default user priority
 
 uint32_t g_next_pid = 1;
 
-// Live processes, for SignalKill by pid (taskman's process table will own
-// pids; the kernel keeps only this lookup).
+// The kernel's processes (live, exiting, or ended and not yet reaped by
+// taskman), for lookups by pid; the POSIX table is taskman's.
 tProcess* g_processes[kMaxProcesses];
 
-bool register_process(tProcess* proc) {
-  for (tProcess*& slot : g_processes) {
-    if (slot == nullptr) {
-      slot = proc;
-      return true;
+// The slot `proc` now has, or -1 (the table is full).
+int register_process(tProcess* proc) {
+  for (uint32_t i = 0; i < kMaxProcesses; ++i) {
+    if (g_processes[i] == nullptr) {
+      g_processes[i] = proc;
+      return static_cast<int>(i);
     }
   }
-  return false;
+  return -1;
 }
 
 void unregister_process(tProcess* proc) {
@@ -182,18 +183,22 @@ Result<tProcess*> create_shell(uint32_t flags) {
   if (proc == nullptr) return Status::kNoMemory;
   new (proc) tProcess();
   proc->flags = flags;
+  const int slot = register_process(proc);
+  if (slot < 0) {
+    process_free(proc);
+    return Status::kBusy;
+  }
   proc->pid = g_next_pid++;
-  Result<tAddress*> as = mm_mcreate(&mm_spaces(), static_cast<uint16_t>(proc->pid));
+  // The ASID is the table slot: unique among the address spaces that exist
+  // (a slot is reused only after its space was destroyed, which forgets the
+  // ASID on every hart), however many pids go by.
+  Result<tAddress*> as = mm_mcreate(&mm_spaces(), static_cast<uint16_t>(slot + 1));
   if (!as.ok()) {
+    unregister_process(proc);
     process_free(proc);
     return as.status();
   }
   proc->as = as.value();
-  if (!register_process(proc)) {
-    mm_mdestroy(proc->as);
-    process_free(proc);
-    return Status::kBusy;
-  }
   return proc;
 }
 
