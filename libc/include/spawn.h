@@ -29,7 +29,25 @@ typedef struct {
   sigset_t __sigdefault;
 } posix_spawnattr_t;
 
+/* QNX's spawn(): flags of struct inheritance. File-descriptor mapping
+ * (fd_count > 0) comes with file descriptors: ENOTSUP until then. */
+#define SPAWN_SETGROUP 0x0001   /* the child joins group `pgroup` (SPAWN_NEWPGROUP: a new one) */
+#define SPAWN_SETSIGMASK 0x0002 /* the child's signal mask is `sigmask` */
+#define SPAWN_SETSIGDEF 0x0004  /* signals in `sigdefault` get SIG_DFL */
+#define SPAWN_SETSID 0x0400     /* the child leads a new session */
+#define SPAWN_NEWPGROUP 0
+
+struct inheritance {
+  unsigned long flags;
+  pid_t pgroup;
+  sigset_t sigmask;
+  sigset_t sigdefault;
+};
+
 __BEGIN_DECLS
+/* The child's pid, or -1 and errno. */
+pid_t spawn(const char* path, int fd_count, const int fd_map[], const struct inheritance* inherit,
+            char* const argv[], char* const envp[]);
 int posix_spawn(pid_t* __QRV_RESTRICT pid, const char* __QRV_RESTRICT path,
                 const posix_spawn_file_actions_t* file_actions, const posix_spawnattr_t* __QRV_RESTRICT attr,
                 char* const argv[], char* const envp[]);

@@ -89,6 +89,20 @@ int posix_spawn_file_actions_adddup2(PosixSpawnFileActions* fa, int fd, int newf
 int posix_spawn_file_actions_addopen(PosixSpawnFileActions* fa, int fd, const char* path, int flags,
                                      mode_t mode);
 
+// QNX's spawn() (spawn.h: struct inheritance).
+struct Inheritance {
+  unsigned long flags;
+  pid_t pgroup;
+  sigset_t sigmask;
+  sigset_t sigdefault;
+};
+inline constexpr unsigned long kSpawnSetgroup = 0x0001;
+inline constexpr unsigned long kSpawnSetsigmask = 0x0002;
+inline constexpr unsigned long kSpawnSetsigdef = 0x0004;
+inline constexpr unsigned long kSpawnSetsid = 0x0400;
+pid_t spawn(const char* path, int fd_count, const int fd_map[], const Inheritance* inherit, char* const argv[],
+            char* const envp[]);
+
 // taskman's _PROC_KILL: signo to every process of group pgid (-1: all).
 int taskman_kill_group(pid_t pgid, int signo);
 

@@ -126,6 +126,36 @@ QRV_LIBC_FN(int, posix_spawnp, (pid_t * pid, const char* file, const PosixSpawnF
   }
 }
 
+// QNX's spawn() is posix_spawn with the inheritance as attributes.
+QRV_LIBC_FN(pid_t, spawn, (const char* path, int fd_count, const int fd_map[], const Inheritance* inherit,
+                           char* const argv[], char* const envp[])) {
+  (void)fd_map;
+  constexpr unsigned long kKnown = kSpawnSetgroup | kSpawnSetsigmask | kSpawnSetsigdef | kSpawnSetsid;
+  int err = 0;
+  PosixSpawnAttr attr = {0, 0, 0, 0, 0};
+  if (fd_count < 0 || (inherit != nullptr && (inherit->flags & ~kKnown) != 0)) {
+    err = QRV_EINVAL;
+  } else if (fd_count > 0) {
+    err = QRV_ENOTSUP;  // descriptor mapping comes with file descriptors
+  } else if (inherit != nullptr) {
+    const unsigned long f = inherit->flags;
+    attr.flags = static_cast<int16_t>(((f & kSpawnSetgroup) ? kPosixSpawnSetpgroup : 0) |
+                                      ((f & kSpawnSetsigmask) ? kPosixSpawnSetsigmask : 0) |
+                                      ((f & kSpawnSetsigdef) ? kPosixSpawnSetsigdef : 0) |
+                                      ((f & kSpawnSetsid) ? kPosixSpawnSetsid : 0));
+    attr.pgroup = inherit->pgroup;
+    attr.sigmask = inherit->sigmask;
+    attr.sigdefault = inherit->sigdefault;
+  }
+  pid_t pid = 0;
+  if (err == 0) err = posix_spawn(&pid, path, nullptr, inherit != nullptr ? &attr : nullptr, argv, envp);
+  if (err != 0) {
+    set_errno(err);
+    return -1;
+  }
+  return pid;
+}
+
 QRV_LIBC_FN(pid_t, getpid, ()) {
   if (g_pid > 0) return g_pid;
   _proc_ids_reply ids = {};
