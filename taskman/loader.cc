@@ -58,6 +58,11 @@ int load(const LoaderJob* job, uint64_t* sp) {
   *sp = taskman::spawn_build_stack(reinterpret_cast<uint8_t*>(base), taskman::kChildStackTop,
                                    taskman::kChildStackSize, job->args, job->img.entry);
   if (*sp == 0) return E2BIG;
+  for (int signo = 1; signo <= 64; ++signo) {
+    if ((job->sigignore & (uint64_t{1} << (signo - 1))) == 0 || signo == SIGKILL || signo == SIGSTOP) continue;
+    const struct qrv_sigaction ignore = {QRV_SIG_IGN, 0, 0};
+    if (SignalAction_r(0, nullptr, signo, &ignore, nullptr) < 0) return EINVAL;
+  }
   if (job->set_sigmask) {
     const uint64_t mask = job->sigmask;
     if (SignalProcmask_r(0, 0, SIG_SETMASK, &mask, nullptr) < 0) return EINVAL;

@@ -37,6 +37,7 @@ struct LoaderJob {
   SpawnArgs args = {};          // points into msg
   uint64_t sigmask = 0;
   bool set_sigmask = false;
+  uint64_t sigignore = 0;  // signals the child starts ignoring
   alignas(16) uint8_t msg[sizeof(struct _proc_spawn) + _PROC_SPAWN_MAX] = {};
   alignas(16) uint8_t stack[kLoaderStackBytes] = {};
 };

@@ -60,6 +60,7 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   job->elf = static_cast<const uint8_t*>(entry.data);
   job->set_sigmask = (m.flags & _PROC_SPAWN_SETSIGMASK) != 0;
   job->sigmask = m.sigmask;
+  job->sigignore = m.sigignore;
   struct qrv_tm_proc_create req = {};
   req.loader_pc = reinterpret_cast<uint64_t>(&loader_entry);
   req.loader_sp = reinterpret_cast<uint64_t>(job->stack + sizeof job->stack);

@@ -86,6 +86,11 @@ int child_main(int argc, char** argv, char** envp) {
     return 7;
   }
   if (strcmp(role, "group") == 0) return getpgrp() == getpid() ? 0 : 1;
+  if (strcmp(role, "ignored") == 0) {  // SIGUSR2: ignored as the parent left it?
+    struct sigaction old = {};
+    sigaction(SIGUSR2, nullptr, &old);
+    return old.sa_handler == SIG_IGN ? 0 : 1;
+  }
   if (strcmp(role, "mask") == 0) {  // the attribute's signal mask is ours
     sigset_t now;
     sigprocmask(SIG_BLOCK, nullptr, &now);
@@ -212,6 +217,17 @@ void groups_and_sessions() {
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
   posix_spawnattr_setsigmask(&attr, &mask);
   expect_eq(WEXITSTATUS(wait_for(spawn_role("mask", nullptr, &attr))), 0, "SETSIGMASK: the child's mask");
+  // Ignored signals stay ignored in the child, unless SETSIGDEF names them.
+  signal(SIGUSR2, SIG_IGN);
+  expect_eq(WEXITSTATUS(wait_for(spawn_role("ignored"))), 0, "an ignored signal stays ignored in the child");
+  sigset_t def;
+  sigemptyset(&def);
+  sigaddset(&def, SIGUSR2);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  posix_spawnattr_setsigdefault(&attr, &def);
+  expect_eq(WEXITSTATUS(wait_for(spawn_role("ignored", nullptr, &attr))), 1, "SETSIGDEF: back to SIG_DFL in the child");
+  signal(SIGUSR2, SIG_DFL);
+  expect_eq(WEXITSTATUS(wait_for(spawn_role("ignored"))), 1, "a signal no longer ignored is not ignored in the child");
   // setpgid and setsid, as POSIX says.
   expect_eq(setpgid(0, 0), 0, "setpgid(0, 0): a group of our own");
   expect_eq(getpgrp(), getpid(), "we lead it");

@@ -45,8 +45,9 @@ struct _proc_spawn {
   uint32_t reserved;
   uint64_t sigmask;    /* with SETSIGMASK */
   uint64_t sigdefault; /* with SETSIGDEF: signals whose action becomes SIG_DFL */
+  uint64_t sigignore;  /* signals the child starts ignoring (the caller's ignored ones, as exec keeps them) */
 };
-QRV_ABI_ASSERT(sizeof(struct _proc_spawn) == 48, "_proc_spawn size");
+QRV_ABI_ASSERT(sizeof(struct _proc_spawn) == 56, "_proc_spawn size");
 struct _proc_spawn_reply {
   int32_t pid;
   uint32_t reserved;

@@ -103,6 +103,9 @@ inline constexpr unsigned long kSpawnSetsid = 0x0400;
 pid_t spawn(const char* path, int fd_count, const int fd_map[], const Inheritance* inherit, char* const argv[],
             char* const envp[]);
 
+// The signals sigaction set to SIG_IGN (bit signo - 1), for posix_spawn.
+uint64_t ignored_signals();
+
 // taskman's _PROC_KILL: signo to every process of group pgid (-1: all).
 int taskman_kill_group(pid_t pgid, int signo);
 

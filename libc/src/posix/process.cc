@@ -75,6 +75,7 @@ QRV_LIBC_FN(int, posix_spawn, (pid_t * pid, const char* path, const PosixSpawnFi
   m.argc = argc;
   m.envc = envc;
   m.strings_len = static_cast<uint32_t>(strings);
+  m.sigignore = ignored_signals();
   if (attr != nullptr) {
     const int16_t f = attr->flags;
     if (f & kPosixSpawnSetpgroup) m.flags |= _PROC_SPAWN_SETPGROUP;
@@ -84,6 +85,7 @@ QRV_LIBC_FN(int, posix_spawn, (pid_t * pid, const char* path, const PosixSpawnFi
     m.pgroup = attr->pgroup;
     m.sigmask = attr->sigmask;
     m.sigdefault = attr->sigdefault;
+    if (f & kPosixSpawnSetsigdef) m.sigignore &= ~attr->sigdefault;
   }
   _proc_spawn_reply reply = {0, 0};
   const long r = taskman_sendv(parts, n, &reply, sizeof reply);

@@ -65,6 +65,14 @@ QRV_LIBC_FN(int, pthread_kill, (pthread_t thread, int signo)) {
   return r < 0 ? -r : 0;
 }
 
+namespace {
+// The signals this process ignores, as sigaction set them: posix_spawn
+// passes them on (POSIX: ignored signals stay ignored across exec).
+uint64_t g_ignored = 0;
+}  // namespace
+
+uint64_t ignored_signals() { return __atomic_load_n(&g_ignored, __ATOMIC_RELAXED); }
+
 QRV_LIBC_FN(int, sigaction, (int signo, const Sigaction* act, Sigaction* old)) {
   if (!valid_signal(signo)) {
     set_errno(QRV_EINVAL);
@@ -79,6 +87,14 @@ QRV_LIBC_FN(int, sigaction, (int signo, const Sigaction* act, Sigaction* old)) {
   }
   if (SignalAction(0, stub(), signo, act != nullptr ? &in : nullptr, old != nullptr ? &out : nullptr) < 0) {
     return -1;
+  }
+  if (act != nullptr) {
+    const uint64_t bit = uint64_t{1} << (signo - 1);
+    if (in.handler == QRV_SIG_IGN) {
+      __atomic_fetch_or(&g_ignored, bit, __ATOMIC_RELAXED);
+    } else {
+      __atomic_fetch_and(&g_ignored, ~bit, __ATOMIC_RELAXED);
+    }
   }
   if (old != nullptr) {
     old->sa_handler = handler_of(out.handler);
