@@ -61,21 +61,24 @@ uint32_t ProcTable::reparent_children(int32_t pid) {
   return moved;
 }
 
-bool ProcTable::wait_matches(const tTMprocess& child, int32_t parent, int32_t pid_arg) const {
+bool ProcTable::wait_matches(const tTMprocess& child, int32_t parent, WaitFor w) const {
   if (child.state == TmState::kFree || child.ppid != parent) return false;
-  if (pid_arg > 0) return child.pid == pid_arg;
-  if (pid_arg == -1) return true;
-  if (pid_arg == 0) {
-    const tTMprocess* me = find(parent);
-    return me != nullptr && child.pgid == me->pgid;
+  switch (w.idtype) {
+    case kWaitAll: return true;
+    case kWaitPid: return child.pid == w.id;
+    case kWaitPgid: {
+      if (w.id != 0) return child.pgid == w.id;
+      const tTMprocess* me = find(parent);
+      return me != nullptr && child.pgid == me->pgid;
+    }
+    default: return false;
   }
-  return child.pgid == -pid_arg;
 }
 
-tTMprocess* ProcTable::match_zombie(int32_t parent, int32_t pid_arg, bool* has_match) {
+tTMprocess* ProcTable::match_zombie(int32_t parent, WaitFor w, bool* has_match) {
   *has_match = false;
   for (tTMprocess& p : slots_) {
-    if (!wait_matches(p, parent, pid_arg)) continue;
+    if (!wait_matches(p, parent, w)) continue;
     *has_match = true;
     if (p.state == TmState::kZombie) return &p;
   }

@@ -35,6 +35,19 @@ struct tTMprocess {
 constexpr int32_t wait_status_exited(int64_t code) { return static_cast<int32_t>((code & 0xff) << 8); }
 constexpr int32_t wait_status_signaled(int signo) { return signo & 0x7f; }
 
+// What a wait waits for (the idtype and id of waitid; waitpid's pid maps
+// onto it with wait_for_pid).
+struct WaitFor {
+  uint32_t idtype = 0;  // _PROC_WAIT_ALL, _PROC_WAIT_PID, _PROC_WAIT_PGID
+  int32_t id = 0;       // a pid or a group (0: the waiter's own)
+};
+inline constexpr uint32_t kWaitAll = 0, kWaitPid = 1, kWaitPgid = 2;
+
+// waitpid's pid: > 0 that child, -1 any, 0 the caller's group, < -1 group -pid.
+constexpr WaitFor wait_for_pid(int32_t pid) {
+  return pid > 0 ? WaitFor{kWaitPid, pid} : pid == -1 ? WaitFor{kWaitAll, 0} : WaitFor{kWaitPgid, -pid};
+}
+
 class ProcTable {
  public:
   // A new slot for `pid`, child of `parent` (nullptr: no parent, taskman
@@ -57,13 +70,12 @@ class ProcTable {
   // for its parent, or removed). Returns the number of children moved.
   uint32_t reparent_children(int32_t pid);
 
-  // waitpid's choice for `parent` and the pid argument (> 0, -1, 0, < -1):
-  // a zombie to collect, or nullptr with *has_match telling whether some
-  // child would match later (otherwise ECHILD).
-  tTMprocess* match_zombie(int32_t parent, int32_t pid_arg, bool* has_match);
+  // A wait's choice for `parent`: a zombie to collect, or nullptr with
+  // *has_match telling whether some child would match later (else ECHILD).
+  tTMprocess* match_zombie(int32_t parent, WaitFor w, bool* has_match);
 
-  // Whether `child` is what a waitpid(pid_arg) of its parent waits for.
-  bool wait_matches(const tTMprocess& child, int32_t parent, int32_t pid_arg) const;
+  // Whether `child` is what a wait `w` of its parent waits for.
+  bool wait_matches(const tTMprocess& child, int32_t parent, WaitFor w) const;
 
   // setpgid(pid, pgid) from `caller` (pid 0 = caller, pgid 0 = pid): 0 or -errno
   // (ESRCH, EPERM, EINVAL) as POSIX says.

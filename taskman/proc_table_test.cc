@@ -60,18 +60,18 @@ TEST_F(ProcTableTest, WaitMatchesPidAnyGroupAndOwnGroup) {
   b->pgid = 9;
   spawn(5, kTaskmanPid);  // not 2's
   bool has = false;
-  EXPECT_EQ(t_->match_zombie(2, -1, &has), nullptr);
+  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(-1), &has), nullptr);
   EXPECT_TRUE(has) << "children exist: wait (not ECHILD)";
-  EXPECT_EQ(t_->match_zombie(2, 5, &has), nullptr);
+  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(5), &has), nullptr);
   EXPECT_FALSE(has) << "5 is not 2's child: ECHILD";
   b->state = TmState::kZombie;
-  EXPECT_EQ(t_->match_zombie(2, -1, &has), b);
-  EXPECT_EQ(t_->match_zombie(2, 0, &has), nullptr) << "b left 2's group";
-  EXPECT_EQ(t_->match_zombie(2, -9, &has), b);
-  EXPECT_EQ(t_->match_zombie(2, 3, &has), nullptr);
+  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(-1), &has), b);
+  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(0), &has), nullptr) << "b left 2's group";
+  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(-9), &has), b);
+  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(3), &has), nullptr);
   EXPECT_TRUE(has);
   a->state = TmState::kZombie;
-  EXPECT_EQ(t_->match_zombie(2, 0, &has), a);
+  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(0), &has), a);
 }
 
 TEST_F(ProcTableTest, OrphansGoToTaskman) {
@@ -108,6 +108,19 @@ TEST_F(ProcTableTest, SetsidMakesALeaderOnce) {
   EXPECT_EQ(t_->setpgid(3, 0, 0), -EPERM) << "a session leader keeps its group";
   spawn(4, 3);
   EXPECT_EQ(t_->find(4)->sid, 3) << "its children are in its session";
+}
+
+TEST_F(ProcTableTest, WaitidKindsIncludeGroupOne) {
+  tTMprocess* init = spawn(2, kTaskmanPid);  // in taskman's group 1
+  tTMprocess* c = spawn(3, 2);
+  c->state = TmState::kZombie;
+  bool has = false;
+  EXPECT_EQ(t_->match_zombie(2, WaitFor{kWaitPgid, 1}, &has), c) << "group 1, which waitpid cannot name";
+  EXPECT_EQ(t_->match_zombie(2, WaitFor{kWaitPgid, 0}, &has), c) << "the waiter's own group";
+  EXPECT_EQ(t_->match_zombie(2, WaitFor{kWaitPid, 3}, &has), c);
+  EXPECT_EQ(t_->match_zombie(2, WaitFor{7, 3}, &has), nullptr) << "an unknown idtype matches nothing";
+  EXPECT_FALSE(has);
+  (void)init;
 }
 
 TEST(WaitStatusTest, EncodingsMatchSysWait) {

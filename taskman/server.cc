@@ -143,21 +143,22 @@ void Server::on_loaded(int32_t pid) {
   job->busy = false;
 }
 
-void Server::collect(int rcvid, tTMprocess* zombie) {
+void Server::collect(int rcvid, tTMprocess* zombie, bool nowait) {
   reply(rcvid, _proc_wait_reply{zombie->pid, zombie->wait_status});
-  table_.remove(zombie);
+  if (!nowait) table_.remove(zombie);
 }
 
 void Server::make_zombie(tTMprocess* p, int32_t status) {
   p->state = TmState::kZombie;
   p->wait_status = status;
   const int32_t parent = p->ppid;
+  // Every WNOWAIT waiter sees it; the first other one collects it.
   for (PendingWait& w : waits_) {
-    if (w.rcvid != 0 && w.waiter == parent && table_.wait_matches(*p, parent, w.pid_arg)) {
-      const int rcvid = w.rcvid;
+    if (w.rcvid != 0 && w.waiter == parent && table_.wait_matches(*p, parent, w.what)) {
+      const PendingWait done = w;
       w = PendingWait{};
-      collect(rcvid, p);
-      return;
+      collect(done.rcvid, p, done.nowait);
+      if (!done.nowait) return;
     }
   }
 }
@@ -205,7 +206,7 @@ void Server::on_death(int32_t pid) {
     // once nothing is left to wait for.
     for (PendingWait& w : waits_) {
       bool has_match = false;
-      if (w.rcvid != 0 && w.waiter == parent && table_.match_zombie(parent, w.pid_arg, &has_match) == nullptr &&
+      if (w.rcvid != 0 && w.waiter == parent && table_.match_zombie(parent, w.what, &has_match) == nullptr &&
           !has_match) {
         fail(w.rcvid, ECHILD);
         w = PendingWait{};
@@ -226,14 +227,18 @@ void Server::on_unblock(int32_t rcvid) {
 }
 
 void Server::do_wait(int rcvid, int32_t caller, const struct _proc_wait& m) {
-  if ((m.options & ~(WNOHANG | WUNTRACED)) != 0) return fail(rcvid, EINVAL);
+  constexpr int32_t kKnown = WNOHANG | WUNTRACED | WEXITED | WCONTINUED | WNOWAIT;
+  if ((m.options & ~kKnown) != 0 || m.idtype > kWaitPgid || m.reserved != 0) return fail(rcvid, EINVAL);
+  if ((m.idtype == kWaitPid && m.id <= 0) || (m.idtype == kWaitPgid && m.id < 0)) return fail(rcvid, EINVAL);
+  const WaitFor what = {m.idtype, m.id};
+  const bool nowait = (m.options & WNOWAIT) != 0;
   bool has_match = false;
-  if (tTMprocess* z = table_.match_zombie(caller, m.pid, &has_match)) return collect(rcvid, z);
+  if (tTMprocess* z = table_.match_zombie(caller, what, &has_match)) return collect(rcvid, z, nowait);
   if (!has_match) return fail(rcvid, ECHILD);
   if ((m.options & WNOHANG) != 0) return reply(rcvid, _proc_wait_reply{0, 0});
   for (PendingWait& w : waits_) {
     if (w.rcvid == 0) {
-      w = PendingWait{rcvid, caller, m.pid};
+      w = PendingWait{rcvid, caller, what, nowait};
       return;  // answered when a matching child ends
     }
   }

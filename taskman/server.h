@@ -39,7 +39,8 @@ class Server {
   struct PendingWait {
     int32_t rcvid = 0;  // 0: free
     int32_t waiter = 0;
-    int32_t pid_arg = 0;
+    WaitFor what;
+    bool nowait = false;  // WNOWAIT: the child stays a zombie
   };
 
   union Message {
@@ -68,7 +69,7 @@ class Server {
 
   // Starts the loader for the message in `job`; 0 or -errno.
   int start_loader(LoaderJob* job, const tTMprocess* parent);
-  void collect(int rcvid, tTMprocess* zombie);
+  void collect(int rcvid, tTMprocess* zombie, bool nowait);
   void make_zombie(tTMprocess* p, int32_t status);
   LoaderJob* job_of(int32_t pid);
 

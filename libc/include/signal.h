@@ -12,6 +12,27 @@
 typedef uint64_t sigset_t;
 typedef int sig_atomic_t;
 
+union sigval {
+  int sival_int;
+  void* sival_ptr;
+};
+
+/* What a signal (or waitid) reports. The fields are POSIX's; waitid fills
+ * si_signo (SIGCHLD), si_code (CLD_*), si_pid and si_status. */
+typedef struct {
+  int si_signo;
+  int si_code;
+  int si_errno;
+  pid_t si_pid;
+  uid_t si_uid;
+  int si_status;
+  void* si_addr;
+  union sigval si_value;
+} siginfo_t;
+#define CLD_EXITED 1 /* si_code of SIGCHLD: the child exited */
+#define CLD_KILLED 2 /* ended by a signal */
+#define CLD_DUMPED 3
+
 #define NSIG (QRV_SIGMAX + 1) /* one past the largest signal number (BSD, glibc, QNX) */
 #define SIGHUP QRV_SIGHUP
 #define SIGINT QRV_SIGINT
@@ -56,11 +77,6 @@ typedef int sig_atomic_t;
 #define SIGEV_PULSE QRV_SIGEV_PULSE
 #define SIGEV_UNBLOCK QRV_SIGEV_UNBLOCK
 #define SIGEV_INTR QRV_SIGEV_INTR
-
-union sigval {
-  int sival_int;
-  void* sival_ptr;
-};
 
 /* Layout of struct qrv_sigevent (kernel/abi/types.h). */
 struct sigevent {

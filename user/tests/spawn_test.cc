@@ -156,6 +156,24 @@ void waits() {
   expect_eq(waitpid(0, &sa, 0), a, "waitpid(0) picks a child of our group");
   expect(WEXITSTATUS(sa) == 3 && WEXITSTATUS(sb) == 4, "each status with its child");
   expect_eq(wait(&status), -1, "all collected: wait fails with ECHILD");
+  // waitid: the same children, as siginfo; WNOWAIT leaves the child waitable.
+  const pid_t six = spawn_role("exit", "6");
+  siginfo_t si = {};
+  expect_eq(waitid(P_PID, static_cast<id_t>(six), &si, WEXITED | WNOWAIT), 0, "waitid(P_PID, WNOWAIT)");
+  expect(si.si_pid == six && si.si_signo == SIGCHLD && si.si_code == CLD_EXITED && si.si_status == 6,
+         "waitid: pid, SIGCHLD, CLD_EXITED, the exit status");
+  si = {};
+  expect_eq(waitid(P_PGID, 0, &si, WEXITED), 0, "waitid(P_PGID, own group) after WNOWAIT");
+  expect_eq(si.si_pid, six, "the child was still there to collect");
+  expect_eq(waitid(P_ALL, 0, &si, WEXITED | WNOHANG), -1, "waitid with nothing left fails");
+  expect_eq(errno, ECHILD, "waitid with nothing left: ECHILD");
+  wait_for(-1);  // nothing
+  const pid_t segv = spawn_role("segv");
+  expect_eq(waitid(P_ALL, 0, &si, WEXITED), 0, "waitid(P_ALL) of a faulting child");
+  expect(si.si_pid == segv && si.si_code == CLD_KILLED && si.si_status == SIGSEGV, "waitid: CLD_KILLED, SIGSEGV");
+  expect_eq(waitid(P_ALL, 0, &si, WNOHANG), -1, "waitid without WEXITED fails");
+  expect_eq(errno, EINVAL, "waitid without WEXITED: EINVAL");
+  expect_eq(waitpid(-1, &status, WNOWAIT), -1, "waitpid does not take WNOWAIT");
 }
 
 volatile sig_atomic_t g_chld = 0;

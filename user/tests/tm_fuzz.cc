@@ -79,10 +79,12 @@ int main(int argc, char** argv) {
       }
       default: {  // small well-formed ids, waits, mmaps with hostile values
         auto* w = reinterpret_cast<struct _proc_wait*>(msg.bytes);
-        w->hdr = {kTypes[below(7)], 0, 16};
-        w->pid = static_cast<int32_t>(kHostile[below(11)]);
+        w->hdr = {kTypes[below(7)], 0, sizeof *w};
+        w->id = static_cast<int32_t>(kHostile[below(11)]);
         w->options = below(2) ? 1 : static_cast<int32_t>(next());
-        len = 16;
+        w->idtype = below(4);
+        w->reserved = 0;
+        len = sizeof *w;
         if (w->hdr.type == _PROC_MMAP) {
           auto* m = reinterpret_cast<struct _proc_mmap*>(msg.bytes);
           m->hdr.size = sizeof *m;
@@ -92,6 +94,9 @@ int main(int argc, char** argv) {
           len = sizeof *m;
         } else if (w->hdr.type == _PROC_WAIT) {
           w->options |= 1;  // WNOHANG: a random wait must not block the fuzzer
+        } else if (w->hdr.type == _PROC_GETIDS || w->hdr.type == _PROC_SETPGID || w->hdr.type == _PROC_UMASK) {
+          w->hdr.size = 16;  // their size
+          len = 16;
         } else if (w->hdr.type == _PROC_SETSID) {
           w->hdr.size = 8;
           len = 8;

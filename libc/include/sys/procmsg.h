@@ -53,15 +53,21 @@ struct _proc_spawn_reply {
   uint32_t reserved;
 };
 
-/* _PROC_WAIT: pid > 0 that child, -1 any child, 0 any in the caller's
- * group, < -1 any in group -pid; options WNOHANG. Reply pid 0 with WNOHANG
- * and nothing to collect. */
+/* _PROC_WAIT: idtype P_PID (child `id`), P_PGID (any child in group `id`,
+ * 0: the caller's) or P_ALL (any child), as waitid has them; options
+ * WNOHANG, WNOWAIT (the child stays waitable), WEXITED/WUNTRACED accepted.
+ * Reply pid 0 with WNOHANG and nothing to collect. */
+#define _PROC_WAIT_ALL 0
+#define _PROC_WAIT_PID 1
+#define _PROC_WAIT_PGID 2
 struct _proc_wait {
   struct _proc_hdr hdr;
-  int32_t pid;
+  int32_t id;
   int32_t options;
+  uint32_t idtype;
+  uint32_t reserved;
 };
-QRV_ABI_ASSERT(sizeof(struct _proc_wait) == 16, "_proc_wait size");
+QRV_ABI_ASSERT(sizeof(struct _proc_wait) == 24, "_proc_wait size");
 struct _proc_wait_reply {
   int32_t pid;
   int32_t status; /* <sys/wait.h> encoding */

@@ -2,11 +2,18 @@
 #ifndef _SYS_WAIT_H
 #define _SYS_WAIT_H
 
+#include <signal.h>
 #include <sys/cdefs.h>
 #include <sys/types.h>
 
 #define WNOHANG 1
 #define WUNTRACED 2
+#define WSTOPPED WUNTRACED
+#define WEXITED 4     /* waitid: children that ended (the only kind QRV reports) */
+#define WCONTINUED 8  /* accepted by waitid; QRV has no job control yet */
+#define WNOWAIT 0x01000000 /* waitid: leave the child waitable */
+
+typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2 } idtype_t;
 
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
 #define WTERMSIG(s) ((s) & 0x7f)
@@ -16,6 +23,7 @@
 __BEGIN_DECLS
 pid_t waitpid(pid_t pid, int* status, int options);
 pid_t wait(int* status);
+int waitid(idtype_t idtype, id_t id, siginfo_t* info, int options); /* WEXITED required */
 __END_DECLS
 
 #endif /* _SYS_WAIT_H */

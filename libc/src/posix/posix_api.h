@@ -52,6 +52,21 @@ int pthread_sigmask(int how, const sigset_t* set, sigset_t* old);
 // then a posix_spawn with any is ENOTSUP.
 pid_t waitpid(pid_t pid, int* status, int options);
 pid_t wait(int* status);
+struct SigInfo {  // siginfo_t
+  int32_t si_signo;
+  int32_t si_code;
+  int32_t si_errno;
+  pid_t si_pid;
+  uint32_t si_uid;
+  int32_t si_status;
+  void* si_addr;
+  uint64_t si_value;
+};
+inline constexpr int kPAll = 0, kPPid = 1, kPPgid = 2;  // idtype_t
+inline constexpr int kWExited = 4;
+inline constexpr int kWaitidOnly = 4 | 8 | 0x01000000;  // WEXITED, WCONTINUED, WNOWAIT
+inline constexpr int kCldExited = 1, kCldKilled = 2;
+int waitid(int idtype, int32_t id, SigInfo* info, int options);
 struct PosixSpawnFileActions {  // posix_spawn_file_actions_t
   int32_t count;
   int32_t reserved;
