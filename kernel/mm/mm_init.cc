@@ -37,8 +37,25 @@ uint64_t other_harts() {
   return all & ~(uint64_t{1} << this_cpu()->hart_id);
 }
 
-void flush_remote(void*, uint16_t, VirtAddr va) {
+// The other harts that may hold translations of `asid`. Every address-space
+// switch flushes the whole TLB (sched.cc), so for a process's space those
+// are the harts running it now (Cpu::asid; stable under the BKL, which every
+// page-table change holds). The kernel's own table (asid 0) is everyone's.
+uint64_t harts_running(uint16_t asid) {
   const uint64_t others = other_harts();
+  if (asid == 0) return others;
+  uint64_t mask = 0;
+  for (uint32_t i = 0; i < kMaxHarts; ++i) {
+    const Cpu* c = cpu_at(i);
+    if (((others >> c->hart_id) & 1) != 0 && __atomic_load_n(&c->asid, __ATOMIC_ACQUIRE) == asid) {
+      mask |= uint64_t{1} << c->hart_id;
+    }
+  }
+  return mask;
+}
+
+void flush_remote(void*, uint16_t asid, VirtAddr va) {
+  const uint64_t others = harts_running(asid);
   if (others == 0) {
     return;
   }

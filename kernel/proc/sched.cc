@@ -76,6 +76,9 @@ void switch_to(tThread* next) {
   if (satp_of(prev) != to || prev->state_ == STATE_DEAD) {
     asm volatile("csrw satp, %0\n sfence.vma zero, zero" ::"r"(to) : "memory");
   }
+  // Switches flush the whole TLB, so only harts running a space can hold
+  // its translations: flush_remote (mm_init.cc) fences those alone.
+  __atomic_store_n(&cpu->asid, next->proc != nullptr ? uint32_t{next->proc->as->pt.asid} : 0u, __ATOMIC_RELEASE);
   fpu_switch(cpu, prev, next);
   cpu->return_work = 0;  // this hart takes from the ready queue itself, and next is the one to run
   cpu->current = next;

@@ -37,6 +37,7 @@ struct Cpu {
     uint32_t return_work;
   };
   uint32_t unlocked_call;  // in a kernel call that runs without the BKL (syscall_dispatch)
+  uint32_t asid;           // the address space this hart runs (its ASID; 0: the kernel's), set at each switch
 };
 
 static_assert(offsetof(Cpu, kstack_top) == 0);
