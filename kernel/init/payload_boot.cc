@@ -7,6 +7,7 @@
 // failure status.
 #include "kernel/arch/arch.h"
 #include "kernel/console/console.h"
+#include "kernel/init/bkl.h"
 #include "kernel/init/boot_image.h"
 #include "kernel/init/payload.h"
 #include "kernel/proc/process.h"
@@ -42,8 +43,12 @@ void kernel_payload(const BootInfo& info) {
     kprintf("qrv: taskman not started: %s / %s\n", elf_status_name(r.elf), status_name(r.status));
     arch_shutdown(false);
   }
-  kprintf("qrv: boot complete in %lu us; starting taskman (pid %u, %u bytes)\n", us_since_reset(info), r.proc->pid,
-          tm.value.size);
+  {
+    // taskman may already run on another hart: the BKL keeps lines whole.
+    TicketLockGuard guard(bkl());
+    kprintf("qrv: boot complete in %lu us; starting taskman (pid %u, %u bytes)\n", us_since_reset(info), r.proc->pid,
+            tm.value.size);
+  }
   process_wait(r.proc);
   // taskman ends when the system does (its first program ended, or a
   // shutdown): status 0 is a clean power-off, anything else a failure.

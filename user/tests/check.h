@@ -3,6 +3,7 @@
 #pragma once
 
 #include <stdio.h>
+#include <sys/neutrino.h>
 
 namespace qrv_test {
 
@@ -27,6 +28,13 @@ inline void expect_eq(long got, long want, const char* what) {
     ++failed;
     printf("FAIL: %s: got %ld, want %ld\n", what, got, want);
   }
+}
+
+// Whether the kernel's objects and memory are the same in both counts.
+inline bool same_counts(const qrv_kernel_counts& a, const qrv_kernel_counts& b) {
+  return a.processes == b.processes && a.threads == b.threads && a.channels == b.channels &&
+         a.connections == b.connections && a.pulses == b.pulses && a.timers == b.timers &&
+         a.heap_bytes == b.heap_bytes && a.free_bytes == b.free_bytes;
 }
 
 inline int report(const char* name) {

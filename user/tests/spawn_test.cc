@@ -334,12 +334,6 @@ void table_full() {
   expect_eq(ended, n, "every one killed and collected");
 }
 
-bool same_counts(const qrv_kernel_counts& a, const qrv_kernel_counts& b) {
-  return a.processes == b.processes && a.threads == b.threads && a.channels == b.channels &&
-         a.connections == b.connections && a.pulses == b.pulses && a.timers == b.timers &&
-         a.heap_bytes == b.heap_bytes && a.free_bytes == b.free_bytes;
-}
-
 void print_counts(const char* what, const qrv_kernel_counts& c) {
   printf("spawn_test: %s: %lu processes, %lu threads, %lu channels, %lu connections, %lu pulses, %lu heap bytes, %lu free\n",
          what, c.processes, c.threads, c.channels, c.connections, c.pulses, c.heap_bytes, c.free_bytes);
@@ -356,7 +350,7 @@ void spawn_loop(int rounds) {
   }
   expect_eq(DebugKernelCheck(&after), 0, "and after it");
   expect_eq(ok, rounds, "every spawn+exit+wait of the loop");
-  const bool same = same_counts(before, after);
+  const bool same = qrv_test::same_counts(before, after);
   if (!same) {
     print_counts("before", before);
     print_counts("after", after);

@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "user/tests/check.h"
+
 extern char** environ;
 
 namespace {
@@ -50,12 +52,6 @@ constexpr Program kPrograms[] = {
     {"kcall_regress", "kcall_regress", "leak_pulse", 0, 0},
     {"libc_smoke", "libc_smoke", nullptr, 0, 0},
 };
-
-bool same_counts(const qrv_kernel_counts& a, const qrv_kernel_counts& b) {
-  return a.processes == b.processes && a.threads == b.threads && a.channels == b.channels &&
-         a.connections == b.connections && a.pulses == b.pulses && a.timers == b.timers &&
-         a.heap_bytes == b.heap_bytes && a.free_bytes == b.free_bytes;
-}
 
 // Runs one program; whether it ended as expected.
 bool run(const Program& p) {
@@ -107,7 +103,7 @@ int main() {
     }
     if (total == 1) {
       baseline = now;  // after the first program, which may warm caches
-    } else if (!same_counts(baseline, now)) {
+    } else if (!qrv_test::same_counts(baseline, now)) {
       at_baseline = false;
       printf("test_init: FAIL: after %s: %lu processes, %lu threads, %lu channels, %lu connections, %lu heap bytes, "
              "%lu free (baseline %lu, %lu, %lu, %lu, %lu, %lu)\n",

@@ -17,14 +17,12 @@ bool user_range(uint64_t addr, size_t n) {
   return addr >= kUserBase && addr <= kUserTop && n <= kUserTop - addr;
 }
 
-// Whether a fault at `expect` was on a demand-zero page that is mapped now
-// (the access may be tried again), at most once per page of the access.
-bool faulted_in(const ExpectedTrap& expect, size_t n, uint32_t* tries) {
-  return expect.hit && g_fault_in != nullptr && (*tries)++ <= n / kPageSize + 1 && g_fault_in(expect.stval);
-}
-
-bool copy_guarded(void* dst, const void* src, size_t n, uint64_t cause) {
-  for (uint32_t tries = 0;;) {
+// Runs `access` (true: done) under SUM with its page faults turned into a
+// false return; a fault on a demand-zero page maps it (the fault-in hook)
+// and the access runs again, at most once per page it spans.
+template <typename Access>
+bool guarded(uint64_t cause, size_t n, Access access) {
+  for (uint32_t tries = 0;; ++tries) {
     ExpectedTrap expect{.cause = cause,
                         .resume_pc = reinterpret_cast<uint64_t>(uaccess_fault),
                         .hit = false,
@@ -32,12 +30,16 @@ bool copy_guarded(void* dst, const void* src, size_t n, uint64_t cause) {
                         .sepc = 0};
     trap_expect(&expect);
     asm volatile("csrs sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
-    const long r = uaccess_copy(dst, src, n);
+    const bool done = access();
     asm volatile("csrc sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
     trap_expect(nullptr);
-    if (r == 0) return true;
-    if (!faulted_in(expect, n, &tries)) return false;
+    if (done) return true;
+    if (!expect.hit || g_fault_in == nullptr || tries > n / kPageSize + 1 || !g_fault_in(expect.stval)) return false;
   }
+}
+
+bool copy_guarded(void* dst, const void* src, size_t n, uint64_t cause) {
+  return guarded(cause, n, [&] { return uaccess_copy(dst, src, n) == 0; });
 }
 }  // namespace
 
@@ -53,23 +55,13 @@ bool copy_to_user(uint64_t user_dst, const void* src, size_t n) {
 
 bool cas_user32(uint64_t user_word, uint32_t expected, uint32_t desired, uint32_t* seen) {
   if (user_word % sizeof(uint32_t) != 0 || !user_range(user_word, sizeof(uint32_t))) return false;
-  for (uint32_t tries = 0;;) {
-    ExpectedTrap expect{.cause = kExpectDataPageFault,
-                        .resume_pc = reinterpret_cast<uint64_t>(uaccess_fault),
-                        .hit = false,
-                        .stval = 0,
-                        .sepc = 0};
-    trap_expect(&expect);
-    asm volatile("csrs sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
-    const int64_t r = uaccess_cas32(reinterpret_cast<uint32_t*>(user_word), expected, desired);
-    asm volatile("csrc sstatus, %0" ::"r"(csr::kSstatusSum) : "memory");
-    trap_expect(nullptr);
-    if (r >= 0) {
-      *seen = static_cast<uint32_t>(r);
-      return true;
-    }
-    if (!faulted_in(expect, sizeof(uint32_t), &tries)) return false;
-  }
+  int64_t r = -1;
+  return guarded(kExpectDataPageFault, sizeof(uint32_t), [&] {
+    r = uaccess_cas32(reinterpret_cast<uint32_t*>(user_word), expected, desired);
+    if (r < 0) return false;
+    *seen = static_cast<uint32_t>(r);
+    return true;
+  });
 }
 
 void uaccess_set_fault_in(bool (*fault_in)(uint64_t va)) { g_fault_in = fault_in; }
