@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/neutrino.h>
 
 #include "kernel/abi/tm_priv.h"
@@ -41,6 +42,7 @@ int main() {
   printf("taskman: the process manager, in U-mode at %p\n", reinterpret_cast<void*>(&main));
   struct qrv_tm_boot_image_map req = {kBootImageVa, 0, 0, 0};
   const int r = syscall_tm_priv_r(__KER_TM_BOOT_IMAGE_MAP, &req);
+  bool have_image = false;
   if (r != 0) {
     printf("taskman: cannot map the boot image: error %d\n", -r);
   } else {
@@ -48,6 +50,7 @@ int main() {
     if (why != nullptr) {
       printf("taskman: boot image refused: %s\n", why);
     } else {
+      have_image = true;
       printf("taskman: /proc/boot: %u entries, %lu bytes\n", g_fs.entry_count(), req.size);
       g_fs.list([](const char* name, uint32_t mode, uint32_t size) {
         printf("taskman:   %06o %8u /proc/boot/%s\n", mode, size, name);
@@ -61,11 +64,14 @@ int main() {
   }
   g_server.init(&g_fs, chid);
   // init's notices wait on the channel until the server thread runs.
+  // Without init nothing would ever run: taskman ends and the kernel powers off.
   CpioEntry init;
   if (g_fs.find("init", &init) == nullptr) {
-    printf("taskman: no /proc/boot/init to start\n");
+    printf("taskman: no /proc/boot/init to start: shutting down\n");
+    return have_image ? 0 : 1;  // an image without init is a choice; a broken one is not
   } else if (const int pid = g_server.spawn_boot_program("init"); pid < 0) {
-    printf("taskman: cannot start /proc/boot/init: error %d\n", -pid);
+    printf("taskman: cannot start /proc/boot/init: %s: shutting down\n", strerror(-pid));
+    return 1;
   } else {
 #if defined(TASKMAN_SELFTEST)
     tm_priv_selftest(pid, chid);

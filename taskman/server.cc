@@ -184,6 +184,10 @@ void Server::on_death(int32_t pid) {
     if (job->rcvid != 0) fail(job->rcvid, err);
     job->busy = false;
     table_.remove(p);
+    if (pid == boot_pid_) {  // nothing else will ever run
+      printf("taskman: /proc/boot/init could not be loaded: %s: shutting down\n", strerror(err));
+      exit(1);
+    }
     return;
   }
   const int32_t status =
