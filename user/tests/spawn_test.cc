@@ -97,6 +97,13 @@ int child_main(int argc, char** argv, char** envp) {
     return sigismember(&now, SIGUSR1) ? 0 : 1;
   }
   if (strcmp(role, "deep") == 0) return deep_stack();
+  if (strcmp(role, "killgroup") == 0) {  // kill(0) reaches every member of our group
+    const pid_t sleeper = spawn_role("sleep", "60000");  // in our group, SIGUSR2 at its default
+    signal(SIGUSR2, SIG_IGN);                            // we stay
+    if (sleeper < 0 || kill(0, SIGUSR2) != 0) return 1;
+    int st = 0;
+    return waitpid(sleeper, &st, 0) == sleeper && WIFSIGNALED(st) && WTERMSIG(st) == SIGUSR2 ? 0 : 1;
+  }
   if (strcmp(role, "orphan") == 0) {  // leaves a child behind that outlives us
     return spawn_role("sleep", "50") > 0 ? 0 : 1;
   }
@@ -224,6 +231,9 @@ void groups_and_sessions() {
   const int s2 = wait_for(member);
   expect(WIFSIGNALED(s1) && WTERMSIG(s1) == SIGTERM && WIFSIGNALED(s2) && WTERMSIG(s2) == SIGTERM,
          "every member of the group got SIGTERM");
+  posix_spawnattr_setpgroup(&attr, 0);  // a group of its own, so we are not in it
+  expect_eq(WEXITSTATUS(wait_for(spawn_role("killgroup", nullptr, &attr))), 0,
+            "kill(0, sig) reaches the other members of the caller's group");
   expect_eq(kill(-lead, SIGTERM), -1, "kill of an empty group fails");
   expect_eq(errno, ESRCH, "kill of an empty group: ESRCH");
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
