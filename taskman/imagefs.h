@@ -30,6 +30,24 @@ class ImageFs {
 
   uint32_t entry_count() const { return open_ ? cpio_.entry_count() : 0; }
 
+  // The index'th entry in archive order and its name as list() gives it;
+  // false past the last.
+  bool at(uint32_t index, CpioEntry* out, const char** name) const {
+    if (!open_) return false;
+    uint32_t i = 0;
+    bool found = false;
+    (void)cpio_.for_each([&](const CpioEntry& e) {
+      if (i++ != index) return true;
+      *out = e;
+      size_t len = e.name_len;
+      *name = e.name;
+      Cpio::normalize(name, &len);
+      found = true;
+      return false;
+    });
+    return found;
+  }
+
   // visit(name, mode, size) for every entry, its name without "./" or "/".
   template <typename Visit>
   void list(Visit&& visit) const {

@@ -62,7 +62,10 @@ int main() {
     printf("taskman: cannot create its channel: error %d\n", -chid);
     return 1;  // the kernel reports taskman's end and powers off
   }
-  g_server.init(&g_fs, chid);
+  if (const int e = g_server.init(&g_fs, chid); e != 0) {
+    printf("taskman: cannot serve its paths: %s\n", strerror(-e));
+    return 1;
+  }
   // init's notices wait on the channel until the server thread runs.
   // Without init nothing would ever run: taskman ends and the kernel powers off.
   CpioEntry init;

@@ -4,11 +4,17 @@
 #include "taskman/proc_table.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 
 namespace taskman {
 
 namespace {
 uint32_t home(int32_t pid) { return static_cast<uint32_t>(pid) % kTmProcessMax; }
+
+void release(Cwd* c) {
+  if (c != nullptr && --c->refs == 0) free(c);
+}
 }  // namespace
 
 tTMprocess* ProcTable::add(int32_t pid, const tTMprocess* parent) {
@@ -23,6 +29,8 @@ tTMprocess* ProcTable::add(int32_t pid, const tTMprocess* parent) {
     p.pgid = parent != nullptr ? parent->pgid : pid;
     p.sid = parent != nullptr ? parent->sid : pid;
     p.umask = parent != nullptr ? parent->umask : 022;
+    p.cwd = parent != nullptr ? parent->cwd : nullptr;
+    if (p.cwd != nullptr) p.cwd->refs++;
     return &p;
   }
   return nullptr;
@@ -48,7 +56,21 @@ const tTMprocess* ProcTable::find(int32_t pid) const {
   return nullptr;
 }
 
-void ProcTable::remove(tTMprocess* p) { *p = tTMprocess{}; }
+void ProcTable::remove(tTMprocess* p) {
+  release(p->cwd);
+  *p = tTMprocess{};
+}
+
+int ProcTable::set_cwd(tTMprocess* p, const char* path) {
+  const size_t len = strlen(path);
+  auto* c = static_cast<Cwd*>(malloc(sizeof(Cwd) + len));
+  if (c == nullptr) return -ENOMEM;
+  c->refs = 1;
+  memcpy(c->path, path, len + 1);
+  release(p->cwd);
+  p->cwd = c;
+  return 0;
+}
 
 uint32_t ProcTable::reparent_children(int32_t pid) {
   uint32_t moved = 0;

@@ -19,6 +19,13 @@ enum class TmState : uint8_t {
   kZombie,   // ended; waits for its parent's waitpid
 };
 
+// A working directory, shared by a process and the children that inherited
+// it (a spawn never fails for want of memory to copy it).
+struct Cwd {
+  uint32_t refs;
+  char path[1];  // normalized, NUL-terminated; allocated to its length
+};
+
 struct tTMprocess {
   TmState state = TmState::kFree;
   int32_t pid = 0;
@@ -28,6 +35,7 @@ struct tTMprocess {
   uint32_t umask = 0;        // add() gives 022 or the parent's (a zero default keeps the table in .bss)
   int32_t wait_status = 0;   // <sys/wait.h> encoding, once a zombie
   uint64_t mmap_next = 0;    // where its next anonymous mapping goes
+  Cwd* cwd = nullptr;        // nullptr: "/"
   char name[32] = {};
 };
 
@@ -64,6 +72,11 @@ class ProcTable {
 
   // Forgets pid.
   void remove(tTMprocess* p);
+
+  // p's working directory ("/" unless set), and setting it (`path`
+  // normalized): 0 or -ENOMEM.
+  static const char* cwd(const tTMprocess& p) { return p.cwd != nullptr ? p.cwd->path : "/"; }
+  int set_cwd(tTMprocess* p, const char* path);
 
   // pid has ended with wait status `status`. Its children go to taskman
   // (QNX's reaper); what becomes of pid itself is up to the caller (a zombie

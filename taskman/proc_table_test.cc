@@ -39,6 +39,26 @@ TEST_F(ProcTableTest, ChildrenInheritGroupSessionUmask) {
   EXPECT_EQ(t_->find(4), nullptr);
 }
 
+TEST_F(ProcTableTest, ChildrenShareTheCwdUntilOneChanges) {
+  tTMprocess* init = spawn(2, kTaskmanPid);
+  EXPECT_STREQ(ProcTable::cwd(*init), "/");
+  ASSERT_EQ(t_->set_cwd(init, "/proc/boot"), 0);
+  tTMprocess* a = spawn(3, 2);
+  tTMprocess* b = spawn(4, 2);
+  EXPECT_STREQ(ProcTable::cwd(*a), "/proc/boot");
+  EXPECT_EQ(a->cwd, init->cwd);  // one copy
+  EXPECT_EQ(init->cwd->refs, 3u);
+  ASSERT_EQ(t_->set_cwd(b, "/dev"), 0);
+  EXPECT_STREQ(ProcTable::cwd(*b), "/dev");
+  EXPECT_STREQ(ProcTable::cwd(*init), "/proc/boot");
+  EXPECT_EQ(init->cwd->refs, 2u);
+  t_->remove(init);  // the child keeps it
+  EXPECT_STREQ(ProcTable::cwd(*a), "/proc/boot");
+  EXPECT_EQ(a->cwd->refs, 1u);
+  t_->remove(a);
+  t_->remove(b);  // (the sanitizer build sees any leak or double free)
+}
+
 TEST_F(ProcTableTest, SlotsCollideAndFillUp) {
   // pids kTmProcessMax apart share a home slot.
   spawn(2, kTaskmanPid);

@@ -28,14 +28,78 @@ void reply(int rcvid, const T& r) {
 }
 
 void fail(int rcvid, int err) { (void)MsgError_r(rcvid, err); }
+
+const Server* g_self = nullptr;  // for the resmgr library's parent_of callback
+int parent_of_callback(int32_t pid) { return g_self->parent_of(pid); }
 }  // namespace
 
-void Server::init(const ImageFs* fs, int chid) {
+int Server::init(const ImageFs* fs, int chid) {
   fs_ = fs;
   chid_ = chid;
   tTMprocess* self = table_.add(kTaskmanPid, nullptr);
   self->state = TmState::kRunning;
   strncpy(self->name, "taskman", sizeof self->name - 1);
+  dispatch_ = qrv::libc::dispatch_create_channel(chid);
+  if (dispatch_ == nullptr) return -ENOMEM;
+  g_self = this;
+  qrv::libc::dispatch_set_parent_of(dispatch_, parent_of_callback);
+  return proc_fs_.init(dispatch_, fs, &paths_, chid);
+}
+
+int Server::parent_of(int32_t pid) const {
+  const tTMprocess* p = table_.find(pid);
+  return p != nullptr ? p->ppid : -ESRCH;
+}
+
+void Server::do_path(int rcvid, const struct _msg_info& info, const struct _proc_path& m) {
+  const int64_t got = info.msglen;
+  if (got < static_cast<int64_t>(sizeof m) || m.hdr.size != got || m.path_len == 0 ||
+      m.path_len > _PROC_PATH_MAX || sizeof m + m.path_len != m.hdr.size) {
+    return fail(rcvid, m.path_len > _PROC_PATH_MAX ? ENAMETOOLONG : EINVAL);
+  }
+  const char* path = reinterpret_cast<const char*>(&m + 1);
+  if (path[m.path_len - 1] != '\0' || strlen(path) + 1 != m.path_len) return fail(rcvid, EINVAL);
+  tTMprocess* caller = table_.find(info.pid);
+  if (caller == nullptr) return fail(rcvid, ESRCH);
+  static char norm[kPathMax];  // one message at a time
+  if (const int e = path_normalize(ProcTable::cwd(*caller), path, norm, sizeof norm); e != 0) return fail(rcvid, -e);
+  int r = 0;
+  switch (m.hdr.type) {
+    case _PROC_PATH_ATTACH:
+      r = paths_.attach(norm, info.pid, m.chid, m.handle, m.flags);
+      break;
+    case _PROC_PATH_DETACH:
+      r = paths_.detach(norm, info.pid);
+      break;
+    case _PROC_CHDIR:
+      r = table_.set_cwd(caller, norm);
+      break;
+    case _PROC_PATH_RESOLVE: {
+      Resolution res;
+      if (const int e = paths_.resolve(norm, &res); e != 0) return fail(rcvid, -e);
+      struct _proc_path_reply rep = {};
+      if (res.entry != nullptr) {
+        rep = {res.entry->pid, res.entry->chid, res.entry->handle, res.entry->flags, 0, 0};
+      } else {  // a made-up directory: taskman's, named by the whole path
+        rep = {kTaskmanPid, chid_, proc_fs_.dir_handle(), kPathFlagDir, 0, 0};
+      }
+      rep.rest_len = static_cast<uint32_t>(strlen(res.rest) + 1);
+      const iov_t parts[2] = {{&rep, sizeof rep}, {const_cast<char*>(res.rest), rep.rest_len}};
+      (void)MsgReplyv_r(rcvid, 0, parts, 2);
+      return;
+    }
+    default:
+      r = -ENOSYS;
+  }
+  if (r < 0) return fail(rcvid, -r);
+  (void)MsgReply_r(rcvid, 0, nullptr, 0);
+}
+
+void Server::do_getcwd(int rcvid, int32_t caller) {
+  const tTMprocess* p = table_.find(caller);
+  if (p == nullptr) return fail(rcvid, ESRCH);
+  const char* cwd = ProcTable::cwd(*p);
+  (void)MsgReply_r(rcvid, 0, cwd, strlen(cwd) + 1);
 }
 
 LoaderJob* Server::job_of(int32_t pid) {
@@ -176,6 +240,7 @@ void Server::on_death(int32_t pid) {
     if (w.rcvid != 0 && w.waiter == pid) w = PendingWait{};
   }
   table_.reparent_children(pid);
+  paths_.remove_pid(pid);
   table_.for_each([&](tTMprocess& c) {
     if (c.ppid == kTaskmanPid && c.state == TmState::kZombie) table_.remove(&c);
   });
@@ -334,21 +399,35 @@ void Server::on_message(int rcvid, const struct _msg_info& info, const Message& 
       return need(sizeof m.mmap) ? do_mmap(rcvid, info.pid, m.mmap) : fail(rcvid, EINVAL);
     case _PROC_KILL:
       return need(sizeof m.kill) ? do_kill(rcvid, m.kill) : fail(rcvid, EINVAL);
+    case _PROC_PATH_ATTACH:
+    case _PROC_PATH_DETACH:
+    case _PROC_PATH_RESOLVE:
+    case _PROC_CHDIR:
+      return do_path(rcvid, info, m.path);
+    case _PROC_GETCWD:
+      return need(sizeof m.hdr) ? do_getcwd(rcvid, info.pid) : fail(rcvid, EINVAL);
     default:
       return fail(rcvid, ENOSYS);
   }
 }
 
 void Server::serve() {
+  resmgr_context_t* ctp = qrv::libc::resmgr_context_alloc(dispatch_);
+  if (ctp == nullptr) {
+    printf("taskman: no memory for its receive buffer\n");
+    exit(1);
+  }
+  static_assert(sizeof(Message) <= qrv::libc::kResmgrMsgMax, "every message fits the buffer");
+  const auto* m = static_cast<const Message*>(ctp->msg);
   for (;;) {
-    Message m;
-    struct _msg_info info;
-    memset(&m, 0, sizeof m);
-    const int rcvid = MsgReceive_r(chid_, &m, sizeof m, &info);
-    if (rcvid == 0) {
-      on_pulse(m.pulse);
-    } else if (rcvid > 0) {
-      on_message(rcvid, info, m);
+    memset(ctp->msg, 0, sizeof(Message));  // short messages read zeros, not the last one's bytes
+    if (qrv::libc::resmgr_block(ctp) != 0) continue;
+    // The library takes I/O messages and disconnect pulses; the rest is ours.
+    if (qrv::libc::resmgr_handler(ctp) == 0) continue;
+    if (ctp->rcvid == 0) {
+      on_pulse(m->pulse);
+    } else {
+      on_message(ctp->rcvid, ctp->info, *m);
     }
   }
 }

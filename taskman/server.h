@@ -1,6 +1,8 @@
 // taskman's message loop and the handlers of sys/procmsg.h: spawn (with the
 // loader), wait and the notices of the kernel, ids and groups, umask, mmap,
-// kill of a group. One thread serves everything: no handler blocks (a
+// kill of a group, the path namespace and the cwd; and, through libc's
+// resource-manager library, the I/O messages of the paths taskman serves
+// itself (proc_fs.h). One thread serves everything: no handler blocks (a
 // spawn or a wait that cannot finish now is answered later, from a notice).
 #pragma once
 
@@ -10,6 +12,8 @@
 
 #include "taskman/imagefs.h"
 #include "taskman/loader.h"
+#include "taskman/path_table.h"
+#include "taskman/proc_fs.h"
 #include "taskman/proc_table.h"
 
 namespace taskman {
@@ -24,7 +28,8 @@ class Server {
   // Serves `chid` with the boot image `fs`, and enters taskman itself in
   // the table (pid 1). The server must live in taskman's image (a global):
   // the loader reads its jobs from the child.
-  void init(const ImageFs* fs, int chid);
+  // 0, or -errno (no memory for the paths taskman serves).
+  int init(const ImageFs* fs, int chid);
 
   // Spawns /proc/boot/`name` as a child of taskman with argv {name};
   // the pid, or -errno. The outcome arrives as a notice (PROCLOADED or
@@ -52,6 +57,7 @@ class Server {
     struct _proc_umask umask;
     struct _proc_mmap mmap;
     struct _proc_kill kill;
+    struct _proc_path path;
   };
 
   void on_pulse(const struct _pulse& p);
@@ -66,6 +72,14 @@ class Server {
   void do_getids(int rcvid, int32_t caller, const struct _proc_ids& m);
   void do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m);
   void do_kill(int rcvid, const struct _proc_kill& m);
+  void do_path(int rcvid, const struct _msg_info& info, const struct _proc_path& m);
+  void do_getcwd(int rcvid, int32_t caller);
+
+ public:
+  // Whose child pid is (an _IO_DUP's question): its parent, or -ESRCH.
+  int parent_of(int32_t pid) const;
+
+ private:
 
   // Starts the loader for the message in `job`; 0 or -errno.
   int start_loader(LoaderJob* job, const tTMprocess* parent);
@@ -77,6 +91,9 @@ class Server {
   const ImageFs* fs_ = nullptr;
   int chid_ = 0;  // none yet (chids start at 1); zero keeps the server in .bss
   ProcTable table_;
+  PathTable paths_;
+  ProcFs proc_fs_;
+  dispatch_t* dispatch_ = nullptr;
   LoaderJob jobs_[kLoaderJobs];
   PendingWait waits_[kMaxPendingWaits];
 };

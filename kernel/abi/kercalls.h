@@ -45,7 +45,9 @@
   X(TmPriv, TM_PRIV, 36, 2)                              \
   X(SignalReturn, SIGNAL_RETURN, 37, 1)                  \
   X(DebugKernelCounts, DEBUG_KERNEL_COUNTS, 38, 1)       \
-  X(DebugKernelCheck, DEBUG_KERNEL_CHECK, 39, 1)
+  X(DebugKernelCheck, DEBUG_KERNEL_CHECK, 39, 1)       \
+  X(ConnectServerInfo, CONNECT_SERVER_INFO, 40, 3)     \
+  X(ConnectFlags, CONNECT_FLAGS, 41, 4)
 
 /* __KER_CHANNEL_CREATE, ...: the value placed in a7. */
 enum {
@@ -55,7 +57,7 @@ enum {
 };
 
 /* One past the largest number: the size of a dispatch table indexed by number. */
-#define QRV_KER_TABLE_SIZE 40
+#define QRV_KER_TABLE_SIZE 42
 /* Largest number of arguments a kernel call takes (a0..a5). */
 #define QRV_KER_MAX_ARGS 6
 

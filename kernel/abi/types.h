@@ -290,4 +290,22 @@ QRV_ABI_ASSERT(offsetof(struct qrv_kernel_counts, free_bytes) == 56, "qrv_kernel
 /* The connection every process has to taskman (process manager). */
 #define QRV_TASKMAN_COID QRV_NTO_SIDE_CHANNEL
 
+/* ConnectFlags bits: kept by the kernel per connection, read back by
+ * ConnectServerInfo. CLOEXEC: the descriptor is not inherited across spawn. */
+#define QRV_NTO_COF_CLOEXEC 0x1u
+
+/* ConnectServerInfo(pid, coid, info): the caller's first connection at or
+ * above coid, in coid's range (fds or side channels). pid and chid are 0
+ * once the server's channel is gone. */
+struct qrv_server_info {
+  int32_t pid;
+  int32_t chid;
+  int32_t scoid;
+  int32_t coid;
+  uint32_t flags; /* QRV_NTO_COF_* */
+  uint32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_server_info) == 24, "qrv_server_info size");
+QRV_ABI_ASSERT(offsetof(struct qrv_server_info, flags) == 16, "qrv_server_info.flags");
+
 #endif /* QRV_KERNEL_ABI_TYPES_H_ */

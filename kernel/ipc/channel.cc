@@ -114,7 +114,7 @@ void channel_destroy(tChannel* ch) {
 }
 
 int64_t connect_attach(tProcess* proc, int64_t pid, int64_t chid, uint64_t index, uint64_t flags) {
-  if (flags != 0) return -QRV_EINVAL;
+  if ((flags & ~uint64_t{QRV_NTO_COF_CLOEXEC}) != 0) return -QRV_EINVAL;
   tProcess* server = pid == 0 ? proc : pid > 0 ? process_find(static_cast<uint32_t>(pid)) : nullptr;
   if (server == nullptr) return -QRV_ESRCH;
   tChannel* ch = channel_lookup(server, chid);
@@ -138,10 +138,31 @@ int64_t connect_attach(tProcess* proc, int64_t pid, int64_t chid, uint64_t index
   c->proc = proc;
   c->coid = static_cast<int32_t>(side ? QRV_NTO_SIDE_CHANNEL + slot : slot);
   c->channel = ch;
+  c->flags = static_cast<uint32_t>(flags);
   ch->connects.push_back(*c);
   table[slot] = c;
   g_counts.connections++;
   return c->coid;
+}
+
+int64_t connect_server_info(tProcess* proc, int64_t coid, struct qrv_server_info* info) {
+  const bool side = coid >= static_cast<int64_t>(QRV_NTO_SIDE_CHANNEL);
+  const int64_t end = side ? int64_t{QRV_NTO_SIDE_CHANNEL} + kMaxSideConnects : int64_t{kMaxFdConnects};
+  if (coid < 0) return -QRV_EINVAL;
+  for (int64_t id = coid; id < end; ++id) {
+    const tConnect* c = connect_lookup(proc, id);
+    if (c == nullptr) continue;
+    *info = qrv_server_info{};
+    if (c->channel != nullptr) {
+      info->pid = static_cast<int32_t>(c->channel->proc->pid);
+      info->chid = c->channel->chid;
+    }
+    info->scoid = static_cast<int32_t>(c->scoid);
+    info->coid = c->coid;
+    info->flags = c->flags;
+    return c->coid;
+  }
+  return -QRV_EINVAL;
 }
 
 tConnect* connect_by_scoid(uint32_t scoid) { return scoid < kScoidSlots ? g_scoids[scoid] : nullptr; }

@@ -38,6 +38,7 @@ struct tConnect : ListNode<ConnectTag> {
   int32_t coid = 0;
   uint32_t scoid = 0;           // 1..kMaxScoid, kernel-wide
   tChannel* channel = nullptr;  // nullptr once the server side is gone
+  uint32_t flags = 0;           // QRV_NTO_COF_*
 };
 
 // A pulse waiting on a channel (also used for disconnect and unblock notices).
@@ -81,6 +82,10 @@ inline tConnect* connect_lookup(tProcess* proc, int64_t coid) {
   tConnect** slot = coid_slot(proc, coid);
   return slot != nullptr ? *slot : nullptr;
 }
+
+// ConnectServerInfo: the first connection of `proc` at or above coid, in
+// coid's range, described in *info. Returns its coid, or -EINVAL (none).
+int64_t connect_server_info(tProcess* proc, int64_t coid, struct qrv_server_info* info);
 
 // The live connection with this scoid, or nullptr.
 tConnect* connect_by_scoid(uint32_t scoid);

@@ -4,6 +4,7 @@
 #include "kernel/ipc/ipc_calls.h"
 
 #include "kernel/abi/errno.h"
+#include "kernel/arch/riscv/kcontext.h"
 #include "kernel/ipc/channel.h"
 #include "kernel/ipc/msg.h"
 #include "kernel/ipc/pulse.h"
@@ -32,6 +33,29 @@ int64_t ker_connect_detach(TrapFrame& f) {
   if (c == nullptr) return -QRV_EINVAL;
   connect_detach(c);
   return 0;
+}
+
+// ConnectServerInfo(pid, coid, info): the caller's own connections only.
+int64_t ker_connect_server_info(TrapFrame& f) {
+  tProcess* proc = sched_current()->proc;
+  if (f.sarg(0) != 0 && f.sarg(0) != static_cast<int64_t>(proc->pid)) return -QRV_EPERM;
+  struct qrv_server_info info = {};
+  const int64_t coid = connect_server_info(proc, f.sarg(1), &info);
+  if (coid < 0) return coid;
+  return copy_to_user(f.arg(2), &info, sizeof info) ? coid : -QRV_EFAULT;
+}
+
+// ConnectFlags(pid, coid, mask, bits): the old flags; the bits under mask
+// become `bits`. The caller's own connections only.
+int64_t ker_connect_flags(TrapFrame& f) {
+  tProcess* proc = sched_current()->proc;
+  if (f.sarg(0) != 0 && f.sarg(0) != static_cast<int64_t>(proc->pid)) return -QRV_EPERM;
+  if ((f.arg(2) & ~uint64_t{QRV_NTO_COF_CLOEXEC}) != 0 || (f.arg(3) & ~f.arg(2)) != 0) return -QRV_EINVAL;
+  tConnect* c = connect_lookup(proc, f.sarg(1));
+  if (c == nullptr) return -QRV_EBADF;
+  const uint32_t old = c->flags;
+  c->flags = static_cast<uint32_t>((old & ~f.arg(2)) | f.arg(3));
+  return old;
 }
 
 int64_t ker_msg_sendv(TrapFrame& f) { return msg_sendv(f.sarg(0), f.arg(1), f.sarg(2), f.arg(3), f.sarg(4)); }

@@ -11,6 +11,8 @@ int64_t ker_channel_create(TrapFrame& f);
 int64_t ker_channel_destroy(TrapFrame& f);
 int64_t ker_connect_attach(TrapFrame& f);
 int64_t ker_connect_detach(TrapFrame& f);
+int64_t ker_connect_server_info(TrapFrame& f);
+int64_t ker_connect_flags(TrapFrame& f);
 int64_t ker_msg_sendv(TrapFrame& f);
 int64_t ker_msg_receivev(TrapFrame& f);
 int64_t ker_msg_replyv(TrapFrame& f);

@@ -333,6 +333,8 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_CHANNEL_DESTROY] = {ker_channel_destroy, true};
   t[__KER_CONNECT_ATTACH] = {ker_connect_attach, true};
   t[__KER_CONNECT_DETACH] = {ker_connect_detach, true};
+  t[__KER_CONNECT_SERVER_INFO] = {ker_connect_server_info, true};
+  t[__KER_CONNECT_FLAGS] = {ker_connect_flags, true};
   t[__KER_MSG_SENDV] = {ker_msg_sendv, true};
   t[__KER_MSG_RECEIVEV] = {ker_msg_receivev, true};
   t[__KER_MSG_REPLYV] = {ker_msg_replyv, true};

@@ -18,8 +18,18 @@
 #define O_DIRECTORY 0200000
 #define O_CLOEXEC 02000000
 
+/* fcntl commands (Linux values). */
+#define F_DUPFD 0
+#define F_GETFD 1
+#define F_SETFD 2
+#define F_GETFL 3
+#define F_SETFL 4
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC 1
+
 __BEGIN_DECLS
 int open(const char* path, int flags, ...);
+int fcntl(int fd, int cmd, ...);
 __END_DECLS
 
 #endif /* _FCNTL_H */

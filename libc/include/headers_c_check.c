@@ -3,6 +3,7 @@
  * checked; qrv_libc_headers_c_check lets a host test run what C computed. */
 #include <assert.h>
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -21,9 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/iomsg.h>
 #include <sys/neutrino.h>
+#include <sys/procmsg.h>
+#include <sys/resmgr.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,6 +43,12 @@ static_assert(offsetof(struct sigevent, sigev_value) == offsetof(struct qrv_sige
 static_assert(offsetof(struct sigevent, sigev_code) == offsetof(struct qrv_sigevent, sigev_code), "code");
 static_assert(offsetof(struct sigevent, sigev_priority) == offsetof(struct qrv_sigevent, sigev_priority), "prio");
 static_assert(sizeof(struct sched_param) == sizeof(struct qrv_sched_param), "sched_param is the ABI's");
+static_assert(sizeof(struct iovec) == sizeof(iov_t), "iovec is the ABI's iov_t");
+static_assert(offsetof(struct iovec, iov_len) == offsetof(iov_t, iov_len), "iov_len");
+static_assert(sizeof(struct dirent) == 272, "dirent as libc's qrv::libc::Dirent");
+static_assert(offsetof(struct dirent, d_name) == 16, "d_name");
+static_assert(F_DUPFD_CLOEXEC == 1030 && FD_CLOEXEC == 1, "fcntl values as file.cc's");
+static_assert(_IO_FLAG_NOACCESS == O_ACCMODE, "the no-access open is the one access mode open() refuses");
 static_assert(sizeof(struct sigaction) == 24, "sigaction as libc's qrv::libc::Sigaction");
 static_assert(offsetof(struct sigaction, sa_mask) == 8 && offsetof(struct sigaction, sa_flags) == 16, "sigaction");
 static_assert(sizeof(jmp_buf) == 26 * 8, "jmp_buf holds ra, sp, s0-s11, fs0-fs11");

@@ -30,6 +30,8 @@ extern FILE* stderr;
 FILE* fopen(const char* __QRV_RESTRICT path, const char* __QRV_RESTRICT mode);
 FILE* fdopen(int fd, const char* mode);
 int fclose(FILE* f);
+int rename(const char* from, const char* to);
+int remove(const char* path);
 int fflush(FILE* f);
 int setvbuf(FILE* __QRV_RESTRICT f, char* __QRV_RESTRICT buf, int mode, size_t size);
 void setbuf(FILE* __QRV_RESTRICT f, char* __QRV_RESTRICT buf);

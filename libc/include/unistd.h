@@ -6,6 +6,10 @@
 #include <sys/cdefs.h>
 #include <sys/types.h>
 
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
@@ -21,6 +25,15 @@ ssize_t read(int fd, void* buf, size_t n);
 ssize_t write(int fd, const void* buf, size_t n);
 off_t lseek(int fd, off_t offset, int whence);
 int close(int fd);
+ssize_t pread(int fd, void* buf, size_t n, off_t offset);
+ssize_t pwrite(int fd, const void* buf, size_t n, off_t offset);
+int dup(int fd);
+int dup2(int fd, int fd2);
+int access(const char* path, int mode);
+int chdir(const char* path);
+char* getcwd(char* buf, size_t size);
+int unlink(const char* path);
+int rmdir(const char* path);
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t getpgid(pid_t pid);

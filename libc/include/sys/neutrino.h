@@ -16,6 +16,7 @@
 
 typedef qrv_sync_t sync_t;
 #define _NTO_SIDE_CHANNEL QRV_NTO_SIDE_CHANNEL
+#define _NTO_COF_CLOEXEC QRV_NTO_COF_CLOEXEC
 #define _PULSE_TYPE QRV_PULSE_TYPE
 #define _PULSE_CODE_MINAVAIL QRV_PULSE_CODE_MINAVAIL
 #define _PULSE_CODE_MAXAVAIL QRV_PULSE_CODE_MAXAVAIL
@@ -44,6 +45,8 @@ QRV_NTO_DECLARE(int, ChannelCreate, (unsigned flags))
 QRV_NTO_DECLARE(int, ChannelDestroy, (int chid))
 QRV_NTO_DECLARE(int, ConnectAttach, (uint32_t nd, pid_t pid, int chid, unsigned index, int flags))
 QRV_NTO_DECLARE(int, ConnectDetach, (int coid))
+QRV_NTO_DECLARE(int, ConnectServerInfo, (pid_t pid, int coid, struct qrv_server_info* info))
+QRV_NTO_DECLARE(int, ConnectFlags, (pid_t pid, int coid, unsigned mask, unsigned bits))
 QRV_NTO_DECLARE(long, MsgSendv, (int coid, const iov_t* siov, long sparts, const iov_t* riov, long rparts))
 QRV_NTO_DECLARE(int, MsgReceivev, (int chid, const iov_t* riov, long rparts, struct _msg_info* info))
 QRV_NTO_DECLARE(int, MsgReplyv, (int rcvid, long status, const iov_t* riov, long rparts))

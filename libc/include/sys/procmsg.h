@@ -18,6 +18,11 @@
 #define _PROC_UMASK 0x0006   /* struct _proc_umask -> struct _proc_umask (the old mask) */
 #define _PROC_MMAP 0x0007    /* struct _proc_mmap -> struct _proc_mmap_reply */
 #define _PROC_KILL 0x0008    /* struct _proc_kill: a signal to a process group */
+#define _PROC_PATH_ATTACH 0x0009  /* struct _proc_path + path: the caller serves it on chid */
+#define _PROC_PATH_DETACH 0x000a  /* struct _proc_path + path: no longer */
+#define _PROC_PATH_RESOLVE 0x000b /* struct _proc_path + path -> struct _proc_path_reply + path */
+#define _PROC_CHDIR 0x000c        /* struct _proc_path + path (checked by the caller) */
+#define _PROC_GETCWD 0x000d       /* struct _proc_hdr -> the cwd, NUL-terminated */
 
 struct _proc_hdr {
   uint16_t type;
@@ -114,5 +119,41 @@ struct _proc_kill {
   int32_t signo;
 };
 QRV_ABI_ASSERT(sizeof(struct _proc_kill) == 16, "_proc_kill size");
+
+/* The path namespace (taskman's path manager). A server attaches a path on
+ * one of its channels with a handle of its choosing; taskman resolves a
+ * path to the attachment whose path is its longest prefix, component-wise.
+ * Paths are absolute or relative to the caller's cwd; taskman normalizes
+ * them ("//", ".", ".." ) before matching. An attachment without
+ * _PROC_PATH_DIR matches only its exact path. Only one process owns an exact
+ * path (EEXIST), unless every owner attached it _PROC_PATH_UNION (the latest
+ * is found first). Attachments end with their process. A path that is no
+ * attachment but leads to some (such as "/dev") resolves to taskman, which
+ * serves it as a directory of the next components. path_len counts the NUL;
+ * at most _PROC_PATH_MAX (ENAMETOOLONG), components at most _PROC_NAME_MAX. */
+#define _PROC_PATH_MAX 1024
+#define _PROC_NAME_MAX 255
+#define _PROC_PATH_DIR 1u   /* the server serves the paths below too */
+#define _PROC_PATH_UNION 2u /* several servers may attach this exact path */
+struct _proc_path {
+  struct _proc_hdr hdr;
+  int32_t chid;    /* ATTACH */
+  uint32_t flags;  /* ATTACH: _PROC_PATH_* */
+  uint32_t handle; /* ATTACH: passed back in every _io_connect */
+  uint32_t path_len;
+  /* char path[path_len]; */
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_path) == 24, "_proc_path size");
+/* The reply to _PROC_PATH_RESOLVE, followed by the rest of the path below
+ * the mount point ("" for the mount point itself), NUL-terminated. */
+struct _proc_path_reply {
+  int32_t pid;
+  int32_t chid;
+  uint32_t handle;
+  uint32_t flags;    /* the attachment's _PROC_PATH_* */
+  uint32_t rest_len; /* counting the NUL */
+  uint32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_path_reply) == 24, "_proc_path_reply size");
 
 #endif /* _SYS_PROCMSG_H */

@@ -1,5 +1,5 @@
-/* QRV libc: sys/stat.h — file modes and struct stat. The stat calls come with
- * the I/O protocol (libc/src/neutrino/io_link.h); none is declared yet. */
+/* QRV libc: sys/stat.h — file modes, struct stat, and the calls that fill
+ * it (answered by each file's server through the I/O protocol). */
 #ifndef _SYS_STAT_H
 #define _SYS_STAT_H
 
@@ -18,6 +18,19 @@
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
 #define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
 #define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
+#define S_IFBLK 0060000
+#define S_IFSOCK 0140000
+#define S_ISBLK(m) (((m) & S_IFMT) == S_IFBLK)
+#define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
+#define S_ISUID 04000
+#define S_ISGID 02000
+#define S_ISVTX 01000
+#define S_IRGRP 040
+#define S_IWGRP 020
+#define S_IXGRP 010
+#define S_IROTH 04
+#define S_IWOTH 02
+#define S_IXOTH 01
 #define S_IRWXU 0700
 #define S_IRUSR 0400
 #define S_IWUSR 0200
@@ -42,6 +55,10 @@ struct stat {
 
 __BEGIN_DECLS
 mode_t umask(mode_t mask);
+int stat(const char* __QRV_RESTRICT path, struct stat* __QRV_RESTRICT st);
+int lstat(const char* __QRV_RESTRICT path, struct stat* __QRV_RESTRICT st);
+int fstat(int fd, struct stat* st);
+int mkdir(const char* path, mode_t mode);
 __END_DECLS
 
 #endif /* _SYS_STAT_H */

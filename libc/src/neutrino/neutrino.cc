@@ -48,6 +48,10 @@ QRV_NTO_CALL(int, ChannelDestroy, (int chid), __KER_CHANNEL_DESTROY, chid)
 QRV_NTO_CALL(int, ConnectAttach, (uint32_t nd, int32_t pid, int chid, unsigned index, int flags),
              __KER_CONNECT_ATTACH, nd, pid, chid, index, flags)
 QRV_NTO_CALL(int, ConnectDetach, (int coid), __KER_CONNECT_DETACH, coid)
+QRV_NTO_CALL(int, ConnectServerInfo, (int32_t pid, int coid, struct qrv_server_info* info),
+             __KER_CONNECT_SERVER_INFO, pid, coid, info)
+QRV_NTO_CALL(int, ConnectFlags, (int32_t pid, int coid, unsigned mask, unsigned bits), __KER_CONNECT_FLAGS,
+             pid, coid, mask, bits)
 QRV_NTO_CALL(long, MsgSendv, (int coid, const iov_t* siov, long sparts, const iov_t* riov, long rparts),
              __KER_MSG_SENDV, coid, siov, sparts, riov, rparts)
 QRV_NTO_CALL(int, MsgReceivev, (int chid, const iov_t* riov, long rparts, struct _msg_info* info),

@@ -136,26 +136,3 @@ TEST_F(NeutrinoTest, TaskmanLinkSendsOnTheTaskmanConnection) {
 }
 
 }  // namespace
-
-namespace {
-
-TEST_F(NeutrinoTest, ConsoleWritesGoToTheDebugConsole) {
-  g_result = 0;
-  EXPECT_EQ(qrv::libc::io_write(2, "abc", 3), 3);
-  EXPECT_EQ(g_number, __KER_DEBUG_CONSOLE_WRITE);
-  EXPECT_EQ(g_args[1], 3);
-  g_result = -QRV_EIO;
-  EXPECT_EQ(qrv::libc::io_write(1, "abc", 3), -QRV_EIO);
-}
-
-TEST(IoLinkTest, OtherDescriptorsFailUntilServersSpeak) {
-  char buf[4];
-  EXPECT_EQ(qrv::libc::io_write(5, "x", 1), -QRV_ENOSYS);
-  EXPECT_EQ(qrv::libc::io_write(-1, "x", 1), -QRV_EBADF);
-  EXPECT_EQ(qrv::libc::io_read(0, buf, 4), -QRV_ENOSYS);
-  EXPECT_EQ(qrv::libc::io_lseek(1, 0, 0), -QRV_ESPIPE);
-  EXPECT_EQ(qrv::libc::io_open("/x", 0, 0), -QRV_ENOSYS);
-  EXPECT_EQ(qrv::libc::io_close(3), -QRV_ENOSYS);
-}
-
-}  // namespace

@@ -33,6 +33,68 @@ int sched_yield();
 // sys/stat.h
 using mode_t = uint32_t;
 mode_t umask(mode_t mask);
+struct Stat {  // struct stat
+  uint64_t st_dev;
+  uint64_t st_ino;
+  uint32_t st_mode;
+  uint32_t st_nlink;
+  uint32_t st_uid;
+  uint32_t st_gid;
+  int64_t st_size;
+  int64_t st_blksize;
+  int64_t st_blocks;
+  qrv_timespec st_atim;
+  qrv_timespec st_mtim;
+  qrv_timespec st_ctim;
+};
+static_assert(sizeof(Stat) == 104, "struct stat (headers_test checks the C side)");
+int fstat(int fd, Stat* st);
+int stat(const char* path, Stat* st);
+int lstat(const char* path, Stat* st);
+int mkdir(const char* path, mode_t mode);
+
+// unistd.h, fcntl.h, stdio.h, sys/ioctl.h, sys/uio.h: files and descriptors
+struct Iovec {  // struct iovec: the layout of iov_t
+  void* iov_base;
+  size_t iov_len;
+};
+int access(const char* path, int mode);
+int chdir(const char* path);
+char* getcwd(char* buf, size_t size);
+int unlink(const char* path);
+int rmdir(const char* path);
+int rename(const char* from, const char* to);
+int remove(const char* path);
+int dup(int fd);
+int dup2(int fd, int fd2);
+inline constexpr int kFDupfd = 0, kFGetfd = 1, kFSetfd = 2, kFGetfl = 3, kFSetfl = 4, kFDupfdCloexec = 1030;
+inline constexpr int kFdCloexec = 1;
+int fcntl(int fd, int cmd, ...);
+int ioctl(int fd, unsigned long request, ...);
+ssize_t readv(int fd, const Iovec* iov, int n);
+ssize_t writev(int fd, const Iovec* iov, int n);
+ssize_t pread(int fd, void* buf, size_t n, off_t offset);
+ssize_t pwrite(int fd, const void* buf, size_t n, off_t offset);
+
+// dirent.h
+struct Dirent {  // struct dirent
+  uint64_t d_ino;
+  uint16_t d_reclen;
+  uint16_t d_namlen;
+  uint32_t reserved;
+  char d_name[256];
+};
+static_assert(sizeof(Dirent) == 272, "struct dirent (headers_test checks the C side)");
+}  // namespace qrv::libc
+struct __qrv_dir;  // DIR (dir.cc)
+namespace qrv::libc {
+using Dir = ::__qrv_dir;
+Dir* opendir(const char* path);
+Dir* fdopendir(int fd);
+Dirent* readdir(Dir* d);
+void rewinddir(Dir* d);
+int dirfd(Dir* d);
+int closedir(Dir* d);
 
 // signal.h
 struct Sigaction {

@@ -1,5 +1,6 @@
-// read, write, lseek, close, open over the I/O link; sched_yield over
-// SchedYield (the process ids are in process.cc). Failures: -1 and errno.
+// read, write, lseek, close, open over the I/O link (the other file calls
+// are in file.cc); sched_yield over SchedYield (the process ids are in
+// process.cc). Failures: -1 and errno.
 #include <stdarg.h>
 
 #include "libc/src/common/entrypoint.h"
@@ -12,6 +13,7 @@ namespace qrv::libc {
 namespace {
 
 constexpr int kOCreat = 0100;  // O_CREAT: the only flag that reads `mode`
+constexpr int kOAccmode = 03;
 
 }  // namespace
 
@@ -35,6 +37,8 @@ QRV_LIBC_FN(int, open, (const char* path, int flags, ...)) {
     mode = va_arg(ap, uint32_t);
     va_end(ap);
   }
+  // Access mode 3 is the I/O link's no-access open (stat's), not the caller's.
+  if ((flags & kOAccmode) == kOAccmode) return static_cast<int>(from_kernel_result(-QRV_EINVAL));
   return static_cast<int>(from_kernel_result(io_open(path, flags, mode)));
 }
 

@@ -1,0 +1,179 @@
+// /proc/boot and the made-up directories (see proc_fs.h).
+#include "taskman/proc_fs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "taskman/proc_table.h"
+
+namespace taskman {
+namespace {
+
+constexpr uint32_t kDirMode = S_IFDIR | 0555;
+
+// An open file or directory of /proc/boot: its attributes live in the OCB
+// (the image has no other place for them).
+struct BootOcb {
+  iofunc_ocb_t ocb;
+  iofunc_attr_t attr;
+  const ProcFs* owner;
+  CpioEntry entry;
+  bool dir;
+};
+
+// An open made-up directory: which one.
+struct DirOcb {
+  iofunc_ocb_t ocb;
+  iofunc_attr_t attr;
+  const ProcFs* owner;
+  char path[kPathMax];
+};
+
+// One reply buffer for directory records: taskman serves one message at a
+// time and replies before the next.
+alignas(8) unsigned char g_records[2048];
+
+ProcFs* fs_of(void* handle) { return static_cast<ProcFs*>(handle); }
+
+// The checks every open of a read-only node makes; 0 or an errno.
+int read_only_open(const struct _io_connect* msg, bool is_dir) {
+  const uint32_t access = msg->ioflag & O_ACCMODE;
+  if ((msg->ioflag & O_DIRECTORY) != 0 && !is_dir) return ENOTDIR;
+  if ((msg->ioflag & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) return EEXIST;
+  if (access == O_WRONLY || access == O_RDWR) return is_dir ? EISDIR : EROFS;
+  return 0;
+}
+
+template <typename Ocb>
+Ocb* new_ocb(const ProcFs* owner, uint32_t mode, uint64_t size, uint64_t ino) {
+  auto* o = static_cast<Ocb*>(calloc(1, sizeof(Ocb)));
+  if (o == nullptr) return nullptr;
+  o->owner = owner;
+  qrv::libc::iofunc_attr_init(&o->attr, mode);
+  o->attr.size = size;
+  o->attr.ino = ino;
+  o->attr.count = 1;
+  o->ocb.attr = &o->attr;
+  return o;
+}
+
+int boot_open(resmgr_context_t*, const struct _io_connect* msg, const char* path, void* handle, iofunc_ocb_t** ocb) {
+  const ImageFs* fs = fs_of(handle)->fs();
+  if (path[0] == '\0') {
+    if (const int e = read_only_open(msg, true); e != 0) return e;
+    BootOcb* o = new_ocb<BootOcb>(fs_of(handle), kDirMode, 0, 1);
+    if (o == nullptr) return ENOMEM;
+    o->dir = true;
+    *ocb = &o->ocb;
+    return 0;
+  }
+  CpioEntry e;
+  if (fs->find(path, &e) == nullptr) {
+    return (msg->ioflag & O_CREAT) != 0 ? EROFS : ENOENT;
+  }
+  if (const int err = read_only_open(msg, false); err != 0) return err;
+  BootOcb* o = new_ocb<BootOcb>(fs_of(handle), e.mode, e.size, e.ino + 2);  // 1 is the directory
+  if (o == nullptr) return ENOMEM;
+  o->attr.mtime_ns = o->attr.atime_ns = o->attr.ctime_ns = static_cast<int64_t>(e.mtime) * 1000000000;
+  o->entry = e;
+  *ocb = &o->ocb;
+  return 0;
+}
+
+int read_only_change(resmgr_context_t*, const struct _io_connect*, const char*, void*) { return EROFS; }
+int read_only_rename(resmgr_context_t*, const struct _io_connect*, const char*, const char*, void*) { return EROFS; }
+
+// Replies with the directory records from entry ocb->offset on, produced by
+// next(index, name) while it finds names.
+template <typename Next>
+int read_dir(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* ocb, Next&& next) {
+  const size_t cap = msg->nbytes < sizeof g_records ? static_cast<size_t>(msg->nbytes) : sizeof g_records;
+  size_t used = 0;
+  char name[kNameMax + 1];
+  uint64_t ino = 0;
+  while (next(static_cast<uint32_t>(ocb->offset), name, sizeof name, &ino)) {
+    if (!qrv::libc::resmgr_dirent_add(g_records, cap, &used, ino, name)) {
+      if (used == 0) return EINVAL;  // not even one record fits
+      break;
+    }
+    ocb->offset++;
+  }
+  ctp->iov[0] = iov_t{g_records, used};
+  ctp->status = static_cast<long>(used);
+  return _RESMGR_NPARTS(1);
+}
+
+int boot_read(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* ocb) {
+  auto* o = reinterpret_cast<BootOcb*>(ocb);
+  if (o->dir) {
+    const ImageFs* fs = o->owner->fs();
+    return read_dir(ctp, msg, ocb, [&](uint32_t index, char* name, size_t cap, uint64_t* ino) {
+      // Entries in archive order; the record index is the OCB's offset, so
+      // skipped entries (the archive's "." and nested names) still count.
+      CpioEntry e;
+      const char* n = nullptr;
+      for (uint32_t i = index; fs->at(i, &e, &n); ++i) {
+        if (n[0] == '\0' || strchr(n, '/') != nullptr || strcmp(n, ".") == 0 || strlen(n) + 1 > cap) {
+          ocb->offset++;  // not listed
+          continue;
+        }
+        strcpy(name, n);
+        *ino = e.ino + 2;
+        return true;
+      }
+      return false;
+    });
+  }
+  const uint64_t size = o->entry.size;
+  const uint64_t at = ocb->offset < size ? ocb->offset : size;
+  const uint64_t n = msg->nbytes < size - at ? msg->nbytes : size - at;
+  ctp->iov[0] = iov_t{const_cast<uint8_t*>(o->entry.data) + at, n};
+  ocb->offset = at + n;
+  ctp->status = static_cast<long>(n);
+  return _RESMGR_NPARTS(1);
+}
+
+void free_ocb(resmgr_context_t*, iofunc_ocb_t* ocb) { free(ocb); }
+
+int dir_open(resmgr_context_t*, const struct _io_connect* msg, const char* path, void* handle, iofunc_ocb_t** ocb) {
+  // path is the whole normalized path (the resolution's rest for these).
+  Resolution r;
+  if (path[0] != '/' || fs_of(handle)->paths()->resolve(path, &r) != 0 || r.entry != nullptr) return ENOENT;
+  if (const int e = read_only_open(msg, true); e != 0) return e;
+  DirOcb* o = new_ocb<DirOcb>(fs_of(handle), kDirMode, 0, 0);
+  if (o == nullptr) return ENOMEM;
+  strcpy(o->path, path);  // resolve() accepted it: shorter than kPathMax
+  *ocb = &o->ocb;
+  return 0;
+}
+
+int dir_read(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* ocb) {
+  auto* o = reinterpret_cast<DirOcb*>(ocb);
+  return read_dir(ctp, msg, ocb, [&](uint32_t index, char* name, size_t cap, uint64_t* ino) {
+    *ino = index + 1;
+    return o->owner->paths()->child_name(o->path, index, name, cap);
+  });
+}
+
+const resmgr_connect_funcs_t kBootConnect = {boot_open, read_only_change, read_only_change, read_only_rename};
+const resmgr_io_funcs_t kBootIo = {boot_read, nullptr, nullptr, nullptr, nullptr, free_ocb};
+const resmgr_connect_funcs_t kDirConnect = {dir_open, nullptr, nullptr, nullptr};
+const resmgr_io_funcs_t kDirIo = {dir_read, nullptr, nullptr, nullptr, nullptr, free_ocb};
+
+}  // namespace
+
+int ProcFs::init(dispatch_t* dpp, const ImageFs* fs, PathTable* paths, int chid) {
+  fs_ = fs;
+  paths_ = paths;
+  const int boot = qrv::libc::resmgr_attach(dpp, nullptr, 0, &kBootConnect, &kBootIo, this);
+  const int dir = qrv::libc::resmgr_attach(dpp, nullptr, 0, &kDirConnect, &kDirIo, this);
+  if (boot < 0 || dir < 0) return -ENOMEM;
+  boot_id_ = static_cast<uint32_t>(boot);
+  dir_id_ = static_cast<uint32_t>(dir);
+  return paths->attach("/proc/boot", kTaskmanPid, chid, boot_id_, kPathFlagDir);
+}
+
+}  // namespace taskman
