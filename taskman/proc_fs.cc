@@ -72,6 +72,16 @@ int boot_open(resmgr_context_t*, const struct _io_connect* msg, const char* path
   }
   CpioEntry e;
   if (fs->find(path, &e) == nullptr) {
+    // "file/more": a file on the way is ENOTDIR, as POSIX has it.
+    if (const char* slash = strchr(path, '/'); slash != nullptr) {
+      char first[kNameMax + 1];
+      const size_t n = static_cast<size_t>(slash - path);
+      if (n < sizeof first) {
+        memcpy(first, path, n);
+        first[n] = '\0';
+        if (fs->find(first, &e) != nullptr) return ENOTDIR;
+      }
+    }
     return (msg->ioflag & O_CREAT) != 0 ? EROFS : ENOENT;
   }
   if (const int err = read_only_open(msg, false); err != 0) return err;

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/neutrino.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "user/tests/check.h"
@@ -50,6 +52,7 @@ constexpr Program kPrograms[] = {
     {"kcall_regress", "kcall_regress", "leak_receive", 0, 0},
     {"kcall_regress", "kcall_regress", "leak_reply", 0, 0},
     {"kcall_regress", "kcall_regress", "leak_pulse", 0, 0},
+    {"io_test", "io_test", nullptr, 0, 0},
     {"libc_smoke", "libc_smoke", nullptr, 0, 0},
 };
 
@@ -85,10 +88,33 @@ bool run(const Program& p) {
   return ok;
 }
 
+// Starts the resource managers the programs use, as an init's boot script
+// does: each one spawned, then waited for until its path exists. The pid, or
+// -1.
+pid_t start_server(const char* name, const char* path) {
+  char file[64];
+  snprintf(file, sizeof file, "/proc/boot/%s", name);
+  char* argv[] = {const_cast<char*>(name), nullptr};
+  pid_t pid = 0;
+  if (const int r = posix_spawn(&pid, file, nullptr, nullptr, argv, environ); r != 0) {
+    printf("test_init: FAIL: cannot start %s: %s\n", name, strerror(r));
+    return -1;
+  }
+  struct stat st;
+  for (int i = 0; i < 2000; ++i) {  // up to 2 s
+    if (stat(path, &st) == 0) return pid;
+    const struct timespec ms = {0, 1000000};
+    nanosleep(&ms, nullptr);
+  }
+  printf("test_init: FAIL: %s never served %s\n", name, path);
+  return -1;
+}
+
 }  // namespace
 
 int main() {
   printf("test_init: pid %d, running %zu programs\n", getpid(), sizeof kPrograms / sizeof kPrograms[0]);
+  const pid_t devnull = start_server("devnull", "/dev/zero");
   int good = 0;
   int total = 0;
   bool at_baseline = true;
@@ -115,5 +141,11 @@ int main() {
   }
   printf("test_init: %d of %d programs as expected; kernel at baseline after each: %s\n", good, total,
          at_baseline ? "yes" : "no");
-  return good == total && at_baseline ? 0 : 1;
+  // The servers end with the tests (and their paths with them).
+  int status = 0;
+  const bool servers_ok = devnull > 0 && kill(devnull, SIGTERM) == 0 && waitpid(devnull, &status, 0) == devnull &&
+                          WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM;
+  struct stat st;
+  printf("test_init: servers stopped: %s\n", servers_ok && stat("/dev/null", &st) != 0 ? "yes" : "no");
+  return good == total && at_baseline && servers_ok ? 0 : 1;
 }
