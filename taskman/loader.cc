@@ -9,6 +9,7 @@
 #include <sys/neutrino.h>
 
 #include "kernel/abi/tm_priv.h"
+#include "libc/include/sys/iomsg.h"
 
 namespace {
 
@@ -48,8 +49,24 @@ int load_segments(const LoaderJob* job) {
   return 0;
 }
 
+// The child's descriptors (sys/procmsg.h _proc_spawn_fd): each at its own
+// fd, sharing the parent's open file.
+int inherit_fds(const LoaderJob* job) {
+  for (uint32_t i = 0; i < job->args.msg->nfds; ++i) {
+    const struct _proc_spawn_fd& f = job->args.fds[i];
+    const int coid = ConnectAttach_r(0, f.pid, f.chid, static_cast<unsigned>(f.fd), 0);
+    if (coid < 0) return coid == -ESRCH ? EBADF : -coid;  // the server is gone
+    if (coid != f.fd) return EBADF;  // cannot happen: the child had none
+    struct _io_dup m = {{_IO_DUP, 0, sizeof m}, job->parent_pid, f.src_coid};
+    const long r = MsgSend_r(coid, &m, sizeof m, nullptr, 0);
+    if (r < 0) return static_cast<int>(-r);
+  }
+  return 0;
+}
+
 int load(const LoaderJob* job, uint64_t* sp) {
   if (const int e = load_segments(job); e != 0) return e;
+  if (const int e = inherit_fds(job); e != 0) return e;
   constexpr uint64_t base = taskman::kChildStackTop - taskman::kChildStackSize;
   // Demand-zero: a page is there once touched (the stack's top, below, at once).
   const int r = tm_map(__KER_TM_MAP_ANON, base, taskman::kChildStackSize,

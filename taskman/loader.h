@@ -3,7 +3,9 @@
 // "the loader thread problem"). It maps the ELF's PT_LOAD segments with
 // their permissions, copies their bytes from the boot image, builds the
 // stack, and ends with LOADER_DONE, which removes the view and continues
-// the same thread at the program's entry. Everything it touches of taskman's
+// the same thread at the program's entry. Before that it gives the child its
+// descriptors: a connection to each one's server and an _IO_DUP there (a
+// server that never answers stalls only this spawn). Everything it touches of taskman's
 // (its code, this job, its stack, the boot image) lies in slot 3: the rest
 // of taskman's address space is not there. It runs with gp set by
 // loader_entry and no tp: no errno, no malloc, no stdio.
@@ -38,6 +40,7 @@ struct LoaderJob {
   uint64_t sigmask = 0;
   bool set_sigmask = false;
   uint64_t sigignore = 0;  // signals the child starts ignoring
+  int32_t parent_pid = 0;  // whose descriptors args.fds names
   alignas(16) uint8_t msg[sizeof(struct _proc_spawn) + _PROC_SPAWN_MAX] = {};
   alignas(16) uint8_t stack[kLoaderStackBytes] = {};
 };

@@ -110,7 +110,9 @@ LoaderJob* Server::job_of(int32_t pid) {
 }
 
 int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
-  const char* name = spawn_boot_name(job->args.path);
+  static char norm[kPathMax];  // one spawn at a time
+  if (const int e = path_normalize(ProcTable::cwd(*parent), job->args.path, norm, sizeof norm); e != 0) return e;
+  const char* name = spawn_boot_name(norm);
   CpioEntry entry;
   if (name == nullptr || fs_->find(name, &entry) == nullptr) return -ENOENT;
   if (!entry.is_regular() || (entry.permissions() & 0111) == 0) return -EACCES;
@@ -125,6 +127,7 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   job->set_sigmask = (m.flags & _PROC_SPAWN_SETSIGMASK) != 0;
   job->sigmask = m.sigmask;
   job->sigignore = m.sigignore;
+  job->parent_pid = parent->pid;
   struct qrv_tm_proc_create req = {};
   req.loader_pc = reinterpret_cast<uint64_t>(&loader_entry);
   req.loader_sp = reinterpret_cast<uint64_t>(job->stack + sizeof job->stack);

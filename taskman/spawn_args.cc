@@ -29,18 +29,30 @@ const char* skip_strings(const char* p, const char* end, uint32_t n) {
 int spawn_args_parse(const void* msg, size_t len, SpawnArgs* out) {
   const auto* m = static_cast<const struct _proc_spawn*>(msg);
   if (len < sizeof *m || m->hdr.type != _PROC_SPAWN || m->hdr.size != len) return -EINVAL;
-  if (m->hdr.reserved != 0 || m->reserved != 0 || (m->flags & ~kKnownFlags) != 0) return -EINVAL;
-  if (m->strings_len != len - sizeof *m) return -EINVAL;
+  if (m->hdr.reserved != 0 || (m->flags & ~kKnownFlags) != 0) return -EINVAL;
+  if (m->nfds > _PROC_SPAWN_FDS) return -EINVAL;
+  const size_t fds_len = m->nfds * sizeof(struct _proc_spawn_fd);
+  if (len - sizeof *m < fds_len || m->strings_len != len - sizeof *m - fds_len) return -EINVAL;
+  const auto* fds = reinterpret_cast<const struct _proc_spawn_fd*>(m + 1);
+  uint64_t seen = 0;  // child fds, one bit each
+  for (uint32_t i = 0; i < m->nfds; ++i) {
+    const struct _proc_spawn_fd& f = fds[i];
+    if (f.fd < 0 || f.fd >= _PROC_SPAWN_FDS || f.src_coid < 0 || f.src_coid >= _PROC_SPAWN_FDS || f.pid <= 0 ||
+        f.chid <= 0 || (seen & (uint64_t{1} << f.fd)) != 0) {
+      return -EINVAL;
+    }
+    seen |= uint64_t{1} << f.fd;
+  }
   if (m->strings_len > _PROC_SPAWN_MAX) return -E2BIG;
   if (m->argc > kSpawnMaxStrings || m->envc > kSpawnMaxStrings - m->argc) return -E2BIG;
   if ((m->flags & _PROC_SPAWN_SETPGROUP) != 0 && m->pgroup < 0) return -EINVAL;
-  const char* first = reinterpret_cast<const char*>(m + 1);
+  const char* first = reinterpret_cast<const char*>(fds + m->nfds);
   const char* end = first + m->strings_len;
   const char* argv = skip_strings(first, end, 1);
   const char* envp = skip_strings(argv, end, m->argc);
   const char* last = skip_strings(envp, end, m->envc);
   if (last != end || first[0] == 0) return -EINVAL;  // exactly the strings announced, a path
-  *out = SpawnArgs{m, first, argv, envp, end};
+  *out = SpawnArgs{m, fds, first, argv, envp, end};
   return 0;
 }
 

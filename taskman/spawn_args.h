@@ -13,6 +13,7 @@ inline constexpr uint32_t kSpawnMaxStrings = 1024;  // argc + envc
 
 struct SpawnArgs {
   const struct _proc_spawn* msg;
+  const struct _proc_spawn_fd* fds;  // msg->nfds of them
   const char* path;     // the first string
   const char* argv;     // argc strings, one after another
   const char* envp;     // envc strings

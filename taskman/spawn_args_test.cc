@@ -28,6 +28,49 @@ std::vector<uint8_t> message(const std::vector<std::string>& strings, uint32_t a
 
 struct _proc_spawn* head(std::vector<uint8_t>& m) { return reinterpret_cast<struct _proc_spawn*>(m.data()); }
 
+// The same with descriptors between the header and the strings.
+std::vector<uint8_t> with_fds(const std::vector<struct _proc_spawn_fd>& fds, const std::vector<std::string>& strings,
+                              uint32_t argc) {
+  std::vector<uint8_t> m = message(strings, argc, 0);
+  const size_t n = fds.size() * sizeof(struct _proc_spawn_fd);
+  m.insert(m.begin() + sizeof(struct _proc_spawn), n, 0);
+  memcpy(m.data() + sizeof(struct _proc_spawn), fds.data(), n);
+  head(m)->nfds = static_cast<uint32_t>(fds.size());
+  head(m)->hdr.size = static_cast<uint32_t>(m.size());
+  return m;
+}
+
+TEST(SpawnArgsTest, DescriptorsBeforeTheStrings) {
+  SpawnArgs a;
+  std::vector<uint8_t> m = with_fds({{0, 3, 7, 1}, {1, 3, 7, 1}, {63, 9, 1, 1}}, {"/p", "x"}, 1);
+  ASSERT_EQ(spawn_args_parse(m.data(), m.size(), &a), 0);
+  ASSERT_EQ(a.msg->nfds, 3u);
+  EXPECT_EQ(a.fds[2].fd, 63);
+  EXPECT_EQ(a.fds[2].src_coid, 9);
+  EXPECT_STREQ(a.path, "/p");
+  EXPECT_STREQ(a.argv, "x");
+  const std::vector<std::vector<struct _proc_spawn_fd>> bad = {
+      {{0, 3, 7, 1}, {0, 4, 7, 1}},  // the same child fd twice
+      {{64, 3, 7, 1}},               // past the fd range
+      {{-1, 3, 7, 1}},
+      {{0, 64, 7, 1}},               // a source that is no fd
+      {{0, 0x40000000, 7, 1}},       // a side channel (taskman's) as the source
+      {{0, 3, 0, 1}},                // no server
+      {{0, 3, 7, 0}},                // no channel
+  };
+  for (const auto& fds : bad) {
+    m = with_fds(fds, {"/p", "x"}, 1);
+    EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL) << fds[0].fd << " " << fds[0].src_coid;
+  }
+  m = with_fds({{0, 3, 7, 1}}, {"/p", "x"}, 1);
+  head(m)->nfds = 65;
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL) << "more descriptors than fds";
+  head(m)->nfds = 2;
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL) << "descriptors eating the strings";
+  head(m)->nfds = 1000000;
+  EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL) << "an absurd count";
+}
+
 TEST(SpawnArgsTest, AWellFormedMessage) {
   std::vector<uint8_t> m = message({"/proc/boot/x", "x", "-v", "A=1"}, 2, 1);
   SpawnArgs a;

@@ -1,8 +1,8 @@
 /* QRV libc: spawn.h. posix_spawn sends taskman a _PROC_SPAWN message
  * (sys/procmsg.h); the program is looked up under /proc/boot. Attributes:
  * SETPGROUP, SETSID, SETSIGMASK, SETSIGDEF (RESETIDS is accepted: there is
- * one set of credentials). File actions come with file descriptors: adding
- * one is ENOTSUP until then. */
+ * one set of credentials). The child starts with the caller's descriptors
+ * that are not close-on-exec, changed by the file actions in order. */
 #ifndef _SPAWN_H
 #define _SPAWN_H
 
@@ -19,7 +19,8 @@
 
 typedef struct {
   int32_t __count;
-  int32_t __reserved;
+  int32_t __cap;
+  void* __actions;
 } posix_spawn_file_actions_t;
 typedef struct {
   int16_t __flags;
@@ -29,8 +30,10 @@ typedef struct {
   sigset_t __sigdefault;
 } posix_spawnattr_t;
 
-/* QNX's spawn(): flags of struct inheritance. File-descriptor mapping
- * (fd_count > 0) comes with file descriptors: ENOTSUP until then. */
+/* QNX's spawn(): flags of struct inheritance. With fd_count > 0 the child
+ * has exactly fds 0..fd_count-1, fd i sharing the caller's fd_map[i]
+ * (SPAWN_FDCLOSED: none), close-on-exec or not. */
+#define SPAWN_FDCLOSED (-1)
 #define SPAWN_SETGROUP 0x0001   /* the child joins group `pgroup` (SPAWN_NEWPGROUP: a new one) */
 #define SPAWN_SETSIGMASK 0x0002 /* the child's signal mask is `sigmask` */
 #define SPAWN_SETSIGDEF 0x0004  /* signals in `sigdefault` get SIG_DFL */

@@ -2,15 +2,19 @@
 // path manager to a server (devnull for /dev/null and /dev/zero, taskman for
 // /proc/boot and the made-up directories above mount points) and back:
 // open/read/write/close on each, path resolution and its errors, the cwd,
-// dup/dup2/fcntl, readdir, and the descriptor limit.
+// dup/dup2/fcntl, readdir, the descriptor limit, and what a spawned child
+// inherits (descriptors without close-on-exec, file actions, fd_map, cwd).
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/neutrino.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "user/tests/check.h"
@@ -175,13 +179,85 @@ void descriptors() {
   close(fd);
 }
 
+// The child of children(), as "io_child A B": it exits with the number of
+// its checks that failed (its fd 1 may be anything: it prints nothing).
+int child_checks(int a, int b) {
+  int bad = 0;
+  char buf[4];
+  bad += read(a, buf, 4) != 4;                          // the parent's open file, shared offset
+  bad += fcntl(b, F_GETFD) != -1 || errno != EBADF;     // close-on-exec: not here
+  bad += lseek(5, 0, SEEK_CUR) != 8;                    // dup2'd from a: the same open file
+  char z[8] = {1};
+  bad += read(7, z, sizeof z) != sizeof z || z[0] != 0;  // opened for it: /dev/zero
+  char cwd[32];
+  bad += getcwd(cwd, sizeof cwd) == nullptr || strcmp(cwd, "/proc/boot") != 0;
+  return bad;
+}
+
+// The child of spawn()'s fd_map {a, closed, b}: fds 0 and 2, not 1.
+int map_checks() {
+  struct stat st;
+  int bad = 0;
+  bad += fstat(0, &st) != 0 || !S_ISREG(st.st_mode);
+  bad += fcntl(1, F_GETFD) != -1;
+  bad += fstat(2, &st) != 0 || !S_ISCHR(st.st_mode);  // mapped although close-on-exec
+  for (int fd = 3; fd < 64; ++fd) bad += fcntl(fd, F_GETFD) != -1;
+  return bad;
+}
+
+void children() {
+  expect_eq(chdir("/proc/boot"), 0, "chdir /proc/boot before spawning");
+  const int a = open("io_test", O_RDONLY);
+  const int b = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  char buf[4];
+  expect(a >= 0 && b >= 0 && read(a, buf, 4) == 4, "two descriptors, one 4 bytes in");
+  char arg_a[8], arg_b[8];
+  snprintf(arg_a, sizeof arg_a, "%d", a);
+  snprintf(arg_b, sizeof arg_b, "%d", b);
+  char* argv[] = {const_cast<char*>("io_child"), arg_a, arg_b, nullptr};
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, a, 5);
+  posix_spawn_file_actions_addopen(&fa, 7, "/dev/zero", O_RDONLY, 0);
+  pid_t pid = 0;
+  int status = -1;
+  expect_eq(posix_spawn(&pid, "io_test", &fa, nullptr, argv, nullptr), 0, "spawn a relative path with file actions");
+  expect(waitpid(pid, &status, 0) == pid && WIFEXITED(status), "the child ends");
+  expect_eq(WEXITSTATUS(status), 0, "the child's descriptor checks (its failures)");
+  expect_eq(lseek(a, 0, SEEK_CUR), 8, "the child's read moved the shared offset");
+  posix_spawn_file_actions_destroy(&fa);
+
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 3, "/nope", O_RDONLY, 0);
+  expect_eq(posix_spawn(&pid, "io_test", &fa, nullptr, argv, nullptr), ENOENT, "a failing addopen fails the spawn");
+  posix_spawn_file_actions_destroy(&fa);
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, 40, 3);
+  expect_eq(posix_spawn(&pid, "io_test", &fa, nullptr, argv, nullptr), EBADF, "dup2 of a closed fd: EBADF");
+  expect_eq(posix_spawn_file_actions_addclose(&fa, -1), EBADF, "addclose -1: EBADF");
+  expect_eq(posix_spawn_file_actions_adddup2(&fa, 0, 64), EBADF, "adddup2 past OPEN_MAX: EBADF");
+  posix_spawn_file_actions_destroy(&fa);
+
+  const int map[] = {a, SPAWN_FDCLOSED, b};
+  char* map_argv[] = {const_cast<char*>("io_map"), nullptr};
+  pid = spawn("/proc/boot/io_test", 3, map, nullptr, map_argv, nullptr);
+  expect(pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status), "spawn() with an fd_map");
+  expect_eq(WEXITSTATUS(status), 0, "the fd_map child's checks (its failures)");
+  close(a);
+  close(b);
+  expect_eq(chdir("/"), 0, "back to /");
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  if (argc == 3 && strcmp(argv[0], "io_child") == 0) return child_checks(atoi(argv[1]), atoi(argv[2]));
+  if (strcmp(argv[0], "io_map") == 0) return map_checks();
   dev_null_and_zero();
   proc_boot();
   paths();
   cwd();
   descriptors();
+  children();
   return qrv_test::report("io_test");
 }

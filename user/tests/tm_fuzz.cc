@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
         s->envc = below(3);
         s->strings_len = below(2) ? static_cast<uint32_t>(len - sizeof *s) : static_cast<uint32_t>(next());
         s->flags = below(2) ? 0 : static_cast<uint32_t>(next());
-        s->reserved = 0;
+        s->nfds = below(4) == 0 ? below(3) : 0;  // descriptors of random bytes
         break;
       }
       default: {  // small well-formed ids, waits, mmaps with hostile values

@@ -31,9 +31,10 @@ struct _proc_hdr {
 };
 QRV_ABI_ASSERT(sizeof(struct _proc_hdr) == 8, "_proc_hdr size");
 
-/* _PROC_SPAWN: followed by `strings_len` bytes: the path, then argc
+/* _PROC_SPAWN: followed by nfds struct _proc_spawn_fd (the descriptors the
+ * child starts with), then `strings_len` bytes: the path, then argc
  * arguments, then envc environment strings, each NUL-terminated. At most
- * _PROC_SPAWN_MAX bytes in all (E2BIG). The child's process group and
+ * _PROC_SPAWN_MAX bytes of strings (E2BIG). The child's process group and
  * session follow the caller's unless `flags` say otherwise. */
 #define _PROC_SPAWN_MAX 16384
 #define _PROC_SPAWN_SETPGROUP 1u /* pgroup: 0 = a new group led by the child */
@@ -47,12 +48,25 @@ struct _proc_spawn {
   uint32_t strings_len;
   uint32_t flags;
   int32_t pgroup;
-  uint32_t reserved;
+  uint32_t nfds;
   uint64_t sigmask;    /* with SETSIGMASK */
   uint64_t sigdefault; /* with SETSIGDEF: signals whose action becomes SIG_DFL */
   uint64_t sigignore;  /* signals the child starts ignoring (the caller's ignored ones, as exec keeps them) */
 };
 QRV_ABI_ASSERT(sizeof(struct _proc_spawn) == 56, "_proc_spawn size");
+/* One descriptor of the child: fd, sharing the open file of the caller's
+ * descriptor src_coid, whose server is (pid, chid). The child's loader
+ * connects there and sends the server an _IO_DUP (sys/iomsg.h), which the
+ * server checks against taskman's idea of the child's parent. Child fds
+ * are distinct and below _PROC_SPAWN_FDS. */
+#define _PROC_SPAWN_FDS 64
+struct _proc_spawn_fd {
+  int32_t fd;
+  int32_t src_coid;
+  int32_t pid;
+  int32_t chid;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_spawn_fd) == 16, "_proc_spawn_fd size");
 struct _proc_spawn_reply {
   int32_t pid;
   uint32_t reserved;

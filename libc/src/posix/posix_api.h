@@ -110,8 +110,7 @@ int sigprocmask(int how, const sigset_t* set, sigset_t* old);
 void (*signal(int signo, void (*handler)(int)))(int);
 int pthread_sigmask(int how, const sigset_t* set, sigset_t* old);
 
-// sys/wait.h, spawn.h. File actions arrive with file descriptors: until
-// then a posix_spawn with any is ENOTSUP.
+// sys/wait.h, spawn.h.
 pid_t waitpid(pid_t pid, int* status, int options);
 pid_t wait(int* status);
 struct SigInfo {  // siginfo_t
@@ -129,9 +128,11 @@ inline constexpr int kWExited = 4;
 inline constexpr int kWaitidOnly = 4 | 8 | 0x01000000;  // WEXITED, WCONTINUED, WNOWAIT
 inline constexpr int kCldExited = 1, kCldKilled = 2;
 int waitid(int idtype, int32_t id, SigInfo* info, int options);
+struct SpawnFileAction;         // spawn_fds.cc
 struct PosixSpawnFileActions {  // posix_spawn_file_actions_t
   int32_t count;
-  int32_t reserved;
+  int32_t cap;
+  SpawnFileAction* actions;
 };
 struct PosixSpawnAttr {  // posix_spawnattr_t
   int16_t flags;

@@ -9,13 +9,14 @@
 #include "libc/src/neutrino/neutrino_api.h"
 #include "libc/src/neutrino/taskman_link.h"
 #include "libc/src/posix/posix_api.h"
+#include "libc/src/posix/spawn_fds.h"
 #include "libc/src/stdlib/stdlib_api.h"
 
 namespace qrv::libc {
 
 namespace {
 
-constexpr long kMaxParts = 1 + 1 + 2 * 1024;  // header, path, argv and envp strings
+constexpr long kMaxParts = 1 + 1 + 1 + 2 * 1024;  // header, descriptors, path, argv and envp strings
 
 size_t length(const char* s) {
   size_t n = 0;
@@ -88,13 +89,16 @@ QRV_LIBC_FN(int, waitid, (int idtype, int32_t id, SigInfo* info, int options)) {
 QRV_LIBC_FN(pid_t, wait, (int* status)) { return waitpid(-1, status, 0); }
 
 // Returns an error number (POSIX), not -1.
-QRV_LIBC_FN(int, posix_spawn, (pid_t * pid, const char* path, const PosixSpawnFileActions* file_actions,
-                               const PosixSpawnAttr* attr, char* const argv[], char* const envp[])) {
+namespace {
+
+// posix_spawn and spawn(): the message, the child's descriptors (from the
+// file actions or fd_map), the answer.
+int spawn_common(pid_t* pid, const char* path, const PosixSpawnFileActions* file_actions, const int* fd_map,
+                 int fd_count, const PosixSpawnAttr* attr, char* const argv[], char* const envp[]) {
   if (path == nullptr || argv == nullptr) return QRV_EINVAL;
-  if (file_actions != nullptr && file_actions->count != 0) return QRV_ENOTSUP;  // they come with fds
   const uint32_t argc = count(argv);
   const uint32_t envc = count(envp);
-  if (2 + argc + envc > kMaxParts) return QRV_E2BIG;
+  if (3 + argc + envc > kMaxParts) return QRV_E2BIG;
   _proc_spawn m = {};
   iov_t parts[kMaxParts];
   long n = 0;
@@ -105,11 +109,18 @@ QRV_LIBC_FN(int, posix_spawn, (pid_t * pid, const char* path, const PosixSpawnFi
     strings += len;
   };
   parts[n++] = iov_t{&m, sizeof m};
+  static_assert(kMaxParts > 2, "room for the descriptors' part");
+  SpawnFdPlan plan;
+  parts[n++] = iov_t{plan.fds, 0};  // filled below, once the strings are counted
   add(path);
   for (uint32_t i = 0; i < argc; ++i) add(argv[i]);
   for (uint32_t i = 0; i < envc; ++i) add(envp[i]);
   if (strings > _PROC_SPAWN_MAX) return QRV_E2BIG;
-  m.hdr = {_PROC_SPAWN, 0, static_cast<uint32_t>(sizeof m + strings)};
+  if (const int e = spawn_plan_fds(file_actions, fd_map, fd_count, &plan); e != 0) return e;
+  const size_t fds_len = plan.n * sizeof(struct _proc_spawn_fd);
+  parts[1].iov_len = fds_len;
+  m.nfds = plan.n;
+  m.hdr = {_PROC_SPAWN, 0, static_cast<uint32_t>(sizeof m + fds_len + strings)};
   m.argc = argc;
   m.envc = envc;
   m.strings_len = static_cast<uint32_t>(strings);
@@ -127,9 +138,17 @@ QRV_LIBC_FN(int, posix_spawn, (pid_t * pid, const char* path, const PosixSpawnFi
   }
   _proc_spawn_reply reply = {0, 0};
   const long r = taskman_sendv(parts, n, &reply, sizeof reply);
+  spawn_plan_done(&plan);  // the child has its own connections now
   if (r < 0) return static_cast<int>(-r);
   if (pid != nullptr) *pid = reply.pid;
   return 0;
+}
+
+}  // namespace
+
+QRV_LIBC_FN(int, posix_spawn, (pid_t * pid, const char* path, const PosixSpawnFileActions* file_actions,
+                               const PosixSpawnAttr* attr, char* const argv[], char* const envp[])) {
+  return spawn_common(pid, path, file_actions, nullptr, 0, attr, argv, envp);
 }
 
 // posix_spawnp: a name without a slash is looked for in PATH (default
@@ -169,14 +188,11 @@ QRV_LIBC_FN(int, posix_spawnp, (pid_t * pid, const char* file, const PosixSpawnF
 // QNX's spawn() is posix_spawn with the inheritance as attributes.
 QRV_LIBC_FN(pid_t, spawn, (const char* path, int fd_count, const int fd_map[], const Inheritance* inherit,
                            char* const argv[], char* const envp[])) {
-  (void)fd_map;
   constexpr unsigned long kKnown = kSpawnSetgroup | kSpawnSetsigmask | kSpawnSetsigdef | kSpawnSetsid;
   int err = 0;
   PosixSpawnAttr attr = {0, 0, 0, 0, 0};
-  if (fd_count < 0 || (inherit != nullptr && (inherit->flags & ~kKnown) != 0)) {
+  if (fd_count < 0 || (fd_count > 0 && fd_map == nullptr) || (inherit != nullptr && (inherit->flags & ~kKnown) != 0)) {
     err = QRV_EINVAL;
-  } else if (fd_count > 0) {
-    err = QRV_ENOTSUP;  // descriptor mapping comes with file descriptors
   } else if (inherit != nullptr) {
     const unsigned long f = inherit->flags;
     attr.flags = static_cast<int16_t>(((f & kSpawnSetgroup) ? kPosixSpawnSetpgroup : 0) |
@@ -188,7 +204,10 @@ QRV_LIBC_FN(pid_t, spawn, (const char* path, int fd_count, const int fd_map[], c
     attr.sigdefault = inherit->sigdefault;
   }
   pid_t pid = 0;
-  if (err == 0) err = posix_spawn(&pid, path, nullptr, inherit != nullptr ? &attr : nullptr, argv, envp);
+  if (err == 0) {
+    err = spawn_common(&pid, path, nullptr, fd_count > 0 ? fd_map : nullptr, fd_count,
+                       inherit != nullptr ? &attr : nullptr, argv, envp);
+  }
   if (err != 0) {
     set_errno(err);
     return -1;

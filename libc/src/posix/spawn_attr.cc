@@ -1,7 +1,5 @@
-// posix_spawnattr_* and posix_spawn_file_actions_*: the attribute objects
-// posix_spawn reads (process.cc). File actions need file descriptors, which
-// QRV does not have yet: adding one is ENOTSUP, so a program that depends on
-// them learns it before it spawns anything.
+// posix_spawnattr_*: the attribute object posix_spawn reads (process.cc);
+// the file actions are in spawn_fds.cc.
 #include "kernel/abi/errno.h"
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/posix/posix_api.h"
@@ -61,27 +59,6 @@ QRV_LIBC_FN(int, posix_spawnattr_getsigdefault, (const PosixSpawnAttr* a, sigset
 QRV_LIBC_FN(int, posix_spawnattr_setsigdefault, (PosixSpawnAttr * a, const sigset_t* set)) {
   a->sigdefault = *set;
   return 0;
-}
-
-QRV_LIBC_FN(int, posix_spawn_file_actions_init, (PosixSpawnFileActions * fa)) {
-  *fa = PosixSpawnFileActions{0, 0};
-  return 0;
-}
-
-QRV_LIBC_FN(int, posix_spawn_file_actions_destroy, (PosixSpawnFileActions*)) { return 0; }
-
-QRV_LIBC_FN(int, posix_spawn_file_actions_addclose, (PosixSpawnFileActions*, int fd)) {
-  return fd < 0 ? QRV_EBADF : QRV_ENOTSUP;
-}
-
-QRV_LIBC_FN(int, posix_spawn_file_actions_adddup2, (PosixSpawnFileActions*, int fd, int newfd)) {
-  return fd < 0 || newfd < 0 ? QRV_EBADF : QRV_ENOTSUP;
-}
-
-QRV_LIBC_FN(int, posix_spawn_file_actions_addopen,
-            (PosixSpawnFileActions*, int fd, const char* path, int, mode_t)) {
-  if (fd < 0) return QRV_EBADF;
-  return path == nullptr ? QRV_EINVAL : QRV_ENOTSUP;
 }
 
 }  // namespace qrv::libc

@@ -195,7 +195,11 @@ TEST(StdioTest, FopenFdopenRejectBadModesAndReportMissingServers) {
 }
 
 std::string g_console;
+// A process whose fds 1 and 2 are no connections (no console driver): its
+// writes there go to the kernel's debug console.
 long console_kernel(long number, const long args[6]) {
+  if (number == __KER_MSG_SENDV) return -QRV_EBADF;
+  if (number == __KER_CONNECT_SERVER_INFO) return -QRV_EINVAL;
   if (number != __KER_DEBUG_CONSOLE_WRITE) return -QRV_ENOSYS;
   g_console.append(reinterpret_cast<const char*>(args[0]), static_cast<size_t>(args[1]));
   return 0;
