@@ -29,6 +29,8 @@ ssize_t pread(int fd, void* buf, size_t n, off_t offset);
 ssize_t pwrite(int fd, const void* buf, size_t n, off_t offset);
 int dup(int fd);
 int dup2(int fd, int fd2);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
 int access(const char* path, int mode);
 int chdir(const char* path);
 char* getcwd(char* buf, size_t size);

@@ -53,6 +53,7 @@ constexpr Program kPrograms[] = {
     {"kcall_regress", "kcall_regress", "leak_reply", 0, 0},
     {"kcall_regress", "kcall_regress", "leak_pulse", 0, 0},
     {"io_test", "io_test", nullptr, 0, 0},
+    {"pipe_test", "pipe_test", nullptr, 0, 0},
     {"libc_smoke", "libc_smoke", nullptr, 0, 0},
 };
 
@@ -115,6 +116,7 @@ pid_t start_server(const char* name, const char* path) {
 int main() {
   printf("test_init: pid %d, running %zu programs\n", getpid(), sizeof kPrograms / sizeof kPrograms[0]);
   const pid_t devnull = start_server("devnull", "/dev/zero");
+  const pid_t pipe = start_server("pipe", "/dev/pipe");
   int good = 0;
   int total = 0;
   bool at_baseline = true;
@@ -142,10 +144,15 @@ int main() {
   printf("test_init: %d of %d programs as expected; kernel at baseline after each: %s\n", good, total,
          at_baseline ? "yes" : "no");
   // The servers end with the tests (and their paths with them).
-  int status = 0;
-  const bool servers_ok = devnull > 0 && kill(devnull, SIGTERM) == 0 && waitpid(devnull, &status, 0) == devnull &&
-                          WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM;
+  bool servers_ok = true;
+  const pid_t servers[] = {devnull, pipe};
+  for (const pid_t server : servers) {
+    int status = 0;
+    servers_ok = servers_ok && server > 0 && kill(server, SIGTERM) == 0 && waitpid(server, &status, 0) == server &&
+                 WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM;
+  }
   struct stat st;
-  printf("test_init: servers stopped: %s\n", servers_ok && stat("/dev/null", &st) != 0 ? "yes" : "no");
+  servers_ok = servers_ok && stat("/dev/null", &st) != 0 && stat("/dev/pipe", &st) != 0;
+  printf("test_init: servers stopped: %s\n", servers_ok ? "yes" : "no");
   return good == total && at_baseline && servers_ok ? 0 : 1;
 }

@@ -132,6 +132,10 @@ int resmgr_run(dispatch_t* dpp);
 /* Bytes of the client's message from `offset` (MsgRead), or -1 with errno. */
 long resmgr_msgread(resmgr_context_t* ctp, void* buf, size_t bytes, size_t offset);
 
+/* The OCB the sender's own connection `coid` holds with this server, or
+ * NULL (a server pairing two opens, as the pipe server does). */
+iofunc_ocb_t* resmgr_ocb_of(resmgr_context_t* ctp, int coid);
+
 /* Appends one directory record (struct _io_dirent + name) to buf; false
  * when it does not fit in cap (nothing written). */
 int resmgr_dirent_add(void* buf, size_t cap, size_t* used, uint64_t ino, const char* name);

@@ -169,11 +169,13 @@ long io_devctl(int fd, uint32_t dcmd, void* data, size_t in_bytes, size_t out_by
   return 0;
 }
 
-long io_open(const char* path, int flags, uint32_t mode) {
+long io_open(const char* path, int flags, uint32_t mode) { return io_open_extra(path, flags, mode, nullptr); }
+
+long io_open_extra(const char* path, int flags, uint32_t mode, const char* extra) {
   if (path == nullptr) return -QRV_EFAULT;
   const uint32_t cof = (flags & kOCloexec) != 0 ? QRV_NTO_COF_CLOEXEC : 0;
   const uint32_t ioflag = static_cast<uint32_t>(flags) & ~static_cast<uint32_t>(kOCloexec);
-  return connect(path, _IO_CONNECT_OPEN, ioflag, mode, nullptr, cof);
+  return connect(path, _IO_CONNECT_OPEN, ioflag, mode, extra, cof);
 }
 
 long io_connect_only(const char* path, uint16_t subtype, uint32_t mode, const char* extra) {

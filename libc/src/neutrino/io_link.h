@@ -37,6 +37,10 @@ long io_devctl(int fd, uint32_t dcmd, void* data, size_t in_bytes, size_t out_by
 // written).
 long io_open(const char* path, int flags, uint32_t mode);
 
+// An open whose connect message carries `extra` too (pipe()'s second end
+// names its first).
+long io_open_extra(const char* path, int flags, uint32_t mode, const char* extra);
+
 // A connect message that binds nothing (_IO_CONNECT_UNLINK, MKDIR, RENAME);
 // `extra` for rename's source, else nullptr.
 long io_connect_only(const char* path, uint16_t subtype, uint32_t mode, const char* extra);

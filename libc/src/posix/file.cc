@@ -185,6 +185,35 @@ QRV_LIBC_FN(int, ioctl, (int fd, unsigned long request, ...)) {
   return r < 0 ? result(r) : ret;
 }
 
+// The pipe manager (/dev/pipe): an open makes a pipe and its read end; a
+// second open naming the first is its write end. Only O_CLOEXEC and
+// O_NONBLOCK may be given.
+QRV_LIBC_FN(int, pipe2, (int fds[2], int flags)) {
+  constexpr int kOk = 02000000 | 04000;  // O_CLOEXEC | O_NONBLOCK
+  if ((flags & ~kOk) != 0) return result(-QRV_EINVAL);
+  const long r = io_open("/dev/pipe", flags, 0);  // O_RDONLY
+  if (r < 0) return result(r);
+  char peer[12];
+  int n = 0;
+  for (long v = r; n == 0 || v != 0; v /= 10) peer[n++] = static_cast<char>('0' + v % 10);
+  for (int i = 0; i < n / 2; ++i) {
+    const char c = peer[i];
+    peer[i] = peer[n - 1 - i];
+    peer[n - 1 - i] = c;
+  }
+  peer[n] = '\0';
+  const long w = io_open_extra("/dev/pipe", flags | 01, 0, peer);  // O_WRONLY
+  if (w < 0) {
+    (void)io_close(static_cast<int>(r));
+    return result(w);
+  }
+  fds[0] = static_cast<int>(r);
+  fds[1] = static_cast<int>(w);
+  return 0;
+}
+
+QRV_LIBC_FN(int, pipe, (int fds[2])) { return pipe2(fds, 0); }
+
 QRV_LIBC_FN(ssize_t, readv, (int fd, const Iovec* iov, int n)) {
   return from_kernel_result(io_readv(fd, reinterpret_cast<const iov_t*>(iov), n));
 }

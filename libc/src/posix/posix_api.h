@@ -67,6 +67,8 @@ int rename(const char* from, const char* to);
 int remove(const char* path);
 int dup(int fd);
 int dup2(int fd, int fd2);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
 inline constexpr int kFDupfd = 0, kFGetfd = 1, kFSetfd = 2, kFGetfl = 3, kFSetfl = 4, kFDupfdCloexec = 1030;
 inline constexpr int kFdCloexec = 1;
 int fcntl(int fd, int cmd, ...);

@@ -98,7 +98,16 @@ int spawn_plan_fds(const PosixSpawnFileActions* actions, const int* fd_map, int 
       if (fd_map[i] != -1 && !source_of(fd_map[i], &child[i], false)) return QRV_EBADF;
     }
   } else {
-    for (int fd = 0; fd < kFdMax; ++fd) (void)source_of(fd, &child[fd], true);
+    // One kernel call per open fd (and one to find there are no more).
+    struct qrv_server_info info = {};
+    for (int fd = 0; fd < kFdMax;) {
+      const int next = ConnectServerInfo_r(0, fd, &info);
+      if (next < fd || next >= kFdMax) break;
+      if ((info.flags & QRV_NTO_COF_CLOEXEC) == 0 && info.pid != 0) {
+        child[next] = Source{true, {next, next, info.pid, info.chid}};
+      }
+      fd = next + 1;
+    }
   }
   const int32_t n = actions != nullptr ? actions->count : 0;
   for (int32_t i = 0; i < n; ++i) {

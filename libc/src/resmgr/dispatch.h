@@ -62,6 +62,7 @@ int resmgr_block(resmgr_context_t* ctp);
 int resmgr_handler(resmgr_context_t* ctp);
 int resmgr_run(dispatch_t* dpp);
 long resmgr_msgread(resmgr_context_t* ctp, void* buf, size_t bytes, size_t offset);
+iofunc_ocb_t* resmgr_ocb_of(resmgr_context_t* ctp, int coid);
 int resmgr_dirent_add(void* buf, size_t cap, size_t* used, uint64_t ino, const char* name);
 void iofunc_attr_init(iofunc_attr_t* attr, uint32_t mode);
 int iofunc_open_default(resmgr_context_t* ctp, const struct _io_connect* msg, const char* path, void* handle,

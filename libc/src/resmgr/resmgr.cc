@@ -387,6 +387,14 @@ QRV_LIBC_FN(long, resmgr_msgread, (resmgr_context_t* ctp, void* buf, size_t byte
   return from_kernel_result(MsgRead_r(ctp->rcvid, buf, bytes, offset));
 }
 
+QRV_LIBC_FN(iofunc_ocb_t*, resmgr_ocb_of, (resmgr_context_t * ctp, int coid)) {
+  const dispatch_t* d = ctp->dpp;
+  for (uint32_t i = 0; i < d->nbindings; ++i) {
+    if (d->bindings[i].pid == ctp->info.pid && d->bindings[i].coid == coid) return d->bindings[i].ocb;
+  }
+  return nullptr;
+}
+
 uint32_t resmgr_bindings(const dispatch_t* dpp) { return dpp->nbindings; }
 
 }  // namespace qrv::libc
