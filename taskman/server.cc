@@ -29,6 +29,10 @@ void reply(int rcvid, const T& r) {
 
 void fail(int rcvid, int err) { (void)MsgError_r(rcvid, err); }
 
+_proc_ids_reply ids_of(const tTMprocess& p) {
+  return {p.pid, p.ppid, p.pgid, p.sid, p.state == TmState::kLoading ? _PROC_IDS_LOADING : 0u, 0};
+}
+
 const Server* g_self = nullptr;  // for the resmgr library's parent_of callback
 int parent_of_callback(int32_t pid) { return g_self->parent_of(pid); }
 }  // namespace
@@ -48,7 +52,8 @@ int Server::init(const ImageFs* fs, int chid) {
 
 int Server::parent_of(int32_t pid) const {
   const tTMprocess* p = table_.find(pid);
-  return p != nullptr ? p->ppid : -ESRCH;
+  if (p == nullptr) return -ESRCH;
+  return p->state == TmState::kLoading ? p->ppid : -EPERM;  // inheritance happens while loading only
 }
 
 void Server::do_path(int rcvid, const struct _msg_info& info, const struct _proc_path& m) {
@@ -320,7 +325,7 @@ void Server::do_wait(int rcvid, int32_t caller, const struct _proc_wait& m) {
 void Server::do_getids(int rcvid, int32_t caller, const struct _proc_ids& m) {
   const tTMprocess* p = table_.find(m.pid == 0 ? caller : m.pid);
   if (p == nullptr) return fail(rcvid, ESRCH);
-  reply(rcvid, _proc_ids_reply{p->pid, p->ppid, p->pgid, p->sid});
+  reply(rcvid, ids_of(*p));
 }
 
 void Server::do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m) {
@@ -388,7 +393,7 @@ void Server::on_message(int rcvid, const struct _msg_info& info, const Message& 
       const int r = table_.setsid(info.pid);
       if (r < 0) return fail(rcvid, -r);
       const tTMprocess* p = table_.find(info.pid);
-      return reply(rcvid, _proc_ids_reply{p->pid, p->ppid, p->pgid, p->sid});
+      return reply(rcvid, ids_of(*p));
     }
     case _PROC_UMASK: {
       tTMprocess* p = table_.find(info.pid);

@@ -30,8 +30,10 @@ uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
 
 // Types worth aiming at, and some that are not taskman's. _PROC_KILL is left
 // out: a random group could be test_init's.
-const uint16_t kTypes[] = {_PROC_SPAWN, _PROC_WAIT, _PROC_GETIDS, _PROC_SETPGID, _PROC_SETSID,
-                           _PROC_UMASK, _PROC_MMAP, 0,          0x0100,        0xffff};
+const uint16_t kTypes[] = {_PROC_SPAWN,       _PROC_WAIT,         _PROC_GETIDS, _PROC_SETPGID,
+                           _PROC_SETSID,      _PROC_UMASK,        _PROC_MMAP,   _PROC_PATH_ATTACH,
+                           _PROC_PATH_DETACH, _PROC_PATH_RESOLVE, _PROC_CHDIR,  _PROC_GETCWD,
+                           0,                 0x0100,             0xffff};
 
 const uint64_t kHostile[] = {0, 1, 0xffffffffffffffffull, 0x7fffffff, 0x80000000, 4096, 16384, 16385,
                              0x3fffffffffull, 0xffffffc080200000ull, 0xc0000000ull};

@@ -98,12 +98,16 @@ struct _proc_ids {
   int32_t pgid;
 };
 QRV_ABI_ASSERT(sizeof(struct _proc_ids) == 16, "_proc_ids size");
+#define _PROC_IDS_LOADING 1u /* its loader runs: it may still take its parent's descriptors */
 struct _proc_ids_reply {
   int32_t pid;
   int32_t ppid;
   int32_t pgid;
   int32_t sid;
+  uint32_t flags; /* _PROC_IDS_* */
+  uint32_t reserved;
 };
+QRV_ABI_ASSERT(sizeof(struct _proc_ids_reply) == 24, "_proc_ids_reply size");
 
 struct _proc_umask {
   struct _proc_hdr hdr;

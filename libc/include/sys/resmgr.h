@@ -150,7 +150,8 @@ void iofunc_close_ocb_default(resmgr_context_t* ctp, iofunc_ocb_t* ocb);
 
 /* QRV: the question an _IO_DUP from another process asks of taskman (whose
  * child is pid: the parent's pid or -errno), for taskman, which answers it
- * itself. */
+ * itself; only a child still being loaded has a parent to inherit from
+ * (else -EPERM). */
 void dispatch_set_parent_of(dispatch_t* dpp, int (*parent_of)(int32_t pid));
 #ifdef __cplusplus
 }

@@ -32,8 +32,8 @@ struct Binding {
   const resmgr_io_funcs_t* io;  // of the attachment it was opened through
 };
 
-// The question an _IO_DUP from another process asks: whose child is pid?
-// The parent's pid, or -errno. Ordinary servers ask taskman; taskman answers
+// The question an _IO_DUP from another process asks: whose child being
+// loaded is pid? The parent's pid, or -errno (-EPERM once it runs). Ordinary servers ask taskman; taskman answers
 // itself (it cannot send to itself).
 using ParentOf = int (*)(int32_t pid);
 

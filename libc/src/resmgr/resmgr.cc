@@ -36,7 +36,10 @@ int parent_from_taskman(int32_t pid) {
   struct _proc_ids m = {{_PROC_GETIDS, 0, sizeof m}, pid, 0};
   struct _proc_ids_reply r = {};
   const long e = taskman_send(&m, sizeof m, &r, sizeof r);
-  return e < 0 ? static_cast<int>(e) : r.ppid;
+  if (e < 0) return static_cast<int>(e);
+  // Only a child being loaded takes its parent's descriptors (the loader
+  // does it): later, a close-on-exec fd would be anyone's for the asking.
+  return (r.flags & _PROC_IDS_LOADING) != 0 ? r.ppid : -QRV_EPERM;
 }
 
 Binding* find_binding(dispatch_t* d, int32_t scoid) {
