@@ -7,12 +7,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "taskman/proc_node.h"
 #include "taskman/proc_table.h"
 
 namespace taskman {
 namespace {
-
-constexpr uint32_t kDirMode = S_IFDIR | 0555;
 
 // An open file or directory of /proc/boot: its attributes live in the OCB
 // (the image has no other place for them).
@@ -32,33 +31,7 @@ struct DirOcb {
   char path[kPathMax];
 };
 
-// One reply buffer for directory records: taskman serves one message at a
-// time and replies before the next.
-alignas(8) unsigned char g_records[2048];
-
 ProcFs* fs_of(void* handle) { return static_cast<ProcFs*>(handle); }
-
-// The checks every open of a read-only node makes; 0 or an errno.
-int read_only_open(const struct _io_connect* msg, bool is_dir) {
-  const uint32_t access = msg->ioflag & O_ACCMODE;
-  if ((msg->ioflag & O_DIRECTORY) != 0 && !is_dir) return ENOTDIR;
-  if ((msg->ioflag & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) return EEXIST;
-  if (access == O_WRONLY || access == O_RDWR) return is_dir ? EISDIR : EROFS;
-  return 0;
-}
-
-template <typename Ocb>
-Ocb* new_ocb(const ProcFs* owner, uint32_t mode, uint64_t size, uint64_t ino) {
-  auto* o = static_cast<Ocb*>(calloc(1, sizeof(Ocb)));
-  if (o == nullptr) return nullptr;
-  o->owner = owner;
-  qrv::libc::iofunc_attr_init(&o->attr, mode);
-  o->attr.size = size;
-  o->attr.ino = ino;
-  o->attr.count = 1;
-  o->ocb.attr = &o->attr;
-  return o;
-}
 
 int boot_open(resmgr_context_t*, const struct _io_connect* msg, const char* path, void* handle, iofunc_ocb_t** ocb) {
   const ImageFs* fs = fs_of(handle)->fs();
@@ -93,29 +66,6 @@ int boot_open(resmgr_context_t*, const struct _io_connect* msg, const char* path
   return 0;
 }
 
-int read_only_change(resmgr_context_t*, const struct _io_connect*, const char*, void*) { return EROFS; }
-int read_only_rename(resmgr_context_t*, const struct _io_connect*, const char*, const char*, void*) { return EROFS; }
-
-// Replies with the directory records from entry ocb->offset on, produced by
-// next(index, name) while it finds names.
-template <typename Next>
-int read_dir(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* ocb, Next&& next) {
-  const size_t cap = msg->nbytes < sizeof g_records ? static_cast<size_t>(msg->nbytes) : sizeof g_records;
-  size_t used = 0;
-  char name[kNameMax + 1];
-  uint64_t ino = 0;
-  while (next(static_cast<uint32_t>(ocb->offset), name, sizeof name, &ino)) {
-    if (!qrv::libc::resmgr_dirent_add(g_records, cap, &used, ino, name)) {
-      if (used == 0) return EINVAL;  // not even one record fits
-      break;
-    }
-    ocb->offset++;
-  }
-  ctp->iov[0] = iov_t{g_records, used};
-  ctp->status = static_cast<long>(used);
-  return _RESMGR_NPARTS(1);
-}
-
 int boot_read(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* ocb) {
   auto* o = reinterpret_cast<BootOcb*>(ocb);
   if (o->dir) {
@@ -146,7 +96,6 @@ int boot_read(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* o
   return _RESMGR_NPARTS(1);
 }
 
-void free_ocb(resmgr_context_t*, iofunc_ocb_t* ocb) { free(ocb); }
 
 int dir_open(resmgr_context_t*, const struct _io_connect* msg, const char* path, void* handle, iofunc_ocb_t** ocb) {
   // path is the whole normalized path (the resolution's rest for these).
@@ -175,9 +124,15 @@ const resmgr_io_funcs_t kDirIo = {dir_read, nullptr, nullptr, nullptr, nullptr, 
 
 }  // namespace
 
-int ProcFs::init(dispatch_t* dpp, const ImageFs* fs, PathTable* paths, int chid) {
+int ProcFs::init(dispatch_t* dpp, const ImageFs* fs, PathTable* paths, const ProcTable* procs, int chid) {
   fs_ = fs;
   paths_ = paths;
+  procs_ = procs;
+  const int pids = attach_pids(dpp);
+  if (pids < 0) return pids;
+  if (const int e = paths->attach("/proc", kTaskmanPid, chid, static_cast<uint32_t>(pids), kPathFlagDir); e != 0) {
+    return e;
+  }
   const int boot = qrv::libc::resmgr_attach(dpp, nullptr, 0, &kBootConnect, &kBootIo, this);
   const int dir = qrv::libc::resmgr_attach(dpp, nullptr, 0, &kDirConnect, &kDirIo, this);
   if (boot < 0 || dir < 0) return -ENOMEM;

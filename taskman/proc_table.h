@@ -107,6 +107,12 @@ class ProcTable {
       if (p.state != TmState::kFree) visit(p);
     }
   }
+  template <typename Visit>
+  void for_each(Visit&& visit) const {
+    for (const tTMprocess& p : slots_) {
+      if (p.state != TmState::kFree) visit(p);
+    }
+  }
 
  private:
   tTMprocess slots_[kTmProcessMax];

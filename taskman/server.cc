@@ -47,7 +47,7 @@ int Server::init(const ImageFs* fs, int chid) {
   if (dispatch_ == nullptr) return -ENOMEM;
   g_self = this;
   qrv::libc::dispatch_set_parent_of(dispatch_, parent_of_callback);
-  return proc_fs_.init(dispatch_, fs, &paths_, chid);
+  return proc_fs_.init(dispatch_, fs, &paths_, &table_, chid);
 }
 
 int Server::parent_of(int32_t pid) const {

@@ -149,6 +149,22 @@ void query_reap_done(int init_pid) {
   b.va = 0xE0000001ull;
   expect_eq(call(__KER_TM_BOOT_IMAGE_MAP, &b), -EINVAL, "BOOT_IMAGE_MAP: unaligned");
   expect_eq(call_raw(__KER_TM_BOOT_IMAGE_MAP, kUnmapped), -EFAULT, "BOOT_IMAGE_MAP: unmapped struct");
+  qrv_tm_thread_info t = {};
+  t.pid = 1;
+  expect_eq(call(__KER_TM_THREAD_QUERY, &t), 0, "THREAD_QUERY: taskman's first thread");
+  expect_eq(t.tid, 1, "THREAD_QUERY: its tid");
+  expect_eq(t.state, 1u, "THREAD_QUERY: taskman's main thread is RUNNING (it asks)");
+  t.tid = 2;
+  expect_eq(call(__KER_TM_THREAD_QUERY, &t), -ESRCH, "THREAD_QUERY: no thread past the last");
+  t = {};
+  t.pid = init_pid;
+  expect_eq(call(__KER_TM_THREAD_QUERY, &t), 0, "THREAD_QUERY: init's loader thread");
+  t.pid = 99999;
+  expect_eq(call(__KER_TM_THREAD_QUERY, &t), -ESRCH, "THREAD_QUERY: no such process");
+  t.pid = 1;
+  t.tid = -3;
+  expect_eq(call(__KER_TM_THREAD_QUERY, &t), -ESRCH, "THREAD_QUERY: a negative tid");
+  expect_eq(call_raw(__KER_TM_THREAD_QUERY, kUnmapped), -EFAULT, "THREAD_QUERY: unmapped struct");
   static const uint32_t kPastTheTable[] = {QRV_KER_TM_COUNT, 1000u, ~0u};
   for (uint32_t id : kPastTheTable) {
     expect_eq(call_raw(id, 0), -ENOSYS, "an id past the table: ENOSYS");

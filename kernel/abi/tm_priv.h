@@ -21,7 +21,8 @@
   X(PROC_QUERY, 3)          \
   X(BOOT_IMAGE_MAP, 4)      \
   X(LOADER_DONE, 5)         \
-  X(PROC_REAP, 6)
+  X(PROC_REAP, 6)           \
+  X(THREAD_QUERY, 7)
 
 enum {
 #define QRV_KER_TM_ENUM_(upper, number) __KER_TM_##upper = number,
@@ -30,7 +31,7 @@ enum {
 };
 
 /* One past the largest slot number. */
-#define QRV_KER_TM_COUNT 7
+#define QRV_KER_TM_COUNT 8
 
 /* Pulses the kernel sends on a child's notify channel (PROC_CREATE), value =
  * the child's pid: its loader finished (LOADER_DONE, success), and the
@@ -138,5 +139,29 @@ QRV_ABI_ASSERT(sizeof(struct qrv_tm_loader_done) == 24, "qrv_tm_loader_done size
 /* __KER_TM_PROC_REAP: frees an ended process (FINISHED) for good; its pid
  * is then unknown to the kernel. arg = the pid (not a pointer). Errors:
  * ESRCH (no such process), EBUSY (not finished). */
+
+/* __KER_TM_THREAD_QUERY: thread `tid` of process `pid`, or its first
+ * thread with a larger tid (tid 0: its first), for /proc and pidin. state
+ * is QNX's numbering (<sys/states.h>: 0 DEAD, 1 RUNNING, 2 READY, 4 SEND,
+ * 5 RECEIVE, 6 REPLY, 12 NANOSLEEP, 13 MUTEX, 14 CONDVAR, 15 JOIN, ...);
+ * what it is blocked on: SEND/REPLY the server's pid and chid, RECEIVE the
+ * chid, JOIN the tid, MUTEX/CONDVAR the sync word's address. Errors:
+ * EFAULT, ESRCH (no such process, or no thread at or after tid). */
+struct qrv_tm_thread_info {
+  int32_t pid;          /* in */
+  int32_t tid;          /* in: at or after; out: its tid */
+  uint32_t state;
+  uint8_t priority;     /* now (inherited ones included) */
+  uint8_t real_priority;
+  uint8_t policy;       /* QRV_SCHED_* */
+  uint8_t reserved0;
+  int32_t blocked_pid;
+  int32_t blocked_chid;
+  int32_t blocked_tid;
+  uint32_t reserved;
+  uint64_t blocked_addr;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_thread_info) == 40, "qrv_tm_thread_info size");
+QRV_ABI_ASSERT(offsetof(struct qrv_tm_thread_info, blocked_addr) == 32, "qrv_tm_thread_info.blocked_addr");
 
 #endif /* QRV_KERNEL_ABI_TM_PRIV_H_ */

@@ -29,6 +29,7 @@ constexpr std::array<TmSlot, QRV_KER_TM_COUNT> make_table() {
   t[__KER_TM_BOOT_IMAGE_MAP] = {tm_boot_image_map, false};
   t[__KER_TM_LOADER_DONE] = {tm_loader_done, true};
   t[__KER_TM_PROC_REAP] = {tm_proc_reap, false};
+  t[__KER_TM_THREAD_QUERY] = {tm_thread_query, false};
   return t;
 }
 

@@ -8,6 +8,7 @@
 #include "kernel/arch/riscv/kcontext.h"
 #include "kernel/kext/tm_slots.h"
 #include "kernel/mm/aspace.h"
+#include "kernel/ipc/channel.h"
 #include "kernel/proc/process.h"
 
 namespace {
@@ -69,6 +70,51 @@ int64_t tm_proc_query(tProcess*, uint64_t arg) {
   __builtin_memset(info.name, 0, sizeof info.name);
   for (uint32_t i = 0; p->name != nullptr && p->name[i] != 0 && i + 1 < sizeof info.name; ++i) {
     info.name[i] = p->name[i];
+  }
+  return copy_to_user(arg, &info, sizeof info) ? 0 : -QRV_EFAULT;
+}
+
+int64_t tm_thread_query(tProcess*, uint64_t arg) {
+  qrv_tm_thread_info info;
+  if (!copy_from_user(&info, arg, sizeof info)) return -QRV_EFAULT;
+  const tProcess* p = info.pid > 0 ? process_find_any(static_cast<uint32_t>(info.pid)) : nullptr;
+  if (p == nullptr || info.tid < 0) return -QRV_ESRCH;
+  const tThread* t = nullptr;
+  for (uint32_t i = info.tid > 0 ? static_cast<uint32_t>(info.tid) - 1 : 0; i < kMaxThreadsPerProcess && t == nullptr;
+       ++i) {
+    t = p->threads[i];
+  }
+  if (t == nullptr) return -QRV_ESRCH;
+  const int32_t pid = info.pid;
+  info = qrv_tm_thread_info{};
+  info.pid = pid;
+  info.tid = static_cast<int32_t>(t->tid);
+  info.state = t->state_;
+  info.priority = t->priority_;
+  info.real_priority = t->ipc.real_priority != 0 ? t->ipc.real_priority : t->priority_;
+  info.policy = t->policy_ == SchedPolicy::kFifo ? QRV_SCHED_FIFO
+                : t->policy_ == SchedPolicy::kRoundRobin ? QRV_SCHED_RR
+                                                        : QRV_SCHED_OTHER;
+  switch (t->state_) {
+    case STATE_SEND:
+    case STATE_REPLY:
+      if (const tChannel* ch = t->ipc.channel; ch != nullptr) {
+        info.blocked_pid = static_cast<int32_t>(ch->proc->pid);
+        info.blocked_chid = ch->chid;
+      }
+      break;
+    case STATE_RECEIVE:
+      if (const tChannel* ch = t->ipc.channel; ch != nullptr) info.blocked_chid = ch->chid;
+      break;
+    case STATE_JOIN:
+      if (t->join_target != nullptr) info.blocked_tid = static_cast<int32_t>(t->join_target->tid);
+      break;
+    case STATE_MUTEX:
+    case STATE_CONDVAR:
+      info.blocked_addr = t->wait_addr;
+      break;
+    default:
+      break;
   }
   return copy_to_user(arg, &info, sizeof info) ? 0 : -QRV_EFAULT;
 }

@@ -14,6 +14,7 @@ struct tProcess;
 // tm_proc.cc
 int64_t tm_proc_create(tProcess* caller, uint64_t arg);
 int64_t tm_proc_query(tProcess* caller, uint64_t arg);
+int64_t tm_thread_query(tProcess* caller, uint64_t arg);
 int64_t tm_proc_reap(tProcess* caller, uint64_t arg);
 int64_t tm_loader_done(tProcess* caller, uint64_t arg);
 

@@ -3,6 +3,7 @@
  * checked; qrv_libc_headers_c_check lets a host test run what C computed. */
 #include <assert.h>
 #include <ctype.h>
+#include <devctl.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>

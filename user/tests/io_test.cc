@@ -4,6 +4,7 @@
 // open/read/write/close on each, path resolution and its errors, the cwd,
 // dup/dup2/fcntl, readdir, the descriptor limit, and what a spawned child
 // inherits (descriptors without close-on-exec, file actions, fd_map, cwd).
+#include <devctl.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/neutrino.h>
+#include <sys/procmsg.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -179,6 +181,54 @@ void descriptors() {
   close(fd);
 }
 
+void proc() {
+  char self[16];
+  snprintf(self, sizeof self, "%d", getpid());
+  expect(dir_has("/proc", "boot") && dir_has("/proc", "1") && dir_has("/proc", self), "/proc lists boot, 1 and us");
+  expect(dir_has("/", "proc"), "/ still lists proc");
+  char path[32];
+  snprintf(path, sizeof path, "/proc/%s", self);
+  struct stat st;
+  expect(stat(path, &st) == 0 && S_ISREG(st.st_mode), "/proc/<pid> is a file");
+  int fd = open(path, O_RDONLY);
+  static char text[2048];
+  const ssize_t n = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
+  text[n > 0 ? n : 0] = '\0';
+  expect(strstr(text, "name io_test\n") != nullptr && strstr(text, "state running\n") != nullptr,
+         "/proc/<pid> reads as text: name, state");
+  expect(strstr(text, "thread 1 priority ") != nullptr && strstr(text, " REPLY pid 1 chid ") != nullptr,
+         "and its threads: ours waits for taskman's reply (to this very read)");
+  struct _proc_info info;
+  expect_eq(devctl(fd, _PROC_DCMD_INFO, &info, sizeof info, nullptr), EOK, "_PROC_DCMD_INFO");
+  expect(info.pid == getpid() && info.ppid == getppid() && info.threads == 1 && info.state == _PROC_STATE_RUNNING,
+         "the info: pid, parent, one thread, running");
+  expect_eq(devctl(fd, 0x7777, &info, sizeof info, nullptr), ENOTTY, "an unknown devctl: ENOTTY");
+  close(fd);
+  // devnull's thread waits in receive on its channel.
+  const int null_fd = open("/dev/null", O_RDONLY);
+  struct qrv_server_info server;
+  ConnectServerInfo(0, null_fd, &server);
+  close(null_fd);
+  snprintf(path, sizeof path, "/proc/%d", server.pid);
+  fd = open(path, O_RDONLY);
+  qrv_tm_thread_info t = {};
+  t.tid = 0;  // the first
+  expect_eq(devctl(fd, _PROC_DCMD_THREAD, &t, sizeof t, nullptr), EOK, "_PROC_DCMD_THREAD");
+  expect(t.tid == 1 && t.state == 5 && t.blocked_chid > 0, "devnull's thread 1 is RECEIVE-blocked on its channel");
+  t.tid = 2;
+  expect_eq(devctl(fd, _PROC_DCMD_THREAD, &t, sizeof t, nullptr), ESRCH, "no thread after it: ESRCH");
+  expect_eq(devctl(fd, _PROC_DCMD_THREAD, &t, 4, nullptr), EINVAL, "a short question: EINVAL");
+  expect_eq(devctl(fd, _PROC_DCMD_INFO, &info, sizeof info, nullptr), EOK, "devnull's info");
+  expect(strcmp(info.name, "devnull") == 0 && info.threads == 1, "its name and one thread");
+  close(fd);
+  expect_eq(err(open("/proc/99999", O_RDONLY)), -ENOENT, "/proc of nobody: ENOENT");
+  expect_eq(err(open("/proc/abc", O_RDONLY)), -ENOENT, "/proc/abc: ENOENT");
+  snprintf(path, sizeof path, "/proc/%s/x", self);
+  expect_eq(err(open(path, O_RDONLY)), -ENOTDIR, "below /proc/<pid>: ENOTDIR");
+  snprintf(path, sizeof path, "/proc/%s", self);
+  expect_eq(err(open(path, O_WRONLY)), -EROFS, "/proc is read-only: EROFS");
+}
+
 // The child of children(), as "io_child A B": it exits with the number of
 // its checks that failed (its fd 1 may be anything: it prints nothing).
 int child_checks(int a, int b) {
@@ -258,6 +308,7 @@ int main(int argc, char** argv) {
   paths();
   cwd();
   descriptors();
+  proc();
   children();
   return qrv_test::report("io_test");
 }

@@ -174,4 +174,23 @@ struct _proc_path_reply {
 };
 QRV_ABI_ASSERT(sizeof(struct _proc_path_reply) == 24, "_proc_path_reply size");
 
+/* /proc, served by taskman: readdir lists "boot" and every process's pid;
+ * /proc/<pid> reads as text (one "key value" line each, then one line per
+ * thread) and answers two devctls (sys/iomsg.h _IO_DEVCTL), what pidin uses. */
+#define _PROC_DCMD_INFO 0x0201u   /* -> struct _proc_info */
+#define _PROC_DCMD_THREAD 0x0202u /* qrv_tm_thread_info (kernel/abi/tm_priv.h) with tid set -> the thread at or after it */
+#define _PROC_STATE_LOADING 1u
+#define _PROC_STATE_RUNNING 2u
+#define _PROC_STATE_ZOMBIE 3u
+struct _proc_info {
+  int32_t pid;
+  int32_t ppid;
+  int32_t pgid;
+  int32_t sid;
+  uint32_t state; /* _PROC_STATE_* */
+  uint32_t threads;
+  char name[32];
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_info) == 56, "_proc_info size");
+
 #endif /* _SYS_PROCMSG_H */

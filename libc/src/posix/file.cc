@@ -173,6 +173,16 @@ QRV_LIBC_FN(int, fcntl, (int fd, int cmd, ...)) {
   }
 }
 
+// QNX's devctl: the error number (EOK 0), not -1; *info gets the server's
+// ret_val. data holds nbytes both ways.
+QRV_LIBC_FN(int, devctl, (int fd, int dcmd, void* data, size_t nbytes, int* info)) {
+  int ret = 0;
+  const long r = io_devctl(fd, static_cast<uint32_t>(dcmd), data, nbytes, nbytes, &ret);
+  if (r < 0) return static_cast<int>(-r);
+  if (info != nullptr) *info = ret;
+  return 0;
+}
+
 QRV_LIBC_FN(int, ioctl, (int fd, unsigned long request, ...)) {
   va_list ap;
   va_start(ap, request);

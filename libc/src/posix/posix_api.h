@@ -73,6 +73,7 @@ inline constexpr int kFDupfd = 0, kFGetfd = 1, kFSetfd = 2, kFGetfl = 3, kFSetfl
 inline constexpr int kFdCloexec = 1;
 int fcntl(int fd, int cmd, ...);
 int ioctl(int fd, unsigned long request, ...);
+int devctl(int fd, int dcmd, void* data, size_t nbytes, int* info);
 ssize_t readv(int fd, const Iovec* iov, int n);
 ssize_t writev(int fd, const Iovec* iov, int n);
 ssize_t pread(int fd, void* buf, size_t n, off_t offset);
