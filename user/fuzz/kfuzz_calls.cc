@@ -218,7 +218,14 @@ long Worker::call() {
       if (c >= 0) g.coids.put(r, c);
       return c;
     }
-    case 4: return ker(__KER_CONNECT_DETACH, coid());
+    case 4:
+      switch (rng_.below(4)) {  // mostly detach; sometimes ask about a connection or flag it
+        case 0: return ker(__KER_CONNECT_SERVER_INFO, rng_.one_in(8) ? hostile() : 0, coid(), L(ptr(24)));
+        case 1:
+          return ker(__KER_CONNECT_FLAGS, rng_.one_in(8) ? pid() : 0, coid(), rng_.one_in(4) ? hostile() : 1,
+                     rng_.one_in(4) ? hostile() : L(rng_.below(2)));
+        default: return ker(__KER_CONNECT_DETACH, coid());
+      }
     case 5:
     case 6:
     case 7: {
