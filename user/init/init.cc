@@ -1,33 +1,96 @@
 // init: the first program taskman starts (/proc/boot/init). Until the
-// shell and the servers exist (later issues) it shows what a program sees
-// of the system, starts /proc/boot/hello to show that spawn and wait work,
-// and ends: taskman then powers the machine off.
+// shell exists (a later issue) it shows what a program sees of the system
+// and what it is built on: it starts the resource managers of the boot
+// image as a boot script does (devnull, pipe), waits for their paths, runs
+// /proc/boot/hello with its standard output on a pipe and relays what hello
+// wrote, stops the servers and ends; taskman then powers the machine off.
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char** environ;
 
+namespace {
+
+// Spawns /proc/boot/`name` and waits (up to 2 s) until it serves `path`.
+pid_t start_server(const char* name, const char* path) {
+  char file[64];
+  snprintf(file, sizeof file, "/proc/boot/%s", name);
+  char* argv[] = {const_cast<char*>(name), nullptr};
+  pid_t pid = 0;
+  if (const int r = posix_spawn(&pid, file, nullptr, nullptr, argv, environ); r != 0) {
+    printf("init: cannot start %s: %s\n", name, strerror(r));
+    return -1;
+  }
+  struct stat st;
+  for (int i = 0; i < 2000; ++i) {
+    if (stat(path, &st) == 0) {
+      printf("init: %s (pid %d) serves %s\n", name, pid, path);
+      return pid;
+    }
+    const struct timespec ms = {0, 1000000};
+    nanosleep(&ms, nullptr);
+  }
+  printf("init: %s never served %s\n", name, path);
+  return -1;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   printf("init: pid %d, parent %d, group %d, session %d; argv[0] %s (%d argument%s)\n", getpid(), getppid(),
          getpgrp(), getsid(0), argc > 0 ? argv[0] : "?", argc, argc == 1 ? "" : "s");
+  const pid_t servers[] = {start_server("devnull", "/dev/null"), start_server("pipe", "/dev/pipe")};
+  if (servers[0] < 0 || servers[1] < 0) return 1;
+  if (DIR* dev = opendir("/dev")) {
+    printf("init: /dev:");
+    while (struct dirent* e = readdir(dev)) printf(" %s", e->d_name);
+    printf("\n");
+    closedir(dev);
+  }
+  // hello's standard output is the write end of a pipe; init reads the other.
+  int out[2];
+  if (pipe(out) != 0) {
+    printf("init: pipe: %s\n", strerror(errno));
+    return 1;
+  }
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
   char arg0[] = "hello";
   char arg1[] = "from init";
   char* child_argv[] = {arg0, arg1, nullptr};
   pid_t pid = 0;
-  const int r = posix_spawn(&pid, "/proc/boot/hello", nullptr, nullptr, child_argv, environ);
+  const int r = posix_spawn(&pid, "/proc/boot/hello", &fa, nullptr, child_argv, environ);
+  posix_spawn_file_actions_destroy(&fa);
+  close(out[1]);
   if (r != 0) {
     printf("init: cannot spawn /proc/boot/hello: %s\n", strerror(r));
     return 1;
   }
+  char buf[256];
+  ssize_t n;
+  while ((n = read(out[0], buf, sizeof buf - 1)) > 0) {
+    buf[n] = '\0';
+    printf("init: through the pipe: %s", buf);
+  }
+  close(out[0]);
   int status = 0;
   if (waitpid(pid, &status, 0) != pid) {
     printf("init: waitpid: %s\n", strerror(errno));
     return 1;
   }
   printf("init: hello (pid %d) exited with status %d\n", pid, WEXITSTATUS(status));
+  for (const pid_t server : servers) {
+    kill(server, SIGTERM);
+    waitpid(server, &status, 0);
+  }
   return 0;
 }

@@ -19,20 +19,15 @@
 #include <unistd.h>
 
 #include "user/tests/check.h"
+#include "user/tests/fuzz.h"
 
 using qrv_test::expect;
 using qrv_test::expect_eq;
 
 namespace {
 
-uint64_t g_rng = 1;
-uint64_t next() {
-  g_rng ^= g_rng << 13;
-  g_rng ^= g_rng >> 7;
-  g_rng ^= g_rng << 17;
-  return g_rng;
-}
-uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
+using qrv_test::below;
+using qrv_test::next;
 
 const uint64_t kHostile[] = {0, 1, 0xffffffffffffffffull, 0x7fffffff, 0x80000000, 4096, 65536, 1u << 20,
                              0x3fffffffffull, 0xffffffc080200000ull, 0xc0000000ull};
@@ -146,7 +141,7 @@ bool learn(Target* t) {
 
 int main(int argc, char** argv) {
   const unsigned long seed = argc > 1 ? strtoul(argv[1], nullptr, 0) : 1;
-  g_rng = seed * 0x9e3779b97f4a7c15ull + 1;
+  qrv_test::fuzz_seed(seed);
   Target targets[] = {{"/dev/null", 0, 0}, {"/dev/pipe", 0, 0}, {"/proc/boot", 0, 0}, {"/dev", 0, 0}};
   for (Target& t : targets) expect(learn(&t), t.path);
   constexpr int kSessions = 1500;

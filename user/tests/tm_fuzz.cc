@@ -13,20 +13,15 @@
 #include <unistd.h>
 
 #include "user/tests/check.h"
+#include "user/tests/fuzz.h"
 
 using qrv_test::expect;
 using qrv_test::expect_eq;
 
 namespace {
 
-uint64_t g_rng = 1;
-uint64_t next() {
-  g_rng ^= g_rng << 13;
-  g_rng ^= g_rng >> 7;
-  g_rng ^= g_rng << 17;
-  return g_rng;
-}
-uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
+using qrv_test::below;
+using qrv_test::next;
 
 // Types worth aiming at, and some that are not taskman's. _PROC_KILL is left
 // out: a random group could be test_init's.
@@ -50,7 +45,7 @@ long send_one(Buffer& msg, size_t len, Buffer& reply, size_t reply_len) {
 
 int main(int argc, char** argv) {
   const unsigned long seed = argc > 1 ? strtoul(argv[1], nullptr, 0) : 1;
-  g_rng = seed * 0x9e3779b97f4a7c15ull + 1;
+  qrv_test::fuzz_seed(seed);
   constexpr int kMessages = 5000;
   printf("tm_fuzz: seed %lu, %d messages\n", seed, kMessages);
   int answered = 0;
