@@ -209,8 +209,10 @@ int pipe_read(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* o
     return _RESMGR_NOREPLY;
   }
   if (p->writers == 0 && p->len == 0) return 0;  // end of file
-  if ((ocb->ioflag & O_NONBLOCK) != 0) return EAGAIN;
-  return wait_for(ctp, o, msg->nbytes, 0, true);
+  if ((ocb->ioflag & O_NONBLOCK) != 0 && p->len == 0) return EAGAIN;
+  const int r = wait_for(ctp, o, msg->nbytes, 0, true);
+  if (r == _RESMGR_NOREPLY) settle(p);  // behind earlier readers, who may be answered now
+  return r;
 }
 
 int pipe_write(resmgr_context_t* ctp, const struct _io_write* msg, iofunc_ocb_t* ocb) {

@@ -49,6 +49,15 @@ Binding* find_binding(dispatch_t* d, int32_t scoid) {
   return nullptr;
 }
 
+// The server's close_ocb, or the default.
+void close_ocb(resmgr_context_t* ctp, const resmgr_io_funcs_t* io, iofunc_ocb_t* ocb) {
+  if (io != nullptr && io->close_ocb != nullptr) {
+    io->close_ocb(ctp, ocb);
+  } else {
+    iofunc_close_ocb_default(ctp, ocb);
+  }
+}
+
 // Drops the binding of scoid, closing its OCB with the last one.
 void unbind(resmgr_context_t* ctp, int32_t scoid) {
   dispatch_t* d = ctp->dpp;
@@ -56,12 +65,7 @@ void unbind(resmgr_context_t* ctp, int32_t scoid) {
   if (b == nullptr) return;
   const Binding gone = *b;
   *b = d->bindings[--d->nbindings];
-  if (--gone.ocb->refs != 0) return;
-  if (gone.io != nullptr && gone.io->close_ocb != nullptr) {
-    gone.io->close_ocb(ctp, gone.ocb);
-  } else {
-    iofunc_close_ocb_default(ctp, gone.ocb);
-  }
+  if (--gone.ocb->refs == 0) close_ocb(ctp, gone.io, gone.ocb);
 }
 
 // Binds the sender's connection to ocb (replacing a stale binding of a
@@ -103,9 +107,8 @@ int do_connect(resmgr_context_t* ctp, const struct _io_connect* m) {
       if (r != 0 || ocb == nullptr) return r != 0 ? r : QRV_EIO;
       ocb->ioflag = m->ioflag;
       ocb->refs = 0;
-      if (const int e = bind(ctp, ocb, a.io); e != 0) {
-        ocb->refs = 1;
-        iofunc_close_ocb_default(ctp, ocb);
+      if (const int e = bind(ctp, ocb, a.io); e != 0) {  // no memory: the open is undone
+        close_ocb(ctp, a.io, ocb);
         return e;
       }
       return 0;
