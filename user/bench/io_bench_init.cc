@@ -12,9 +12,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "user/init/start_server.h"
 
 namespace {
 
@@ -22,21 +22,6 @@ uint64_t instret() {
   uint64_t v;
   asm volatile("rdinstret %0" : "=r"(v));
   return v;
-}
-
-bool start(const char* name, const char* path) {
-  char file[64];
-  snprintf(file, sizeof file, "/proc/boot/%s", name);
-  char* argv[] = {const_cast<char*>(name), nullptr};
-  pid_t pid;
-  if (posix_spawn(&pid, file, nullptr, nullptr, argv, nullptr) != 0) return false;
-  struct stat st;
-  for (int i = 0; i < 1000; ++i) {
-    if (stat(path, &st) == 0) return true;
-    const struct timespec ms = {0, 1000000};
-    nanosleep(&ms, nullptr);
-  }
-  return false;
 }
 
 template <typename Op>
@@ -66,7 +51,8 @@ int echo() {
 
 int main(int, char** argv) {
   if (strcmp(argv[0], "echo") == 0) return echo();
-  if (!start("devnull", "/dev/null") || !start("pipe", "/dev/pipe")) {
+  if (qrv_init::start_server("devnull", "/dev/null", "io_bench") < 0 ||
+      qrv_init::start_server("pipe", "/dev/pipe", "io_bench") < 0) {
     printf("io_bench: FAIL: the servers did not start\n");
     return 1;
   }

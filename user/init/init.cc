@@ -10,39 +10,19 @@
 #include <spawn.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "user/init/start_server.h"
 
 extern char** environ;
 
-namespace {
-
-// Spawns /proc/boot/`name` and waits (up to 2 s) until it serves `path`.
+// A server started, with its path announced.
 pid_t start_server(const char* name, const char* path) {
-  char file[64];
-  snprintf(file, sizeof file, "/proc/boot/%s", name);
-  char* argv[] = {const_cast<char*>(name), nullptr};
-  pid_t pid = 0;
-  if (const int r = posix_spawn(&pid, file, nullptr, nullptr, argv, environ); r != 0) {
-    printf("init: cannot start %s: %s\n", name, strerror(r));
-    return -1;
-  }
-  struct stat st;
-  for (int i = 0; i < 2000; ++i) {
-    if (stat(path, &st) == 0) {
-      printf("init: %s (pid %d) serves %s\n", name, pid, path);
-      return pid;
-    }
-    const struct timespec ms = {0, 1000000};
-    nanosleep(&ms, nullptr);
-  }
-  printf("init: %s never served %s\n", name, path);
-  return -1;
+  const pid_t pid = qrv_init::start_server(name, path, "init");
+  if (pid > 0) printf("init: %s (pid %d) serves %s\n", name, pid, path);
+  return pid;
 }
-
-}  // namespace
 
 int main(int argc, char** argv) {
   printf("init: pid %d, parent %d, group %d, session %d; argv[0] %s (%d argument%s)\n", getpid(), getppid(),

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "user/init/start_server.h"
 #include "user/tests/check.h"
 
 extern char** environ;
@@ -90,34 +91,12 @@ bool run(const Program& p) {
   return ok;
 }
 
-// Starts the resource managers the programs use, as an init's boot script
-// does: each one spawned, then waited for until its path exists. The pid, or
-// -1.
-pid_t start_server(const char* name, const char* path) {
-  char file[64];
-  snprintf(file, sizeof file, "/proc/boot/%s", name);
-  char* argv[] = {const_cast<char*>(name), nullptr};
-  pid_t pid = 0;
-  if (const int r = posix_spawn(&pid, file, nullptr, nullptr, argv, environ); r != 0) {
-    printf("test_init: FAIL: cannot start %s: %s\n", name, strerror(r));
-    return -1;
-  }
-  struct stat st;
-  for (int i = 0; i < 2000; ++i) {  // up to 2 s
-    if (stat(path, &st) == 0) return pid;
-    const struct timespec ms = {0, 1000000};
-    nanosleep(&ms, nullptr);
-  }
-  printf("test_init: FAIL: %s never served %s\n", name, path);
-  return -1;
-}
-
 }  // namespace
 
 int main() {
   printf("test_init: pid %d, running %zu programs\n", getpid(), sizeof kPrograms / sizeof kPrograms[0]);
-  const pid_t devnull = start_server("devnull", "/dev/zero");
-  const pid_t pipe = start_server("pipe", "/dev/pipe");
+  const pid_t devnull = qrv_init::start_server("devnull", "/dev/zero", "test_init", "FAIL: ");
+  const pid_t pipe = qrv_init::start_server("pipe", "/dev/pipe", "test_init", "FAIL: ");
   int good = 0;
   int total = 0;
   bool at_baseline = true;
@@ -144,7 +123,7 @@ int main() {
   }
   printf("test_init: %d of %d programs as expected; kernel at baseline after each: %s\n", good, total,
          at_baseline ? "yes" : "no");
-  // The servers end with the tests (and their paths with them).
+  // The servers (started as a boot script does) end with the tests (and their paths with them).
   bool servers_ok = true;
   const pid_t servers[] = {devnull, pipe};
   for (const pid_t server : servers) {
