@@ -43,7 +43,7 @@ uint64_t round_trips(int coid, size_t bytes) {
 int client(int spid) {
   int coid = -1;
   for (int i = 0; i < 1000 && coid < 0; ++i) {
-    coid = ConnectAttach_r(0, spid, 1, 0, 0);
+    coid = ConnectAttach_r(0, spid, 1, _NTO_SIDE_CHANNEL, 0);
     if (coid < 0) SchedYield();
   }
   if (coid < 0) return 1;

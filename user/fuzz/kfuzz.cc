@@ -17,6 +17,7 @@
 // on one hart under -icount a run replays exactly from the seed.
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,12 +65,24 @@ bool start_worker(uint64_t index) {
   return true;
 }
 
+// Straight to the kernel's console, not stdio: the workers attach and
+// detach fd-range coids at random, and fd 1 may be one of them (a printf
+// would then be a message to some channel, perhaps one nobody receives on).
+[[gnu::format(printf, 1, 2)]] void say(const char* fmt, ...) {
+  char line[160];
+  va_list ap;
+  va_start(ap, fmt);
+  const int n = vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
+  if (n > 0) (void)DebugConsoleWrite_r(line, static_cast<size_t>(n) < sizeof line ? static_cast<size_t>(n) : sizeof line - 1);
+}
+
 }  // namespace kfuzz
 
 int main(int argc, char** argv) {
   using namespace kfuzz;
   if (argc < 5) {
-    printf("usage: kfuzz <seed> <calls> <first sibling pid> <siblings>\n");
+    say("usage: kfuzz <seed> <calls> <first sibling pid> <siblings>\n");
     return 2;
   }
   g.seed = strtoull(argv[1], nullptr, 0);
@@ -111,7 +124,7 @@ int main(int argc, char** argv) {
       break;
     }
   }
-  printf("kfuzz: seed %lu: %lu calls, %u signals taken, ending with %u workers live\n", g.seed,
+  say("kfuzz: seed %lu: %lu calls, %u signals taken, ending with %u workers live\n", g.seed,
          __atomic_load_n(&g.calls, __ATOMIC_RELAXED), __atomic_load_n(&g.signals, __ATOMIC_RELAXED),
          __atomic_load_n(&g.live_workers, __ATOMIC_RELAXED));
   // The whole process ends now, whatever its workers are blocked in; its

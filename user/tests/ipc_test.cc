@@ -38,7 +38,8 @@ long send_op(int coid, Op op, int32_t arg = 0, uint64_t extra = 0, void* reply =
 // another hart): try for a second.
 int attach(int pid, int chid) {
   for (int i = 0; i < 1000; ++i) {
-    const int coid = ConnectAttach_r(0, pid, chid, 0, 0);
+    // A side channel: fd-range coids are file descriptors (fd 1 would carry printf).
+    const int coid = ConnectAttach_r(0, pid, chid, _NTO_SIDE_CHANNEL, 0);
     if (coid != -ESRCH) return coid;
     sleep_ms(1);
   }
@@ -412,13 +413,13 @@ void check_connections(int spid) {
   int made = 0;
   int r;
   while (made < 80 && (r = ConnectAttach_r(0, spid, 1, 0, 0)) >= 0) coids[made++] = r;
+  for (int i = 0; i < made; ++i) ConnectDetach(coids[i]);  // before printing: fds 1 and 2 were among them
   expect(made > 0 && made < 80 && r == -EAGAIN, "fd-range connections run out with EAGAIN");
-  for (int i = 0; i < made; ++i) ConnectDetach(coids[i]);
   expect_eq(ConnectDetach_r(12345), -EINVAL, "detach a bad coid: EINVAL");
   expect_eq(ChannelCreate_r(0x10000), -EINVAL, "unknown channel flags: EINVAL");
   expect_eq(ChannelDestroy_r(99), -EINVAL, "destroy a bad chid: EINVAL");
   expect_eq(ChannelDestroy_r(0), -EINVAL, "destroy chid 0: EINVAL");
-  const int c = ConnectAttach(0, spid, 1, 0, 0);
+  const int c = ConnectAttach(0, spid, 1, _NTO_SIDE_CHANNEL, 0);
   ConnectDetach(c);
   expect_eq(MsgSend_r(c, nullptr, 0, nullptr, 0), -EBADF, "send on a detached coid: EBADF");
   // A receiver on a channel that is destroyed fails with ESRCH; a sender on a
@@ -438,7 +439,7 @@ void check_connections(int spid) {
   expect_eq(rcv_result, -ESRCH, "a receiver of a destroyed channel: ESRCH");
   tmp = ChannelCreate(0);
   static int tmp_coid;
-  tmp_coid = ConnectAttach(0, 0, tmp, 0, 0);
+  tmp_coid = ConnectAttach(0, 0, tmp, _NTO_SIDE_CHANNEL, 0);
   static long snd_result;
   pthread_t s1;
   pthread_create(&s1, nullptr, [](void*) -> void* {
@@ -509,7 +510,7 @@ void check_no_leak(int spid, int coid) {
     bad += MsgSendPulse(c, -1, 1, i) != 0;
     bad += ConnectDetach(c) != 0;  // a DISCONNECT pulse for the server
     const int ch = ChannelCreate(_NTO_CHF_DISCONNECT);
-    const int self = ConnectAttach(0, 0, ch, 0, 0);
+    const int self = ConnectAttach(0, 0, ch, _NTO_SIDE_CHANNEL, 0);
     bad += MsgSendPulse(self, -1, 2, i) != 0;  // left queued: destroyed with the channel
     bad += ChannelDestroy(ch) != 0;
     bad += ConnectDetach(self) != 0;

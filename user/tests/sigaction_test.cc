@@ -506,7 +506,7 @@ void interrupt(Call call, const char* name) {
     s.unblock_channel = call == Call::kReplyUnblock;
     s.chid = ChannelCreate(s.unblock_channel ? _NTO_CHF_UNBLOCK : 0);
     v.chid = s.chid;
-    v.coid = ConnectAttach(0, 0, s.chid, 0, 0);
+    v.coid = ConnectAttach(0, 0, s.chid, _NTO_SIDE_CHANNEL, 0);
   }
   pthread_t victim;
   pthread_create(&victim, nullptr, victim_main, &v);  // does not block SIGUSR1
