@@ -261,6 +261,8 @@ QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, reserved) == 268, "qrv_sigcontext
 #define QRV_NTO_TIMEOUT_SEND (1u << 4)
 #define QRV_NTO_TIMEOUT_RECEIVE (1u << 5)
 #define QRV_NTO_TIMEOUT_REPLY (1u << 6)
+#define QRV_NTO_TIMEOUT_MUTEX (1u << 13)
+#define QRV_NTO_TIMEOUT_CONDVAR (1u << 14)
 #define QRV_NTO_TIMEOUT_JOIN (1u << 15)
 /* TimerTimeout / TimerSettime: the time given is absolute (clock time). */
 #define QRV_TIMER_ABSTIME 0x80000000u

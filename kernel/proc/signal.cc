@@ -60,8 +60,9 @@ bool ignored(const SignalDisposition& d, int signo) {
 }
 
 // How soon t would take a signal: running or ready threads just return to
-// user mode; interruptible ones must be woken with EINTR; threads waiting on
-// a mutex or condition variable only take it once their wait ends.
+// user mode; interruptible ones (a condition variable's waiters among them)
+// must be woken with EINTR; threads waiting on a mutex only take it once
+// their wait ends.
 int readiness(const tThread* t) {
   switch (t->state_) {
     case STATE_RUNNING:
@@ -72,6 +73,7 @@ int readiness(const tThread* t) {
     case STATE_REPLY:
     case STATE_JOIN:
     case STATE_NANOSLEEP:
+    case STATE_CONDVAR:
       return 1;
     default:
       return 2;

@@ -8,6 +8,8 @@
 #include "kernel/lib/sync_word.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
+#include "kernel/proc/signal.h"
+#include "kernel/proc/timeout.h"
 
 namespace {
 uint64_t g_wait_seq = 0;  // arrival order of waiters (BKL)
@@ -38,13 +40,19 @@ Waiters waiters_on(tProcess* proc, uint64_t addr, ThreadState state) {
   return w;
 }
 
-void wait_on(tThread* cur, uint64_t addr, ThreadState state) {
+// Sleeps until woken: 0 when signalled or handed the mutex, else what ended
+// the wait early (thread_unblock: -ETIMEDOUT, or -EINTR for a condvar).
+int64_t wait_on(tThread* cur, uint64_t addr, ThreadState state) {
   cur->wait_addr = addr;
   cur->wait_seq = ++g_wait_seq;
   cur->state_ = state;
+  cur->unblock_status = 0;
+  timeout_start(cur);
   sched_block();
+  timeout_stop(cur);
   cur->wait_addr = 0;
   thread_check_exiting();
+  return cur->unblock_status;
 }
 
 // Releases a mutex the caller owns: the best waiter, if any, becomes owner.
@@ -88,6 +96,8 @@ int64_t sync_mutex_lock(uint64_t addr) {
     const bool others = word == QRV_SYNC_WAITERS && waiters_on(cur->proc, addr, STATE_MUTEX).count != 0;
     const MutexLockStep step = mutex_lock_step(word, cur->tid, others);
     if (step.action == MutexLockAction::kOwned) return woken ? 0 : -QRV_EDEADLK;  // woken: handed over
+    // A deadline already past fails before the word says WAITERS.
+    if (step.action == MutexLockAction::kWait && timeout_expired(cur, STATE_MUTEX)) return -QRV_ETIMEDOUT;
     uint32_t seen;
     if (!cas_user32(addr, word, step.next, &seen)) return -QRV_EFAULT;
     if (seen != word) {
@@ -97,7 +107,10 @@ int64_t sync_mutex_lock(uint64_t addr) {
     if (step.action == MutexLockAction::kTake) return 0;
     // WAITERS is set and the BKL held, so the owner's unlock must come to the
     // kernel, and cannot get here before this thread sleeps: no lost wake-up.
-    wait_on(cur, addr, STATE_MUTEX);
+    // A timeout leaves WAITERS set: the owner's unlock then finds nobody
+    // asleep and frees the word.
+    const int64_t ended = wait_on(cur, addr, STATE_MUTEX);
+    if (ended != 0) return ended;
     woken = true;
     word = 0;
   }
@@ -115,9 +128,21 @@ int64_t sync_condvar_wait(uint64_t cond, uint64_t mutex) {
   const int64_t r = release(cur, mutex);
   if (r != 0) return r;
   // Releasing and sleeping are one step under the BKL: a signal sent after
-  // another thread takes the mutex (in user space) finds this waiter.
-  wait_on(cur, cond, STATE_CONDVAR);
-  return sync_mutex_lock(mutex);
+  // another thread takes the mutex (in user space) finds this waiter. A
+  // deadline already past or a signal on its way in end the wait at once.
+  int64_t status;
+  if (timeout_expired(cur, STATE_CONDVAR)) {
+    status = -QRV_ETIMEDOUT;
+  } else if (signal_interrupts(cur)) {
+    status = -QRV_EINTR;
+  } else {
+    status = wait_on(cur, cond, STATE_CONDVAR);
+  }
+  // Whatever ended the wait, the caller gets the mutex back before the call
+  // returns (POSIX), however long that takes: the timeout is spent.
+  timeout_clear(cur);
+  const int64_t relocked = sync_mutex_lock(mutex);
+  return relocked != 0 ? relocked : status;
 }
 
 int64_t sync_condvar_signal(uint64_t cond, bool all) {

@@ -6,8 +6,10 @@
 // and a thread sleeps only after its swap set WAITERS (the owner's unlock
 // then comes here). Waiters are the process's threads in STATE_MUTEX /
 // STATE_CONDVAR on that word's address, woken highest priority first, then
-// first come; unlock hands the mutex straight to the next waiter. All of it
-// runs under the big kernel lock.
+// first come; unlock hands the mutex straight to the next waiter.
+// TimerTimeout's MUTEX and CONDVAR bits bound the waits (ETIMEDOUT); a signal
+// ends a condvar wait (EINTR) but not a mutex wait. A condvar wait returns
+// with the mutex held whatever ended it. All of it runs under the big kernel lock.
 #pragma once
 
 #include <cstdint>

@@ -276,7 +276,11 @@ int64_t ker_sched_yield(TrapFrame&) {
 }
 
 // TimerTimeout(clock, flags, const sigevent*, const uint64_t* ntime, uint64_t* otime).
-int64_t ker_timer_timeout(TrapFrame& f) { return timer_timeout(f.arg(0), f.arg(1), f.arg(2), f.arg(3), f.arg(4)); }
+// flags is a C int: the psABI sign-extends it into a0..a7, so TIMER_ABSTIME
+// (bit 31) arrives with the upper half set; only the low 32 bits are flags.
+int64_t ker_timer_timeout(TrapFrame& f) {
+  return timer_timeout(f.arg(0), static_cast<uint32_t>(f.arg(1)), f.arg(2), f.arg(3), f.arg(4));
+}
 
 // syscall_tm_priv(id, arg): taskman's whitelist (kernel/kext/ker_tm_priv.h).
 int64_t ker_tm_priv_call(TrapFrame& f) { return ker_tm_priv(f.arg(0), f.arg(1)); }

@@ -1,6 +1,7 @@
 // thread_unblock: each interruptible state leaves its wait queue its own way.
 #include "kernel/proc/unblock.h"
 
+#include "kernel/abi/errno.h"
 #include "kernel/ipc/msg.h"
 #include "kernel/proc/clock.h"
 #include "kernel/proc/sched.h"
@@ -17,6 +18,13 @@ bool thread_unblock(tThread* t, int64_t status) {
       break;
     case STATE_NANOSLEEP:
       clock_cancel_sleep(t);
+      break;
+    case STATE_MUTEX:
+      if (status != -QRV_ETIMEDOUT) return false;
+      t->wait_addr = 0;  // no longer a waiter an unlock could hand the mutex to
+      break;
+    case STATE_CONDVAR:
+      t->wait_addr = 0;
       break;
     default:
       return false;

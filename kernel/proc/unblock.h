@@ -1,6 +1,8 @@
 // Ending a blocked kernel call early, for a timeout (ETIMEDOUT) or a signal
-// (EINTR): the call returns `status` instead of waiting on. Threads waiting
-// for a mutex or condition variable are not interrupted (POSIX).
+// (EINTR): the call returns `status` instead of waiting on. A thread waiting
+// for a mutex ends its wait only for a timeout (POSIX: a signal does not end
+// a mutex lock); a condition variable's waiter ends it for either, and
+// reacquires the mutex before its call returns.
 #pragma once
 
 #include <cstdint>

@@ -11,6 +11,7 @@
 
 #define CLOCK_REALTIME QRV_CLOCK_REALTIME
 #define CLOCK_MONOTONIC QRV_CLOCK_MONOTONIC
+#define TIMER_ABSTIME QRV_TIMER_ABSTIME
 
 /* Layout of struct qrv_timespec (kernel/abi/types.h). */
 struct timespec {

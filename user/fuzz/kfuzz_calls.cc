@@ -189,7 +189,8 @@ uint64_t Worker::sync_word() {
 
 long Worker::blocking_prologue() {
   if (rng_.one_in(50)) return 0;  // block for as long as it takes (until the process ends, maybe)
-  constexpr uint64_t kAll = QRV_NTO_TIMEOUT_SEND | QRV_NTO_TIMEOUT_RECEIVE | QRV_NTO_TIMEOUT_REPLY | QRV_NTO_TIMEOUT_JOIN;
+  constexpr uint64_t kAll = QRV_NTO_TIMEOUT_SEND | QRV_NTO_TIMEOUT_RECEIVE | QRV_NTO_TIMEOUT_REPLY |
+                           QRV_NTO_TIMEOUT_MUTEX | QRV_NTO_TIMEOUT_CONDVAR | QRV_NTO_TIMEOUT_JOIN;
   // Mostly every blocking state with a short time; sometimes a random subset
   // or random bits (EINVAL), an event, an absolute time, or no time (poll).
   // (Each variant that leaves a state uncovered may block a worker for good:

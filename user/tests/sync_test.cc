@@ -6,9 +6,11 @@
 // once), misuse gets error numbers (EDEADLK, EPERM, EFAULT, EINVAL), and
 // libc's own locks (malloc's here) sleep instead of spinning: a thread that
 // preempts a lower-priority one holding malloc's lock waits for it (a spin
-// lock would spin forever on one hart).
+// lock would spin forever on one hart). TimerTimeout bounds mutex and condvar
+// waits; a signal ends a condvar wait but not a mutex wait.
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@
 #include "user/tests/check.h"
 
 using qrv_test::expect;
+using qrv_test::expect_eq;
 
 namespace {
 // 64 workers plus the main thread: more than the old 64-thread process limit.
@@ -191,6 +194,115 @@ void misuse() {
   expect(SyncMutexUnlock_r(&m) == -EPERM, "unlocking another thread's mutex is EPERM");
   expect(static_cast<uint32_t>(m.count) == (5u | QRV_SYNC_WAITERS), "and leaves its word alone");
 }
+// TimerTimeout bounds mutex and condvar waits: a lock on a word another
+// thread holds ends with ETIMEDOUT (and the word still works), a condvar wait
+// ends with ETIMEDOUT holding its mutex again, a deadline already past fails
+// at once, and a signal ends a condvar wait with EINTR (the handler has run,
+// the mutex is held) but not a mutex wait.
+sync_t g_held = {0, 0};
+volatile int g_hold_stop = 0;
+volatile int g_holding = 0;
+volatile int g_handled = 0;
+
+void* hold(void*) {
+  SyncMutexLock_r(&g_held);
+  g_holding = 1;
+  const struct timespec ms = {0, 1000000};
+  while (!g_hold_stop) nanosleep(&ms, nullptr);
+  SyncMutexUnlock_r(&g_held);
+  return nullptr;
+}
+
+void on_usr1(int) { g_handled = g_handled + 1; }
+
+uint64_t now_ns() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+long timed_mutex_lock(sync_t* m, uint64_t ns) {
+  TimerTimeout_r(CLOCK_MONOTONIC, _NTO_TIMEOUT_MUTEX, nullptr, &ns, nullptr);
+  return SyncMutexLock_r(m);
+}
+
+long timed_condvar_wait(sync_t* c, sync_t* m, uint64_t ns) {
+  TimerTimeout_r(CLOCK_MONOTONIC, _NTO_TIMEOUT_CONDVAR, nullptr, &ns, nullptr);
+  return SyncCondvarWait_r(c, m);
+}
+
+sync_t g_cv = {0, 0};
+sync_t g_cv_lock = {0, 0};
+volatile long g_cv_result = 1;
+volatile int g_cv_owned = 0;
+
+void* wait_for_signal(void*) {
+  SyncMutexLock_r(&g_cv_lock);
+  const int32_t self = g_cv_lock.count;  // this thread's tid, uncontended
+  g_cv_result = SyncCondvarWait_r(&g_cv, &g_cv_lock);  // no timeout: only a signal ends it
+  g_cv_owned = (static_cast<uint32_t>(g_cv_lock.count) & QRV_SYNC_OWNER_MASK) == static_cast<uint32_t>(self);
+  SyncMutexUnlock_r(&g_cv_lock);
+  return nullptr;
+}
+
+volatile long g_lock_result = 1;
+
+void* wait_for_mutex(void*) {
+  g_lock_result = SyncMutexLock_r(&g_held);  // no timeout: a signal must not end it
+  SyncMutexUnlock_r(&g_held);
+  return nullptr;
+}
+
+void timeouts() {
+  const pthread_t holder = start(hold, 0);
+  const struct timespec ms = {0, 1000000};
+  while (!g_holding) nanosleep(&ms, nullptr);
+  uint64_t before = now_ns();
+  expect_eq(timed_mutex_lock(&g_held, 20000000), -ETIMEDOUT, "a mutex wait past its timeout is ETIMEDOUT");
+  expect(now_ns() - before >= 20000000, "after waiting the 20 ms");
+  expect(timed_mutex_lock(&g_held, 0) == -ETIMEDOUT, "a zero timeout polls the mutex");
+  uint64_t past = 1;
+  TimerTimeout_r(CLOCK_MONOTONIC, _NTO_TIMEOUT_MUTEX | TIMER_ABSTIME, nullptr, &past, nullptr);
+  expect(SyncMutexLock_r(&g_held) == -ETIMEDOUT, "a deadline already past fails at once");
+  struct sigaction sa = {};
+  sa.sa_handler = on_usr1;
+  sigaction(SIGUSR1, &sa, nullptr);
+  const pthread_t locker = start(wait_for_mutex, 0);
+  for (int i = 0; i < 10; ++i) nanosleep(&ms, nullptr);  // let it reach the wait
+  pthread_kill(locker, SIGUSR1);
+  for (int i = 0; i < 10; ++i) nanosleep(&ms, nullptr);
+  expect(g_lock_result == 1 && g_handled == 0, "a signal does not end a mutex wait");
+  g_hold_stop = 1;
+  expect(pthread_join(holder, nullptr) == 0, "the holder unlocks and ends");
+  expect(pthread_join(locker, nullptr) == 0, "the waiter gets the mutex");
+  expect(g_lock_result == 0 && g_handled == 1, "the signal's handler runs once the mutex is taken");
+  g_handled = 0;
+  expect(g_held.count == 0, "the word is free: the stale WAITERS bit went with the unlock");
+  expect(timed_mutex_lock(&g_held, 1000000) == 0, "a free mutex is taken within its timeout");
+  SyncMutexUnlock_r(&g_held);
+
+  sync_t m = {0, 0};
+  sync_t c = {0, 0};
+  SyncMutexLock_r(&m);
+  before = now_ns();
+  expect_eq(timed_condvar_wait(&c, &m, 20000000), -ETIMEDOUT, "a condvar wait past its timeout is ETIMEDOUT");
+  expect(now_ns() - before >= 20000000, "after waiting the 20 ms");
+  expect(m.count == 1, "and holds its mutex again (the main thread is tid 1)");
+  expect(timed_condvar_wait(&c, &m, 0) == -ETIMEDOUT, "a zero timeout returns at once");
+  expect(m.count == 1, "holding the mutex");
+  SyncMutexUnlock_r(&m);
+
+  const pthread_t waiter = start(wait_for_signal, 0);
+  for (int i = 0; i < 20; ++i) nanosleep(&ms, nullptr);  // let it reach the wait
+  expect(g_cv_result == 1, "the condvar waiter waits");
+  pthread_kill(waiter, SIGUSR1);
+  expect(pthread_join(waiter, nullptr) == 0, "the signalled waiter ends");
+  expect_eq(g_cv_result, -EINTR, "a signal ends a condvar wait with EINTR");
+  expect(g_cv_owned && g_handled == 1, "after its handler ran, holding the mutex");
+  sa.sa_handler = SIG_DFL;
+  sigaction(SIGUSR1, &sa, nullptr);
+}
+
 // The low thread (priority 10) holds malloc's lock most of the time; the
 // high one (30) wakes every millisecond, mostly in the middle of it, and
 // mallocs too.
@@ -233,6 +345,7 @@ int main() {
   counter();
   producer_consumer();
   misuse();
+  timeouts();
   libc_locks();
   return qrv_test::report("sync_test");
 }

@@ -32,6 +32,8 @@ typedef qrv_sync_t sync_t;
 #define _NTO_TIMEOUT_SEND QRV_NTO_TIMEOUT_SEND
 #define _NTO_TIMEOUT_RECEIVE QRV_NTO_TIMEOUT_RECEIVE
 #define _NTO_TIMEOUT_REPLY QRV_NTO_TIMEOUT_REPLY
+#define _NTO_TIMEOUT_MUTEX QRV_NTO_TIMEOUT_MUTEX
+#define _NTO_TIMEOUT_CONDVAR QRV_NTO_TIMEOUT_CONDVAR
 #define _NTO_TIMEOUT_JOIN QRV_NTO_TIMEOUT_JOIN
 
 #define SETIOV(iov, addr, len) ((iov)->iov_base = (void*)(addr), (iov)->iov_len = (uint64_t)(len))
