@@ -113,8 +113,12 @@ QRV_LIBC_FN(int, pthread_cond_destroy, (pthread_cond_t * c)) {
   return 0;
 }
 
+// The kernel ends a wait that a signal interrupted with EINTR, the mutex held
+// again. POSIX forbids EINTR here: that is a spurious wakeup, which callers
+// already handle by testing their predicate again.
 QRV_LIBC_FN(int, pthread_cond_wait, (pthread_cond_t * c, pthread_mutex_t* m)) {
-  return error_of(SyncCondvarWait_r(&c->sync, &m->sync));
+  const long r = SyncCondvarWait_r(&c->sync, &m->sync);
+  return r == -QRV_EINTR ? 0 : error_of(r);
 }
 
 QRV_LIBC_FN(int, pthread_cond_signal, (pthread_cond_t * c)) { return error_of(SyncCondvarSignal_r(&c->sync, 0)); }
