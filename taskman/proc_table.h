@@ -1,11 +1,13 @@
 // tTMprocess: taskman's table of processes, the POSIX side of each one
-// (parent, group, session, umask, exit status, zombie state). The kernel
+// (parent, group, session, umask, credentials, exit status, zombie state). The kernel
 // keeps only what it must (threads, IPC, the address space); everything
 // here is policy and is plain logic, tested on the host.
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "taskman/cred.h"
 
 namespace taskman {
 
@@ -36,6 +38,7 @@ struct tTMprocess {
   int32_t wait_status = 0;   // <sys/wait.h> encoding, once a zombie
   uint64_t mmap_next = 0;    // where its next anonymous mapping goes
   Cwd* cwd = nullptr;        // nullptr: "/"
+  Cred cred;                 // the parent's (add()); root for taskman's first child
   char name[32] = {};
 };
 

@@ -26,14 +26,19 @@ class ProcTableTest : public ::testing::Test {
   std::unique_ptr<ProcTable> t_ = std::make_unique<ProcTable>();
 };
 
-TEST_F(ProcTableTest, ChildrenInheritGroupSessionUmask) {
+TEST_F(ProcTableTest, ChildrenInheritGroupSessionUmaskCredentials) {
   tTMprocess* init = spawn(2, kTaskmanPid);
   EXPECT_EQ(init->ppid, kTaskmanPid);
   EXPECT_EQ(init->pgid, kTaskmanPid);
+  EXPECT_TRUE(cred_is_root(init->cred)) << "init runs as root";
   init->umask = 077;
+  init->cred = Cred{5, 6, 7, 8, 9, 10};
   tTMprocess* c = spawn(3, 2);
   EXPECT_EQ(c->ppid, 2);
   EXPECT_EQ(c->umask, 077u);
+  EXPECT_EQ(c->cred.ruid, 5u);
+  EXPECT_EQ(c->cred.euid, 6u);
+  EXPECT_EQ(c->cred.sgid, 10u);
   EXPECT_EQ(t_->add(3, init), nullptr) << "a pid is used once";
   EXPECT_EQ(t_->add(0, init), nullptr);
   EXPECT_EQ(t_->find(4), nullptr);

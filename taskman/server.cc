@@ -22,13 +22,6 @@ const char* base_name(const char* path) {
   return slash != nullptr ? slash + 1 : path;
 }
 
-template <typename T>
-void reply(int rcvid, const T& r) {
-  (void)MsgReply_r(rcvid, 0, &r, sizeof r);
-}
-
-void fail(int rcvid, int err) { (void)MsgError_r(rcvid, err); }
-
 _proc_ids_reply ids_of(const tTMprocess& p) {
   return {p.pid, p.ppid, p.pgid, p.sid, p.state == TmState::kLoading ? _PROC_IDS_LOADING : 0u, 0};
 }
@@ -336,13 +329,20 @@ void Server::do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m) {
     return fail(rcvid, EINVAL);
   }
   const uint64_t len = (m.len + 4095) & ~uint64_t{4095};
-  if (p->mmap_next < kMmapBase) p->mmap_next = kMmapBase;
-  if (len > kMmapTop - p->mmap_next) return fail(rcvid, ENOMEM);
-  struct qrv_tm_map req = {p->mmap_next, len, caller, m.prot == 0 ? QRV_TM_PROT_READ : m.prot};
+  const uint64_t va = take_mmap_range(p, len);
+  if (va == 0) return fail(rcvid, ENOMEM);
+  struct qrv_tm_map req = {va, len, caller, m.prot == 0 ? QRV_TM_PROT_READ : m.prot};
   const int r = syscall_tm_priv_r(__KER_TM_MAP_ANON, &req);
-  if (r < 0) return fail(rcvid, -r);
-  p->mmap_next += len;
+  if (r < 0) return fail(rcvid, -r);  // the range stays used: mappings only grow
   reply(rcvid, _proc_mmap_reply{req.va, len});
+}
+
+uint64_t Server::take_mmap_range(tTMprocess* p, uint64_t len) {
+  if (p->mmap_next < kMmapBase) p->mmap_next = kMmapBase;
+  if (len > kMmapTop - p->mmap_next) return 0;
+  const uint64_t va = p->mmap_next;
+  p->mmap_next += len;
+  return va;
 }
 
 void Server::do_kill(int rcvid, const struct _proc_kill& m) {
@@ -414,6 +414,25 @@ void Server::on_message(int rcvid, const struct _msg_info& info, const Message& 
       return do_path(rcvid, info, m.path);
     case _PROC_GETCWD:
       return need(sizeof m.hdr) ? do_getcwd(rcvid, info.pid) : fail(rcvid, EINVAL);
+    case _PROC_GETCRED: {
+      const tTMprocess* p = table_.find(info.pid);
+      if (!need(sizeof m.hdr)) return fail(rcvid, EINVAL);
+      if (p == nullptr) return fail(rcvid, ESRCH);
+      const Cred& c = p->cred;
+      return reply(rcvid, _proc_cred{c.ruid, c.euid, c.suid, c.rgid, c.egid, c.sgid});
+    }
+    case _PROC_SETCRED:
+      return need(sizeof m.setcred) ? do_setcred(rcvid, info.pid, m.setcred) : fail(rcvid, EINVAL);
+    case _PROC_IO_PRIV:
+      return need(sizeof m.hdr) ? do_io_priv(rcvid, info.pid) : fail(rcvid, EINVAL);
+    case _PROC_MMAP_PHYS:
+      return need(sizeof m.mmap_phys) ? do_mmap_phys(rcvid, info.pid, m.mmap_phys) : fail(rcvid, EINVAL);
+    case _PROC_CONSOLE_INFO: {
+      if (!need(sizeof m.hdr)) return fail(rcvid, EINVAL);
+      struct qrv_tm_console_info c = {};
+      const int r = syscall_tm_priv_r(__KER_TM_CONSOLE_INFO, &c);
+      return r < 0 ? fail(rcvid, -r) : reply(rcvid, c);
+    }
     default:
       return fail(rcvid, ENOSYS);
   }

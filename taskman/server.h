@@ -1,5 +1,6 @@
 // taskman's message loop and the handlers of sys/procmsg.h: spawn (with the
-// loader), wait and the notices of the kernel, ids and groups, umask, mmap,
+// loader), wait and the notices of the kernel, ids and groups, credentials,
+// umask, mmap (anonymous and device memory), I/O privilege,
 // kill of a group, the path namespace and the cwd; and, through libc's
 // resource-manager library, the I/O messages of the paths taskman serves
 // itself (proc_fs.h). One thread serves everything: no handler blocks (a
@@ -17,6 +18,13 @@
 #include "taskman/proc_table.h"
 
 namespace taskman {
+
+// Replies of the handlers: a struct, or an error.
+template <typename T>
+void reply(int rcvid, const T& r) {
+  (void)MsgReply_r(rcvid, 0, &r, sizeof r);
+}
+inline void fail(int rcvid, int err) { (void)MsgError_r(rcvid, err); }
 
 inline constexpr uint32_t kMaxPendingWaits = 64;
 // Anonymous mappings (_PROC_MMAP) grow up from here, below the stacks.
@@ -58,6 +66,8 @@ class Server {
     struct _proc_mmap mmap;
     struct _proc_kill kill;
     struct _proc_path path;
+    struct _proc_setcred setcred;
+    struct _proc_mmap_phys mmap_phys;
   };
 
   void on_pulse(const struct _pulse& p);
@@ -74,6 +84,12 @@ class Server {
   void do_kill(int rcvid, const struct _proc_kill& m);
   void do_path(int rcvid, const struct _msg_info& info, const struct _proc_path& m);
   void do_getcwd(int rcvid, int32_t caller);
+  // server_priv.cc: credentials, I/O privilege, device memory, the console UART.
+  void do_setcred(int rcvid, int32_t caller, const struct _proc_setcred& m);
+  void do_io_priv(int rcvid, int32_t caller);
+  void do_mmap_phys(int rcvid, int32_t caller, const struct _proc_mmap_phys& m);
+  // A free range of len bytes (page multiple) in p's mmap area, taken; 0 when full.
+  static uint64_t take_mmap_range(tTMprocess* p, uint64_t len);
 
  public:
   // Whose child pid is (an _IO_DUP's question): its parent, or -ESRCH.

@@ -47,7 +47,10 @@
   X(DebugKernelCounts, DEBUG_KERNEL_COUNTS, 38, 1)       \
   X(DebugKernelCheck, DEBUG_KERNEL_CHECK, 39, 1)       \
   X(ConnectServerInfo, CONNECT_SERVER_INFO, 40, 3)     \
-  X(ConnectFlags, CONNECT_FLAGS, 41, 4)
+  X(ConnectFlags, CONNECT_FLAGS, 41, 4)                  \
+  X(InterruptAttachEvent, INTERRUPT_ATTACH_EVENT, 42, 3) \
+  X(InterruptMask, INTERRUPT_MASK, 43, 2)                \
+  X(InterruptUnmask, INTERRUPT_UNMASK, 44, 2)
 
 /* __KER_CHANNEL_CREATE, ...: the value placed in a7. */
 enum {
@@ -57,7 +60,7 @@ enum {
 };
 
 /* One past the largest number: the size of a dispatch table indexed by number. */
-#define QRV_KER_TABLE_SIZE 42
+#define QRV_KER_TABLE_SIZE 45
 /* Largest number of arguments a kernel call takes (a0..a5). */
 #define QRV_KER_MAX_ARGS 6
 

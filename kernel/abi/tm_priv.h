@@ -22,7 +22,10 @@
   X(BOOT_IMAGE_MAP, 4)      \
   X(LOADER_DONE, 5)         \
   X(PROC_REAP, 6)           \
-  X(THREAD_QUERY, 7)
+  X(THREAD_QUERY, 7)        \
+  X(MAP_PHYS, 8)            \
+  X(PROC_IO_PRIV, 9)        \
+  X(CONSOLE_INFO, 10)
 
 enum {
 #define QRV_KER_TM_ENUM_(upper, number) __KER_TM_##upper = number,
@@ -31,7 +34,7 @@ enum {
 };
 
 /* One past the largest slot number. */
-#define QRV_KER_TM_COUNT 8
+#define QRV_KER_TM_COUNT 11
 
 /* Pulses the kernel sends on a child's notify channel (PROC_CREATE), value =
  * the child's pid: its loader finished (LOADER_DONE, success), and the
@@ -41,6 +44,7 @@ enum {
 #define QRV_PULSE_CODE_PROCDEATH (-41)
 
 #define QRV_TM_NAME_MAX 32
+#define QRV_TM_COMPATIBLE_MAX 48 /* the kernel's kBootCompatibleSize */
 
 /* __KER_TM_PROC_CREATE: a new process shell with an empty address space in
  * which taskman's image (root slot 3) is visible (the taskman view), a
@@ -163,5 +167,43 @@ struct qrv_tm_thread_info {
 };
 QRV_ABI_ASSERT(sizeof(struct qrv_tm_thread_info) == 40, "qrv_tm_thread_info size");
 QRV_ABI_ASSERT(offsetof(struct qrv_tm_thread_info, blocked_addr) == 32, "qrv_tm_thread_info.blocked_addr");
+
+/* __KER_TM_MAP_PHYS: device memory [paddr, paddr + len) at `va` in process
+ * `pid` (live, holding I/O privilege: PROC_IO_PRIV), 4 KiB pages, read or
+ * read-write (never exec). The pages are the device's: never freed, never
+ * reached by message transfers (a message buffer there is EFAULT). Only
+ * device memory: a range that touches RAM, the boot image, the interrupt
+ * controller or the timer (the kernel's own) is EACCES. Errors: EFAULT,
+ * EINVAL (alignment, range, prot), ESRCH, EPERM (no I/O privilege), EACCES,
+ * EEXIST (something mapped at va), ENOMEM. */
+struct qrv_tm_map_phys {
+  uint64_t va;
+  uint64_t len;
+  uint64_t paddr;
+  int32_t pid;
+  uint32_t prot; /* QRV_TM_PROT_READ, optionally | QRV_TM_PROT_WRITE */
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_map_phys) == 32, "qrv_tm_map_phys size");
+QRV_ABI_ASSERT(offsetof(struct qrv_tm_map_phys, prot) == 28, "qrv_tm_map_phys.prot");
+
+/* __KER_TM_PROC_IO_PRIV: gives live process `pid` (arg, not a pointer) I/O
+ * privilege: InterruptAttachEvent and friends, and device memory through
+ * MAP_PHYS (QNX's ThreadCtl(_NTO_TCTL_IO); taskman decides who may have it).
+ * It lasts as long as the process; a child never inherits it. Errors: ESRCH. */
+
+/* __KER_TM_CONSOLE_INFO: the UART the kernel's console uses, as the device
+ * tree describes it, for a user-space console driver. Errors: EFAULT, ENODEV
+ * (no UART in the device tree). */
+struct qrv_tm_console_info {
+  uint64_t base;         /* physical */
+  uint64_t size;
+  uint32_t irq;          /* PLIC source; 0: none given */
+  uint32_t clock_hz;     /* 0: not given */
+  uint32_t reg_shift;
+  uint32_t reg_io_width; /* bytes: 1, 2 or 4 */
+  char compatible[QRV_TM_COMPATIBLE_MAX]; /* its first compatible string */
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_console_info) == 80, "qrv_tm_console_info size");
+QRV_ABI_ASSERT(offsetof(struct qrv_tm_console_info, compatible) == 32, "qrv_tm_console_info.compatible");
 
 #endif /* QRV_KERNEL_ABI_TM_PRIV_H_ */

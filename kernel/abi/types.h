@@ -72,6 +72,9 @@ QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, sigev_code) == 16, "qrv_sigevent.co
 QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, sigev_priority) == 18, "qrv_sigevent.priority");
 QRV_ABI_ASSERT(offsetof(struct qrv_sigevent, reserved) == 20, "qrv_sigevent.reserved");
 
+/* InterruptAttachEvent flags: QNX's "track masks" (QRV always does). */
+#define QRV_NTO_INTR_FLAGS_TRK_MSK 0x04u
+
 /* Pulse type as received by MsgReceivev (rcvid 0). */
 #define QRV_PULSE_TYPE 0
 /* Pulse codes below zero are the kernel's; user codes are 0..127. */

@@ -1,5 +1,5 @@
 // The syscall_tm_priv whitelist (see ker_tm_priv.h): the table and the gate.
-// The slots' bodies are in tm_proc.cc and tm_mem.cc.
+// The slots' bodies are in tm_proc.cc, tm_mem.cc and tm_dev.cc.
 #include "kernel/kext/ker_tm_priv.h"
 
 #include <array>
@@ -30,6 +30,9 @@ constexpr std::array<TmSlot, QRV_KER_TM_COUNT> make_table() {
   t[__KER_TM_LOADER_DONE] = {tm_loader_done, true};
   t[__KER_TM_PROC_REAP] = {tm_proc_reap, false};
   t[__KER_TM_THREAD_QUERY] = {tm_thread_query, false};
+  t[__KER_TM_MAP_PHYS] = {tm_map_phys, false};
+  t[__KER_TM_PROC_IO_PRIV] = {tm_proc_io_priv, false};
+  t[__KER_TM_CONSOLE_INFO] = {tm_console_info, false};
   return t;
 }
 

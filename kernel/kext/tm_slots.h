@@ -23,5 +23,10 @@ int64_t tm_map_anon(tProcess* caller, uint64_t arg);
 int64_t tm_protect(tProcess* caller, uint64_t arg);
 int64_t tm_boot_image_map(tProcess* caller, uint64_t arg);
 
+// tm_dev.cc
+int64_t tm_map_phys(tProcess* caller, uint64_t arg);
+int64_t tm_proc_io_priv(tProcess* caller, uint64_t arg);
+int64_t tm_console_info(tProcess* caller, uint64_t arg);
+
 // A kernel Status as the errno a slot answers.
 int64_t tm_errno_of(Status s);

@@ -286,6 +286,16 @@ bool fill_uart(Extract& x, const FdtNode& n) {
   if ((u.reg_io_width != 1 && u.reg_io_width != 2 && u.reg_io_width != 4) || u.reg_shift > 4) {
     return x.fail(BootInfoStatus::kBadUart);
   }
+  // `interrupts`: one cell per interrupt under a PLIC (#interrupt-cells 1);
+  // the first names the UART's source. Absent: no interrupt (0).
+  FdtOr<FdtProperty> irqs = x.fdt.property(n, "interrupts");
+  if (irqs.ok()) {
+    FdtOr<uint64_t> first = irqs.value.cells(0, 1);
+    if (!first.ok()) return x.fail_fdt(first.error);
+    u.irq = static_cast<uint32_t>(first.value);
+  } else if (irqs.error != FdtError::kNotFound) {
+    return x.fail_fdt(irqs.error);
+  }
   FdtOr<const char*> c = x.fdt.property_string(n, "compatible");
   if (c.ok() && !copy_string(u.compatible, kBootCompatibleSize, c.value)) {
     return x.fail(BootInfoStatus::kStringTooLong);

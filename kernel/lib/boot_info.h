@@ -43,6 +43,7 @@ struct UartInfo {
   uint32_t clock_hz;                     // clock-frequency; 0 when absent
   uint32_t reg_shift;                    // default 0
   uint32_t reg_io_width;                 // bytes, 1, 2 or 4; default 1
+  uint32_t irq;                          // first cell of `interrupts` (its PLIC source); 0 when absent
   char compatible[kBootCompatibleSize];  // first compatible string
 };
 

@@ -46,6 +46,7 @@ TEST(BootInfoQemu, Smp4With256MiB) {
   EXPECT_EQ(info.uart.reg_shift, 0u);
   EXPECT_EQ(info.uart.reg_io_width, 1u);
   EXPECT_STREQ(info.uart.compatible, "ns16550a");
+  EXPECT_EQ(info.uart.irq, 10u);  // virt's UART0 is PLIC source 10
   ASSERT_TRUE(info.has_plic);
   EXPECT_EQ(info.plic.base, 0xc000000u);
   EXPECT_EQ(info.plic.size, 0x600000u);
@@ -85,6 +86,7 @@ TEST(BootInfoQemu, SifiveUSmp5) {
   ASSERT_TRUE(info.has_uart);
   EXPECT_EQ(info.uart.base, 0x10010000u);
   EXPECT_STREQ(info.uart.compatible, "sifive,uart0");
+  EXPECT_EQ(info.uart.irq, 4u);  // sifive_u's UART0 is PLIC source 4
   ASSERT_TRUE(info.has_plic);
   EXPECT_EQ(info.plic.base, 0xc000000u);
   EXPECT_EQ(info.plic.ndev, 0x35u);

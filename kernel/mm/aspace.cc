@@ -15,6 +15,9 @@ using sv39::pte_pa;
 // RSW bit 8, ignored by hardware (privileged spec 4.4.1): the page behind
 // this leaf came from pa through mm_map_anon and is freed with the mapping.
 constexpr uint64_t kPteOwned = 1ull << 8;
+// RSW bit 9: device memory (mm_map_device). Message transfers go through the
+// direct map, which covers RAM only: they refuse such pages.
+constexpr uint64_t kPteDevice = 1ull << 9;
 constexpr uint32_t kFirstKernelSlot = sv39::kEntries / 2;  // root slot of 0xffff_ffc0_0000_0000
 constexpr uint32_t kProtRwx = kProtRead | kProtWrite | kProtExec;
 
@@ -218,7 +221,7 @@ XferStatus user_page(tAddress* as, uint64_t va, bool write, uint8_t** out) {
     return XferStatus::kNotMapped;
   }
   const uint64_t need = sv39::kU | (write ? sv39::kW : sv39::kR);
-  if ((*p.pte & need) != need) {
+  if ((*p.pte & need) != need || (*p.pte & kPteDevice) != 0) {
     return XferStatus::kNoAccess;
   }
   const uint64_t pa = pte_pa(*p.pte) + (va & (level_size(p.level) - 1));
@@ -451,6 +454,19 @@ Status mm_map_phys(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_
   return Status::kOk;
 }
 
+Status mm_map_device(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_t prot) {
+  QRV_TRY(check_request(as, va.value(), len, prot));
+  if ((prot & kProtExec) != 0) return Status::kInvalidArgument;
+  QRV_TRY(check_not_lazy(as, va.value(), len));
+  QRV_TRY(cpu_pte_map(as->pt, va, pa, len, prot | kProtUser, 0));  // 4 KiB leaves: each one marked
+  for (uint64_t off = 0; off < len; off += kPageSize) {
+    uint32_t level = 0;
+    *sv39_walk(as->pt, va + off, &level) |= kPteDevice;
+  }
+  as->mapped_pages += len / kPageSize;
+  return Status::kOk;
+}
+
 Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len) {
   if (as == nullptr) {
     return Status::kInvalidArgument;
@@ -532,6 +548,7 @@ Result<VaddrInfo> mm_vaddrinfo(const tAddress* as, VirtAddr va) {
   info.prot = ((pte & sv39::kR) ? kProtRead : 0) | ((pte & sv39::kW) ? kProtWrite : 0) |
               ((pte & sv39::kX) ? kProtExec : 0) | ((pte & sv39::kU) ? kProtUser : 0);
   info.owned = (pte & kPteOwned) != 0;
+  info.device = (pte & kPteDevice) != 0;
   return info;
 }
 

@@ -89,6 +89,12 @@ Status mm_map_anon(tAddress* as, VirtAddr va, uint64_t len, uint32_t prot);
 // destroying the space leaves them alone. Errors as mm_map_anon.
 Status mm_map_phys(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_t prot);
 
+// Device registers [pa, pa + len) at `va` for the user, read or read-write
+// (never exec), 4 KiB leaves marked as device memory: not owned, and refused
+// by the message transfers below (kNoAccess), which reach pages through the
+// direct map, where devices are not. Errors as mm_map_anon.
+Status mm_map_device(tAddress* as, VirtAddr va, PhysAddr pa, uint64_t len, uint32_t prot);
+
 // Removes every user mapping in [va, va + len) (holes allowed), freeing
 // owned pages. Errors: kInvalidArgument, kOutOfRange, kNoMemory (a large
 // leaf straddling an end could not be split; nothing was unmapped).
@@ -133,6 +139,7 @@ struct VaddrInfo {
   uint64_t leaf_size;  // 4 KiB, 2 MiB or 1 GiB
   uint32_t prot;       // kProtRead/Write/Exec, plus kProtUser for user pages
   bool owned;          // a page from mm_map_anon
+  bool device;         // device memory (mm_map_device)
 };
 
 // Read-only walk; any canonical address (kernel ones through the shared

@@ -162,6 +162,34 @@ TEST_F(AspaceTest, CreateDestroyManyLeavesNothingBehind) {
   mem_.pa().free(shared, k4K);
 }
 
+// Device memory: not owned (teardown leaves it), never executable, and never
+// reached by a message transfer, which would read it through the direct map.
+TEST_F(AspaceTest, DevicePagesAreRefusedByTransfers) {
+  tAddress* as = make(1);
+  ASSERT_NE(as, nullptr);
+  const PhysAddr regs = mem_.pa().alloc(2 * k4K, k4K, nullptr).value();  // stands in for a device
+  ASSERT_EQ(mm_map_anon(as, VirtAddr(kSrcVa), k4K, kRW), Status::kOk);
+  EXPECT_EQ(mm_map_device(as, VirtAddr(kDstVa), regs, 2 * k4K, kRW | kProtExec), Status::kInvalidArgument);
+  ASSERT_EQ(mm_map_device(as, VirtAddr(kDstVa), regs, 2 * k4K, kRW), Status::kOk);
+  EXPECT_EQ(as->mapped_pages, 3u);
+  EXPECT_EQ(as->owned_pages, 1u);
+  Result<VaddrInfo> info = mm_vaddrinfo(as, VirtAddr(kDstVa + k4K + 8));
+  ASSERT_TRUE(info.ok());
+  EXPECT_TRUE(info.value().device);
+  EXPECT_FALSE(info.value().owned);
+  EXPECT_EQ(info.value().leaf_size, k4K);
+  EXPECT_FALSE(mm_vaddrinfo(as, VirtAddr(kSrcVa)).value().device);
+  XferResult r = mm_map_xfer(as, VirtAddr(kSrcVa), as, VirtAddr(kDstVa), 16);
+  EXPECT_EQ(r.status, XferStatus::kNoAccess);
+  EXPECT_EQ(r.side, XferSide::kSource);
+  r = mm_map_xfer(as, VirtAddr(kDstVa + k4K), as, VirtAddr(kSrcVa), 16);
+  EXPECT_EQ(r.status, XferStatus::kNoAccess);
+  EXPECT_EQ(r.side, XferSide::kDestination);
+  EXPECT_EQ(mm_map_device(as, VirtAddr(kDstVa), regs, k4K, kRW), Status::kAlreadyMapped);
+  mm_mdestroy(as);
+  mem_.pa().free(regs, 2 * k4K);  // still allocated: a free by the teardown would make this a double free
+}
+
 TEST_F(AspaceTest, KernelHalfIsSharedNotCopied) {
   tAddress* a = make(1);
   tAddress* b = make(2);

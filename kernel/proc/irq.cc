@@ -65,6 +65,14 @@ void irq_detach(uint32_t irq) {
   g_slots[irq] = Slot{nullptr, nullptr};
 }
 
+void irq_mask(uint32_t irq) {
+  if (g_plic.ready() && irq != 0 && irq <= g_ndev) g_plic.set_priority(irq, 0);
+}
+
+void irq_unmask(uint32_t irq) {
+  if (g_plic.ready() && irq != 0 && irq <= g_ndev && g_slots[irq].handler != nullptr) g_plic.set_priority(irq, 1);
+}
+
 void irq_dispatch() {
   if (!g_plic.ready()) return;
   const uint32_t ctx = s_context(this_cpu()->hart_id);

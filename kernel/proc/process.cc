@@ -23,6 +23,7 @@
 #include "kernel/mm/kheap.h"
 #include "kernel/mm/mm_init.h"
 #include "kernel/proc/clock.h"
+#include "kernel/proc/interrupt.h"
 #include "kernel/proc/irq.h"
 #include "kernel/proc/sched.h"
 #include "kernel/proc/signal.h"
@@ -133,6 +134,7 @@ void notify_taskman(tProcess* proc, Pulse** notice, int8_t code) {
 }
 
 void teardown(tProcess* proc) {
+  interrupt_process_teardown(proc);  // before its connections: no event may name them after
   ipc_process_teardown(proc);
   for (ProcTimer& timer : proc->timers) {
     if (timer.used) clock_disarm(timer);

@@ -18,6 +18,7 @@
 #include "kernel/kext/ker_tm_priv.h"
 #include "kernel/proc/clock.h"
 #include "kernel/proc/counts.h"
+#include "kernel/proc/interrupt.h"
 #include "kernel/proc/kcheck.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/sched.h"
@@ -348,6 +349,10 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_MSG_INFO] = {ker_msg_info, true};
   t[__KER_MSG_SEND_PULSE] = {ker_msg_send_pulse, true};
   t[__KER_MSG_DELIVER_EVENT] = {ker_msg_deliver_event, true};
+  t[__KER_INTERRUPT_ATTACH_EVENT] = {ker_interrupt_attach_event, true};
+  t[__KER_INTERRUPT_MASK] = {ker_interrupt_mask, true};
+  t[__KER_INTERRUPT_UNMASK] = {ker_interrupt_unmask, true};
+  t[__KER_INTERRUPT_DETACH] = {ker_interrupt_detach, true};
   return t;
 }
 

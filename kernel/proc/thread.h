@@ -63,6 +63,7 @@ inline constexpr uint32_t kMaxThreadsPerProcess = 128;
 inline constexpr uint32_t QRV_FLG_PROC_TM_PRIV = 1u << 0;   // may call syscall_tm_priv
 inline constexpr uint32_t QRV_FLG_PROC_LOADING = 1u << 1;   // its loader still runs
 inline constexpr uint32_t QRV_FLG_PROC_NOZOMBIE = 1u << 2;  // no zombie for waitpid
+inline constexpr uint32_t QRV_FLG_PROC_IO_PRIV = 1u << 3;   // interrupts, device memory (__KER_TM_PROC_IO_PRIV)
 
 struct tThread : SchedEntity, MsgQueueEntry, ListNode<ServingTag> {
   uint32_t tid = 0;            // 1.. within its process; 0 for idle threads

@@ -25,6 +25,7 @@
 #include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/iomsg.h>
+#include <sys/mman.h>
 #include <sys/neutrino.h>
 #include <sys/procmsg.h>
 #include <sys/resmgr.h>

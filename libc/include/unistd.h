@@ -43,6 +43,15 @@ pid_t getpgrp(void);
 pid_t getsid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t setsid(void);
+/* Credentials (taskman keeps them; POSIX's rules: sys/procmsg.h). */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setuid(uid_t uid);
+int seteuid(uid_t uid);
+int setgid(gid_t gid);
+int setegid(gid_t gid);
 __QRV_NORETURN void _exit(int status);
 
 /* getopt: POSIX order (no permutation); see getopt.h. */

@@ -47,6 +47,21 @@ const char* trap_cause_name(uint64_t scause) {
   }
 }
 
+namespace {
+// Whether an armed ExpectedTrap for `want` catches `got`. A data access
+// expecting a page fault also catches the access fault of the same kind:
+// a user pointer into device memory the device refuses, or into a hole of
+// the physical map, is as much a bad address as an unmapped one.
+bool expected_cause(uint64_t want, uint64_t got) {
+  const bool load = got == csr::kLoadPageFault || got == csr::kLoadAccessFault;
+  const bool store = got == csr::kStorePageFault || got == csr::kStoreAccessFault;
+  if (want == kExpectDataPageFault) return load || store;
+  if (want == csr::kLoadPageFault) return load;
+  if (want == csr::kStorePageFault) return store;
+  return want == got;
+}
+}  // namespace
+
 extern "C" void trap_dispatch(TrapFrame* frame) {
   Cpu* cpu = this_cpu();
   if ((frame->sstatus & csr::kSstatusSpp) == 0) {  // from user mode (kernel calls take
@@ -55,9 +70,7 @@ extern "C" void trap_dispatch(TrapFrame* frame) {
     return;
   }
   ExpectedTrap* expect = cpu->expected_trap;
-  const bool data_page_fault = frame->scause == csr::kLoadPageFault || frame->scause == csr::kStorePageFault;
-  if (expect != nullptr &&
-      (expect->cause == frame->scause || (expect->cause == kExpectDataPageFault && data_page_fault))) {
+  if (expect != nullptr && expected_cause(expect->cause, frame->scause)) {
     cpu->expected_trap = nullptr;
     expect->hit = true;
     expect->stval = frame->stval;

@@ -15,6 +15,8 @@ void trap_init();
 
 // ExpectedTrap.cause that catches a load or a store/AMO page fault: an LR/SC
 // pair takes the first at LR (unmapped) and the second at SC (read-only).
+// Expecting a load (store) page fault also catches a load (store) access
+// fault: device memory or a hole behind a user mapping (trap.cc).
 inline constexpr uint64_t kExpectDataPageFault = ~uint64_t{0};
 
 struct ExpectedTrap {

@@ -36,6 +36,12 @@ typedef qrv_sync_t sync_t;
 #define _NTO_TIMEOUT_CONDVAR QRV_NTO_TIMEOUT_CONDVAR
 #define _NTO_TIMEOUT_JOIN QRV_NTO_TIMEOUT_JOIN
 
+#define _NTO_INTR_FLAGS_TRK_MSK QRV_NTO_INTR_FLAGS_TRK_MSK
+/* ThreadCtl commands. Only _NTO_TCTL_IO exists (ENOSYS for the others): the
+ * calling process gets I/O privilege (interrupts, device memory) if its
+ * effective uid is root, else EPERM. taskman grants it (sys/procmsg.h). */
+#define _NTO_TCTL_IO 14
+
 #define SETIOV(iov, addr, len) ((iov)->iov_base = (void*)(addr), (iov)->iov_len = (uint64_t)(len))
 
 #define QRV_NTO_DECLARE(type, name, params) \
@@ -43,6 +49,7 @@ typedef qrv_sync_t sync_t;
   type name##_r params;
 
 __BEGIN_DECLS
+QRV_NTO_DECLARE(int, ThreadCtl, (int cmd, void* data))
 QRV_NTO_DECLARE(int, ChannelCreate, (unsigned flags))
 QRV_NTO_DECLARE(int, ChannelDestroy, (int chid))
 QRV_NTO_DECLARE(int, ConnectAttach, (uint32_t nd, pid_t pid, int chid, unsigned index, int flags))
@@ -82,6 +89,12 @@ QRV_NTO_DECLARE(int, SignalProcmask, (pid_t pid, int tid, int how, const sigset_
 QRV_NTO_DECLARE(int, InterruptAttach,
                 (int intr, const struct sigevent* event, const void* area, int size, unsigned flags))
 QRV_NTO_DECLARE(int, InterruptDetach, (int id))
+/* A driver's interrupt as an event (a pulse or a signal): the source is
+ * masked when it fires; InterruptUnmask once the device is serviced. Needs
+ * I/O privilege (ThreadCtl(_NTO_TCTL_IO)): EPERM otherwise. */
+QRV_NTO_DECLARE(int, InterruptAttachEvent, (int intr, const struct sigevent* event, unsigned flags))
+QRV_NTO_DECLARE(int, InterruptMask, (int intr, int id))
+QRV_NTO_DECLARE(int, InterruptUnmask, (int intr, int id))
 QRV_NTO_DECLARE(int, DebugConsoleWrite, (const char* s, size_t n))
 QRV_NTO_DECLARE(int, syscall_tm_priv, (uint32_t id, void* arg))
 QRV_NTO_DECLARE(int, SignalReturn, (const void* context))

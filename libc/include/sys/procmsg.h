@@ -23,6 +23,11 @@
 #define _PROC_PATH_RESOLVE 0x000b /* struct _proc_path + path -> struct _proc_path_reply + path */
 #define _PROC_CHDIR 0x000c        /* struct _proc_path + path (checked by the caller) */
 #define _PROC_GETCWD 0x000d       /* struct _proc_hdr -> the cwd, NUL-terminated */
+#define _PROC_GETCRED 0x000e      /* struct _proc_hdr -> struct _proc_cred */
+#define _PROC_SETCRED 0x000f      /* struct _proc_setcred -> nothing */
+#define _PROC_IO_PRIV 0x0010      /* struct _proc_hdr: I/O privilege for the caller -> nothing */
+#define _PROC_MMAP_PHYS 0x0011    /* struct _proc_mmap_phys -> struct _proc_mmap_reply */
+#define _PROC_CONSOLE_INFO 0x0012 /* struct _proc_hdr -> struct qrv_tm_console_info (kernel/abi/tm_priv.h) */
 
 struct _proc_hdr {
   uint16_t type;
@@ -129,6 +134,44 @@ struct _proc_mmap_reply {
   uint64_t addr;
   uint64_t len;
 };
+
+/* Credentials: real, effective and saved user and group ids, inherited
+ * across spawn (taskman's first child, init, runs as root: 0). SETCRED
+ * follows POSIX: setuid/setgid from an effective root set all three, from
+ * anyone else only the effective id and only to the real or saved one
+ * (EPERM otherwise); seteuid/setegid set the effective id alone, under the
+ * same rule. An id of -1 is EINVAL. */
+struct _proc_cred {
+  uint32_t ruid, euid, suid;
+  uint32_t rgid, egid, sgid;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_cred) == 24, "_proc_cred size");
+#define _PROC_SETCRED_UID 0u
+#define _PROC_SETCRED_EUID 1u
+#define _PROC_SETCRED_GID 2u
+#define _PROC_SETCRED_EGID 3u
+struct _proc_setcred {
+  struct _proc_hdr hdr;
+  uint32_t which; /* _PROC_SETCRED_* */
+  uint32_t id;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_setcred) == 16, "_proc_setcred size");
+
+/* _PROC_IO_PRIV (QNX's ThreadCtl(_NTO_TCTL_IO)): the caller becomes a
+ * driver: it may attach interrupts (InterruptAttachEvent) and map device
+ * memory (_PROC_MMAP_PHYS). Only an effective root gets it (EPERM); it is
+ * never inherited. _PROC_MMAP_PHYS: device registers [paddr, paddr + len)
+ * (page-aligned paddr; len rounded up to pages) into the caller, prot
+ * PROT_READ, optionally | PROT_WRITE. EPERM without I/O privilege, EACCES
+ * for RAM or the kernel's own devices. */
+struct _proc_mmap_phys {
+  struct _proc_hdr hdr;
+  uint64_t paddr;
+  uint64_t len;
+  uint32_t prot;
+  uint32_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_mmap_phys) == 32, "_proc_mmap_phys size");
 
 /* _PROC_KILL: signo (0: only check) to every process of group `pgid`. */
 struct _proc_kill {

@@ -111,6 +111,10 @@ QRV_NTO_CALL(int, InterruptAttach,
              (int intr, const struct qrv_sigevent* event, const void* area, int size, unsigned flags),
              __KER_INTERRUPT_ATTACH, intr, event, area, size, flags)
 QRV_NTO_CALL(int, InterruptDetach, (int id), __KER_INTERRUPT_DETACH, id)
+QRV_NTO_CALL(int, InterruptAttachEvent, (int intr, const struct qrv_sigevent* event, unsigned flags),
+             __KER_INTERRUPT_ATTACH_EVENT, intr, event, flags)
+QRV_NTO_CALL(int, InterruptMask, (int intr, int id), __KER_INTERRUPT_MASK, intr, id)
+QRV_NTO_CALL(int, InterruptUnmask, (int intr, int id), __KER_INTERRUPT_UNMASK, intr, id)
 QRV_NTO_CALL(int, DebugConsoleWrite, (const char* s, size_t n), __KER_DEBUG_CONSOLE_WRITE, s, n)
 QRV_NTO_CALL(int, syscall_tm_priv, (uint32_t id, void* arg), __KER_TM_PRIV, id, arg)
 QRV_NTO_CALL(int, SignalReturn, (const void* context), __KER_SIGNAL_RETURN, context)

@@ -29,6 +29,20 @@ pid_t getsid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t setsid();
 int sched_yield();
+using uid_t = uint32_t;
+using gid_t = uint32_t;
+uid_t getuid();
+uid_t geteuid();
+gid_t getgid();
+gid_t getegid();
+int setuid(uid_t uid);
+int seteuid(uid_t uid);
+int setgid(gid_t gid);
+int setegid(gid_t gid);
+
+// sys/mman.h: device registers for drivers (taskman maps them)
+void* mmap_device_memory(void* addr, size_t len, int prot, int flags, uint64_t physical);
+int munmap_device_memory(void* addr, size_t len);
 
 // sys/stat.h
 using mode_t = uint32_t;
