@@ -88,6 +88,14 @@ struct sigevent {
   unsigned int __reserved;
 };
 
+/* QNX's initializers: a pulse on connection `coid` (priority -1: the
+ * sender's), and a signal. */
+#define SIGEV_PULSE_INIT(e, coid, prio, code, value)                                           \
+  ((e)->sigev_notify = SIGEV_PULSE, (e)->sigev_signo = (coid), (e)->sigev_priority = (prio), \
+   (e)->sigev_code = (code), (e)->sigev_value.sival_int = (value), (e)->__reserved = 0)
+#define SIGEV_SIGNAL_INIT(e, signo) \
+  ((e)->sigev_notify = SIGEV_SIGNAL, (e)->sigev_signo = (signo), (e)->__reserved = 0)
+
 struct sigaction {
   void (*sa_handler)(int);
   sigset_t sa_mask;

@@ -55,6 +55,7 @@ constexpr Program kPrograms[] = {
     {"kcall_regress", "kcall_regress", "leak_pulse", 0, 0},
     {"io_test", "io_test", nullptr, 0, 0},
     {"pipe_test", "pipe_test", nullptr, 0, 0},
+    {"io_priv_test", "io_priv_test", nullptr, 0, 0},
     {"io_fuzz", "io_fuzz", "1", 0, 0},
     {"libc_smoke", "libc_smoke", nullptr, 0, 0},
 };
