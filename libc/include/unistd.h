@@ -43,6 +43,11 @@ pid_t getpgrp(void);
 pid_t getsid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t setsid(void);
+/* Terminals (termios.h): isatty is 1 when the server answers DCMD_CHR_ISATTY,
+ * else 0 with errno ENOTTY (or EBADF). */
+int isatty(int fd);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
 __QRV_NORETURN void _exit(int status);
 
 /* getopt: POSIX order (no permutation); see getopt.h. */
