@@ -2,8 +2,6 @@
 // compiler's headers, agree with the ABI and with QRV's implementation.
 #include <gtest/gtest.h>
 
-#include <iterator>
-
 #include "kernel/abi/abi.h"
 #include "libc/include/headers_c_check.h"
 #include "libc/src/posix/termios_api.h"
