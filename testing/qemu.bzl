@@ -1,4 +1,4 @@
-"""qemu_test and qemu_run: boot a board's kernel image under QEMU.
+r"""qemu_test and qemu_run: boot a board's kernel image under QEMU.
 
 The image is built for the board through a transition on --platforms, so a
 plain `bazel test //...` (host platform) builds host tests and board images
@@ -7,6 +7,16 @@ streams the console into the test log (kernel addresses named from the image's
 ELF), matches the expected lines in order, fails on a panic (after showing its
 backtrace), enforces the timeout and always kills QEMU. An optional `initrd`
 (a qrv_boot_image) goes to QEMU as -initrd.
+
+`expect` entries are written one per line, verbatim, to the runner's expect
+file. An entry beginning with "send:" is typed into the serial console once
+every entry before it has matched (testing/runner/expect_steps.h); the runner,
+not Starlark, decodes its escapes (\n \r \t \\ \xHH), so the backslash must
+reach the file: write "send:ls\\r" or r"send:ls\r" in a BUILD file. A real
+newline or carriage return in an entry would split it in two, so it is an
+error. Expectations also match a partial line, so a prompt can be waited for:
+["# ", "send:ls\\r", "# "]. In qemu_test_on_boards entries go through
+str.format, so a literal brace is written {{ or }}.
 """
 
 load("//platforms:board.bzl", "BoardInfo", "KernelImageInfo")
@@ -57,6 +67,12 @@ def _qemu_impl(ctx, interactive):
     if interactive:
         args.append("--interactive")
     else:
+        for entry in ctx.attr.expect:
+            if "\n" in entry or "\r" in entry:
+                fail("%s: expect entry %r holds a newline or carriage return; the runner " % (
+                    ctx.label,
+                    entry,
+                ) + "decodes escapes in send: entries, so write the backslash (\"send:ls\\\\r\")")
         expect_file = ctx.actions.declare_file(ctx.label.name + ".expect")
         ctx.actions.write(expect_file, "\n".join(ctx.attr.expect) + "\n")
         args.append("--expect_file=" + expect_file.short_path)
@@ -117,7 +133,11 @@ _COMMON_ATTRS = {
 _qemu_test = rule(
     implementation = _qemu_test_impl,
     attrs = dict(_COMMON_ATTRS, **{
-        "expect": attr.string_list(mandatory = True, doc = "console lines (substrings), in order"),
+        "expect": attr.string_list(
+            mandatory = True,
+            doc = "console text (substrings, also of a partial line), in order; " +
+                  "\"send:TEXT\" types TEXT (escapes decoded by the runner)",
+        ),
         "expect_exit": attr.int(default = 0, doc = "QEMU's exit status once all lines matched"),
         "panic_patterns": attr.string_list(doc = "override the runner's panic patterns"),
     }),

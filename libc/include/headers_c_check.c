@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/dcmd_chr.h>
 #include <sys/ioctl.h>
 #include <sys/iomsg.h>
 #include <sys/mman.h>
@@ -33,6 +34,7 @@
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -62,6 +64,40 @@ static_assert(sizeof(div_t) == 8 && sizeof(lldiv_t) == 16, "div results");
 static_assert(INT_MAX == 2147483647 && LONG_MAX == 9223372036854775807L, "LP64 limits");
 static_assert(UCHAR_MAX == 255 && ULLONG_MAX == 18446744073709551615ULL, "unsigned limits");
 
+static_assert(sizeof(struct termios) == 56 && offsetof(struct termios, c_cc) == 16, "termios as libc's Termios");
+static_assert(offsetof(struct termios, c_ispeed) == 48 && offsetof(struct termios, c_ospeed) == 52, "speeds");
+static_assert(sizeof(struct winsize) == 8 && offsetof(struct winsize, ws_xpixel) == 4, "winsize");
+static_assert(NCCS == 32 && VMIN == 6 && VTIME == 5 && VEOL2 == 16 && _POSIX_VDISABLE == 0, "Linux's c_cc");
+static_assert(B9600 == 0000015 && B38400 == 0000017 && B115200 == 0010002 && B4000000 == 0010017, "Linux's B*");
+static_assert(ICANON == 2 && ECHO == 010 && IEXTEN == 0100000 && ECHOCTL == 01000 && ECHOPRT == 02000, "lflag");
+static_assert(ICRNL == 0400 && IXON == 02000 && IMAXBEL == 020000 && OPOST == 1 && ONLCR == 4, "iflag, oflag");
+static_assert(NLDLY == 0400 && CRDLY == 03000 && TABDLY == 014000 && BSDLY == 020000, "delay masks");
+static_assert(VTDLY == 040000 && FFDLY == 0100000 && CR3 == 03000 && TAB3 == 014000, "delay masks");
+static_assert(CS8 == 060 && CREAD == 0200 && CLOCAL == 04000 && CBAUD == 0010017, "cflag");
+static_assert(TIOCGWINSZ == (unsigned)DCMD_CHR_GETSIZE && TIOCSWINSZ == (unsigned)DCMD_CHR_SETSIZE, "ioctl aliases");
+static_assert(((TIOCGWINSZ >> 16) & 0x3fff) == sizeof(struct winsize), "ioctl() finds the size in the request");
+static_assert(get_device_size(DCMD_CHR_TCSETATTR) == sizeof(struct termios), "devctl.h's size field");
+static_assert(get_device_direction(DCMD_CHR_TCGETATTR) == DEVDIR_FROM && get_device_direction(DCMD_CHR_ISATTY) == 0,
+              "direction");
+
+static const int64_t kDcmdChr[] = {
+    DCMD_CHR_TCGETATTR, DCMD_CHR_TCSETATTR, DCMD_CHR_TCSETATTRD, DCMD_CHR_TCSETATTRF, DCMD_CHR_TCGETPGRP,
+    DCMD_CHR_TCSETPGRP, DCMD_CHR_TCGETSID,  DCMD_CHR_TCFLUSH,    DCMD_CHR_TCDRAIN,    DCMD_CHR_TCFLOW,
+    DCMD_CHR_SETCTTY,   DCMD_CHR_GETSIZE,   DCMD_CHR_SETSIZE,    DCMD_CHR_SENDBREAK,  DCMD_CHR_ISATTY,
+};
+static const int64_t kSpeeds[] = {
+    B0,      B50,     B75,     B110,     B134,     B150,     B200,     B300,     B600,     B1200,    B1800,
+    B2400,   B4800,   B9600,   B19200,   B38400,   B57600,   B115200,  B230400,  B460800,  B500000,  B576000,
+    B921600, B1000000, B1152000, B1500000, B2000000, B2500000, B3000000, B3500000, B4000000,
+};
+static const int64_t kTermios[] = {
+    NCCS,   VTIME,   VMIN,    IGNBRK,   BRKINT,    PARMRK,    ISTRIP, INLCR,  IGNCR,  ICRNL,   IXON,
+    OPOST,  CSIZE,   CS8,     PARENB,   CBAUD,     ISIG,      ICANON, ECHO,   ECHONL, IEXTEN,  TCSANOW,
+    TCSADRAIN, TCSAFLUSH, TCIFLUSH, TCOFLUSH, TCIOFLUSH, TCOOFF, TCOON,  TCIOFF, TCION,
+};
+
+static int64_t entry(const int64_t* list, size_t n, int32_t i) { return i >= 0 && (size_t)i < n ? list[i] : -1; }
+
 #if EDOM != 33 || ERANGE != 34 || EILSEQ != 84
 #error "errno values must be preprocessor constants with the ABI's numbers"
 #endif
@@ -80,6 +116,10 @@ int64_t qrv_libc_headers_c_check(int32_t what) {
     }
     case QRV_LIBC_CHECK_PRI: return (int64_t)sizeof("%" PRId64);
     case QRV_LIBC_CHECK_STAT_SIZE: return (int64_t)sizeof(struct stat);
-    default: return -1;
+    default: break;
   }
+  if (what >= QRV_LIBC_CHECK_TERMIOS(0)) return entry(kTermios, sizeof kTermios / sizeof kTermios[0], what - 300);
+  if (what >= QRV_LIBC_CHECK_SPEED(0)) return entry(kSpeeds, sizeof kSpeeds / sizeof kSpeeds[0], what - 200);
+  if (what >= QRV_LIBC_CHECK_DCMD_CHR(0)) return entry(kDcmdChr, sizeof kDcmdChr / sizeof kDcmdChr[0], what - 100);
+  return -1;
 }

@@ -11,6 +11,10 @@
 #define QRV_LIBC_CHECK_SIGSET 4
 #define QRV_LIBC_CHECK_PRI 5
 #define QRV_LIBC_CHECK_STAT_SIZE 6
+/* The i-th entry of a list, in termios_api.h's order: -1 past its end. */
+#define QRV_LIBC_CHECK_DCMD_CHR(i) (100 + (i)) /* tty::kAllDcmds */
+#define QRV_LIBC_CHECK_SPEED(i) (200 + (i))    /* tty::kSpeeds' codes */
+#define QRV_LIBC_CHECK_TERMIOS(i) (300 + (i))  /* the flags and values of headers_test */
 
 #ifdef __cplusplus
 extern "C" {

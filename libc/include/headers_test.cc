@@ -4,6 +4,7 @@
 
 #include "kernel/abi/abi.h"
 #include "libc/include/headers_c_check.h"
+#include "libc/src/posix/termios_api.h"
 
 namespace {
 
@@ -16,6 +17,37 @@ TEST(HeadersTest, CompiledAsCTheyMatchTheAbi) {
   EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_PRI), 4);  // "%ld" and its terminator
   EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_STAT_SIZE), 104);
   EXPECT_EQ(qrv_libc_headers_c_check(-1), -1);
+}
+
+// termios.h and sys/dcmd_chr.h against what termios.cc sends and checks.
+TEST(HeadersTest, TermiosAndTheCharacterDeviceCommandsAreLibcs) {
+  namespace tty = qrv::libc::tty;
+  int32_t i = 0;
+  for (int dcmd : tty::kAllDcmds) {
+    EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_DCMD_CHR(i)), dcmd) << "DCMD_CHR entry " << i;
+    ++i;
+  }
+  EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_DCMD_CHR(i)), -1) << "as many in C";
+  i = 0;
+  for (const tty::Speed& speed : tty::kSpeeds) {
+    EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_SPEED(i)), speed.code) << "B" << speed.rate;
+    ++i;
+  }
+  EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_SPEED(i)), -1);
+  const int64_t values[] = {
+      qrv::libc::kNccs, tty::kVtime,    tty::kVmin,      tty::kIgnbrk,   tty::kBrkint,    tty::kParmrk,
+      tty::kIstrip,     tty::kInlcr,    tty::kIgncr,     tty::kIcrnl,    tty::kIxon,      tty::kOpost,
+      tty::kCsize,      tty::kCs8,      tty::kParenb,    tty::kCbaud,    tty::kIsig,      tty::kIcanon,
+      tty::kEcho,       tty::kEchonl,   tty::kIexten,    tty::kTcsanow,  tty::kTcsadrain, tty::kTcsaflush,
+      tty::kTciflush,   tty::kTcoflush, tty::kTcioflush, tty::kTcooff,   tty::kTcoon,     tty::kTcioff,
+      tty::kTcion,
+  };
+  i = 0;
+  for (int64_t value : values) {
+    EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_TERMIOS(i)), value) << "termios entry " << i;
+    ++i;
+  }
+  EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_TERMIOS(i)), -1);
 }
 
 }  // namespace

@@ -52,6 +52,11 @@ int setuid(uid_t uid);
 int seteuid(uid_t uid);
 int setgid(gid_t gid);
 int setegid(gid_t gid);
+/* Terminals (termios.h): isatty is 1 when the server answers DCMD_CHR_ISATTY,
+ * else 0 with errno ENOTTY (or EBADF). */
+int isatty(int fd);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
 __QRV_NORETURN void _exit(int status);
 
 /* getopt: POSIX order (no permutation); see getopt.h. */

@@ -1,4 +1,5 @@
-// run_session: the poll loop over QEMU's console pipe and the runner's signal pipe.
+// run_session: the poll loop over QEMU's console pipe, the runner's signal pipe and, with
+// send steps, QEMU's stdin pipe (written only when poll says it has room).
 #include "testing/runner/console_session.h"
 
 #include <poll.h>
@@ -41,7 +42,7 @@ class Session {
  public:
   explicit Session(const SessionOptions& options)
       : options_(options),
-        matcher_(options.expected, options.panic_patterns),
+        matcher_(options.steps, options.panic_patterns),
         tail_(kTailLines) {}
 
   SessionResult run();
@@ -50,6 +51,13 @@ class Session {
   // Feeds console bytes; returns a result when they decide the run.
   std::optional<SessionResult> consume(std::string_view bytes);
   std::optional<SessionResult> consume_line(const std::string& line);
+  // Symbolizes, prints, logs and remembers a complete line; returns what was shown.
+  std::string show_line(const std::string& raw);
+  // What a match means for the run: set only when it ends the run now.
+  std::optional<SessionResult> on_match(const LineResult& result);
+  // Takes the matcher's send steps and writes what QEMU's stdin pipe takes now.
+  void send_queued();
+  void flush_input();
   // Reads what is available now; false at end of stream or on error.
   bool read_available(std::optional<SessionResult>* decided);
   // After QEMU is dead: read what is left, flush the partial line.
@@ -73,6 +81,8 @@ class Session {
   std::optional<SessionResult> panic_;  // Set at the first panic line; the run's verdict.
   absl::Time panic_deadline_;
   std::string panic_pattern_;
+  std::string to_guest_;     // Send-step bytes not yet written to QEMU's stdin.
+  std::string input_error_;  // Why writing to QEMU's stdin stopped, if it did.
 };
 
 std::optional<SessionResult> Session::consume(std::string_view bytes) {
@@ -84,33 +94,74 @@ std::optional<SessionResult> Session::consume(std::string_view bytes) {
   for (const std::string& line : splitter_.feed(bytes)) {
     if (auto decided = consume_line(line)) return decided;
   }
-  return std::nullopt;
+  if (panic_.has_value() || splitter_.pending_size() == 0) return std::nullopt;
+  // The line so far (a prompt); it is printed once complete (or at the end of the run).
+  LineResult result = matcher_.on_partial(splitter_.partial());
+  send_queued();
+  std::optional<SessionResult> decided = on_match(result);
+  if (decided.has_value()) {
+    if (std::optional<std::string> tail = splitter_.finish()) show_line(*tail);
+  }
+  return decided;
 }
 
-std::optional<SessionResult> Session::consume_line(const std::string& raw) {
-  const std::string line =
+std::string Session::show_line(const std::string& raw) {
+  // Names are appended to the raw line, so the matcher's offsets into it stay valid.
+  std::string line =
       options_.symbols != nullptr ? symbolize_line(*options_.symbols, raw, options_.locate) : raw;
   std::string with_newline = absl::StrCat(line, "\n");
   write_out(stdout, with_newline);
   write_out(options_.log, with_newline);
   tail_.add(line);
+  return line;
+}
+
+std::optional<SessionResult> Session::on_match(const LineResult& result) {
+  if (result.verdict != LineVerdict::kMatched && result.verdict != LineVerdict::kAllMatched) {
+    return std::nullopt;
+  }
+  last_match_ = absl::Now();
+  if (result.verdict == LineVerdict::kMatched || options_.expect_exit != kAnyExitStatus) {
+    return std::nullopt;
+  }
+  return SessionResult{true, absl::StrCat("(all ", matcher_.expected_count(),
+                                          " expectations matched in ", elapsed(),
+                                          "; QEMU stopped, --expect_exit=-1)")};
+}
+
+void Session::send_queued() {
+  to_guest_ += matcher_.take_sends();
+  flush_input();
+}
+
+void Session::flush_input() {
+  while (!to_guest_.empty()) {
+    if (qemu_->input_fd() < 0) {
+      to_guest_.clear();  // Closed after an error, already reported.
+      return;
+    }
+    ssize_t n = write(qemu_->input_fd(), to_guest_.data(), to_guest_.size());
+    if (n > 0) {
+      to_guest_.erase(0, static_cast<size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;  // Poll says when.
+    input_error_ = absl::StrCat("writing to QEMU's stdin failed (",
+                                n < 0 ? std::strerror(errno) : "no progress", "), ",
+                                to_guest_.size(), " bytes not sent");
+    to_guest_.clear();
+    qemu_->close_input();
+    return;
+  }
+}
+
+std::optional<SessionResult> Session::consume_line(const std::string& raw) {
+  const std::string line = show_line(raw);
   if (panic_.has_value()) return std::nullopt;  // Shown, no longer matched.
   LineResult result = matcher_.on_line(line);
-  switch (result.verdict) {
-    case LineVerdict::kNone:
-      return std::nullopt;
-    case LineVerdict::kMatched:
-      last_match_ = absl::Now();
-      return std::nullopt;
-    case LineVerdict::kAllMatched:
-      last_match_ = absl::Now();
-      if (options_.expect_exit != kAnyExitStatus) return std::nullopt;
-      return SessionResult{true, absl::StrCat("(all ", matcher_.expected_count(),
-                                              " expectations matched in ", elapsed(),
-                                              "; QEMU stopped, --expect_exit=-1)")};
-    case LineVerdict::kPanic:
-      break;
-  }
+  send_queued();
+  if (result.verdict != LineVerdict::kPanic) return on_match(result);
   const std::string pattern(result.pattern);
   panic_ = fail(absl::StrCat("panic pattern '", pattern, "' in console line \"", line,
                              "\" after ", elapsed(), " (", pending_description(), ")"));
@@ -162,13 +213,18 @@ std::optional<SessionResult> Session::drain() {
 
 std::string Session::pending_description() const {
   if (!options_.match) return "interactive session";
-  if (matcher_.expected_count() == 0) return "no expectations";
-  if (matcher_.all_matched()) {
-    return absl::StrCat("all ", matcher_.expected_count(), " expectations matched");
+  std::string what;
+  if (matcher_.expected_count() == 0) {
+    what = "no expectations";
+  } else if (matcher_.all_matched()) {
+    what = absl::StrCat("all ", matcher_.expected_count(), " expectations matched");
+  } else {
+    what = absl::StrCat("expectation ", matcher_.matched_count() + 1, "/",
+                        matcher_.expected_count(), " \"", std::string(matcher_.pending()),
+                        "\" pending for ", seconds(absl::Now() - last_match_));
   }
-  return absl::StrCat("expectation ", matcher_.matched_count() + 1, "/",
-                      matcher_.expected_count(), " \"", std::string(matcher_.pending()), "\" pending for ",
-                      seconds(absl::Now() - last_match_));
+  if (!input_error_.empty()) absl::StrAppend(&what, "; ", input_error_);
+  return what;
 }
 
 SessionResult Session::on_exit(int status) {
@@ -197,11 +253,15 @@ SessionResult Session::on_timeout() {
 }
 
 SessionResult Session::run() {
-  absl::StatusOr<QemuProcess> spawned = QemuProcess::spawn(options_.argv, options_.inherit_stdin);
+  QemuStdin stdin_mode = options_.inherit_stdin           ? QemuStdin::kInherit
+                         : has_send_step(options_.steps) ? QemuStdin::kPipe
+                                                         : QemuStdin::kDevNull;
+  absl::StatusOr<QemuProcess> spawned = QemuProcess::spawn(options_.argv, stdin_mode);
   if (!spawned.ok()) return fail(std::string(spawned.status().message()));
   qemu_.emplace(std::move(*spawned));
   start_ = absl::Now();
   last_match_ = start_;
+  send_queued();  // Sends before the first expectation go at once.
   const absl::Time deadline = start_ + options_.timeout;
 
   while (true) {
@@ -220,9 +280,10 @@ SessionResult Session::run() {
       return on_timeout();
     }
     int wait_ms = static_cast<int>(absl::ToInt64Milliseconds(std::min(left, kPollSlice))) + 1;
-    pollfd fds[2] = {{output_open_ ? qemu_->output_fd() : -1, POLLIN, 0},
-                     {options_.signal_fd, POLLIN, 0}};
-    int ready = poll(fds, 2, wait_ms);
+    pollfd fds[3] = {{output_open_ ? qemu_->output_fd() : -1, POLLIN, 0},
+                     {options_.signal_fd, POLLIN, 0},
+                     {to_guest_.empty() ? -1 : qemu_->input_fd(), POLLOUT, 0}};
+    int ready = poll(fds, 3, wait_ms);
     if (ready < 0 && errno != EINTR) {
       qemu_->kill_and_reap();
       return fail(absl::StrCat("poll: ", std::strerror(errno)));
@@ -241,6 +302,7 @@ SessionResult Session::run() {
         return *decided;
       }
     }
+    if ((fds[2].revents & (POLLOUT | POLLERR | POLLHUP)) != 0) flush_input();
     if (std::optional<int> status = qemu_->poll_exit()) {
       qemu_->kill_group();  // Anything QEMU left behind in its group.
       if (std::optional<SessionResult> decided = drain()) return *decided;

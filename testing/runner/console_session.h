@@ -1,7 +1,9 @@
-// One QEMU run under watch: streams the console verbatim to stdout (and the log), matches
-// expectations in order, and ends at the first of: panic pattern, timeout, signal to the
-// runner, QEMU exit; after a panic line the rest of the report (backtrace) is still shown
-// until QEMU exits or a short grace ends. QEMU's process group is killed on every path.
+// One QEMU run under watch: streams the console verbatim to stdout (and the log), runs the
+// steps in order (expectations matched on partial and complete lines, send steps written to
+// QEMU's stdin, a pipe then, without ever blocking the runner: console_matcher.h), and ends
+// at the first of: panic pattern, timeout, signal to the runner, QEMU exit; after a panic
+// line the rest of the report (backtrace) is still shown until QEMU exits or a short grace
+// ends. QEMU's process group is killed on every path.
 #pragma once
 
 #include <cstdio>
@@ -11,6 +13,7 @@
 #include "absl/time/time.h"
 #include "testing/runner/backtrace_symbolizer.h"
 #include "testing/runner/elf_symbols.h"
+#include "testing/runner/expect_steps.h"
 
 namespace qrv::runner {
 
@@ -18,7 +21,7 @@ struct SessionOptions {
   std::vector<std::string> argv;  // Full QEMU command line.
   bool inherit_stdin = false;     // Interactive runs without a terminal.
   bool match = true;              // False: pass bytes through, no expectations or panics.
-  std::vector<std::string> expected;
+  std::vector<ExpectStep> steps;  // With a send step, QEMU's stdin is the runner's pipe.
   std::vector<std::string> panic_patterns;
   absl::Duration timeout = absl::Seconds(60);
   int expect_exit = 0;            // kAnyExitStatus: stop QEMU once all lines matched.

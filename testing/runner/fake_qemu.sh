@@ -1,7 +1,8 @@
 #!/bin/sh
 # Stand-in for qemu-system-riscv64 in qemu_runner_test: records its pid and arguments (files
 # named by $FAKE_QEMU_PIDS and $FAKE_QEMU_ARGS), then runs the "-kernel" file as a shell
-# script, in the same process, in place of a guest. The script prints, sleeps, hangs or exits.
+# script, in the same process, in place of a guest. The script prints, sleeps, hangs, reads
+# its stdin (the serial input send steps type into) or exits.
 if [ -n "$FAKE_QEMU_ARGS" ]; then printf '%s\n' "$@" > "$FAKE_QEMU_ARGS"; fi
 if [ -n "$FAKE_QEMU_PIDS" ]; then echo $$ >> "$FAKE_QEMU_PIDS"; fi
 kernel=""

@@ -26,6 +26,8 @@ class LineSplitter {
   std::optional<std::string> finish();
 
   size_t pending_size() const { return partial_.size(); }
+  // The unterminated line so far ('\r' dropped): what a prompt is matched against.
+  std::string_view partial() const { return partial_; }
 
  private:
   size_t max_line_;

@@ -22,7 +22,9 @@ TEST(LineSplitterTest, JoinsPartialLinesAcrossFeeds) {
   EXPECT_EQ(s.feed("hel"), Lines{});
   EXPECT_EQ(s.pending_size(), 3u);
   EXPECT_EQ(s.feed("lo wo"), Lines{});
+  EXPECT_EQ(s.partial(), "hello wo");
   EXPECT_EQ(s.feed("rld\nnext"), Lines{"hello world"});
+  EXPECT_EQ(s.partial(), "next");
   EXPECT_EQ(s.finish(), "next");
   EXPECT_EQ(s.finish(), std::nullopt);
 }

@@ -1,4 +1,5 @@
-// QemuProcess: fork/exec with a process group, parent-death signal and exec-error pipe.
+// QemuProcess: fork/exec with a process group, parent-death signal, exec-error pipe and an
+// optional stdin pipe.
 #include "testing/runner/qemu_process.h"
 
 #include <fcntl.h>
@@ -46,10 +47,18 @@ void close_fd(int& fd) {
   _exit(127);
 }
 
+absl::Status set_nonblocking(int fd) {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0) {
+    return errno_status("fcntl O_NONBLOCK");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<QemuProcess> QemuProcess::spawn(const std::vector<std::string>& argv,
-                                               bool inherit_stdin) {
+                                               QemuStdin stdin_mode) {
   if (argv.empty() || argv[0].empty()) return absl::InvalidArgumentError("empty QEMU command");
   std::vector<char*> args;
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
@@ -64,8 +73,19 @@ absl::StatusOr<QemuProcess> QemuProcess::spawn(const std::vector<std::string>& a
     close(out[1]);
     return status;
   }
-  int stdin_fd = -1;
-  if (!inherit_stdin) stdin_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  int stdin_fd = -1;  // The child's end.
+  int input_fd = -1;  // Ours: the write end of the stdin pipe.
+  if (stdin_mode == QemuStdin::kDevNull) stdin_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (stdin_mode == QemuStdin::kPipe) {
+    int in[2];
+    if (pipe2(in, O_CLOEXEC) != 0) {
+      absl::Status status = errno_status("pipe2");
+      for (int fd : {out[0], out[1], err_pipe[0], err_pipe[1]}) close(fd);
+      return status;
+    }
+    stdin_fd = in[0];
+    input_fd = in[1];
+  }
 
   pid_t parent = getpid();
   pid_t pid = fork();
@@ -77,11 +97,12 @@ absl::StatusOr<QemuProcess> QemuProcess::spawn(const std::vector<std::string>& a
   if (pid < 0) {
     close(out[0]);
     close(err_pipe[0]);
+    close_fd(input_fd);
     return absl::InternalError(absl::StrCat("fork: ", std::strerror(fork_errno)));
   }
   setpgid(pid, pid);  // Also done by the child; whichever runs first wins the race.
   guard_process_group(pid);
-  QemuProcess process(pid, out[0]);
+  QemuProcess process(pid, out[0], input_fd);
 
   int exec_errno = 0;
   ssize_t n;
@@ -94,24 +115,32 @@ absl::StatusOr<QemuProcess> QemuProcess::spawn(const std::vector<std::string>& a
     return absl::NotFoundError(
         absl::StrCat("cannot run '", argv[0], "': ", std::strerror(exec_errno)));
   }
-  int flags = fcntl(process.output_fd_, F_GETFL);
-  if (flags < 0 || fcntl(process.output_fd_, F_SETFL, flags | O_NONBLOCK) != 0) {
-    return errno_status("fcntl O_NONBLOCK");  // The destructor kills and reaps the child.
+  // On failure the destructor kills and reaps the child.
+  if (absl::Status s = set_nonblocking(process.output_fd_); !s.ok()) return s;
+  if (input_fd >= 0) {
+    if (absl::Status s = set_nonblocking(input_fd); !s.ok()) return s;
   }
   return process;
 }
 
 QemuProcess::QemuProcess(QemuProcess&& other) noexcept
-    : pid_(other.pid_), output_fd_(other.output_fd_), status_(other.status_) {
+    : pid_(other.pid_),
+      output_fd_(other.output_fd_),
+      input_fd_(other.input_fd_),
+      status_(other.status_) {
   other.pid_ = -1;
   other.output_fd_ = -1;
+  other.input_fd_ = -1;
   other.status_.reset();
 }
 
 QemuProcess::~QemuProcess() {
   if (pid_ > 0) kill_and_reap();
   close_fd(output_fd_);
+  close_fd(input_fd_);
 }
+
+void QemuProcess::close_input() { close_fd(input_fd_); }
 
 std::optional<int> QemuProcess::poll_exit() {
   if (status_.has_value() || pid_ <= 0) return status_;

@@ -1,5 +1,7 @@
-// qemu_runner: boots a kernel image under QEMU for a test (expected console lines in order,
-// fail fast on panic or timeout, QEMU always killed) or for an interactive session.
+// qemu_runner: boots a kernel image under QEMU for a test (expected console text in order,
+// also in a partial line such as a prompt; "send:" entries typed into the serial console,
+// see expect_steps.h; fail fast on panic or timeout, QEMU always killed) or for an
+// interactive session.
 // Exit status: 0 pass, 1 fail, 2 bad flags. Ends with "qemu_runner: PASS ..." or "FAIL: ...".
 #include <signal.h>
 #include <unistd.h>
@@ -23,6 +25,7 @@
 #include "absl/time/time.h"
 #include "testing/runner/console_session.h"
 #include "testing/runner/elf_symbols.h"
+#include "testing/runner/expect_steps.h"
 #include "testing/runner/flag_scan.h"
 #include "testing/runner/list_file.h"
 #include "testing/runner/qemu_command.h"
@@ -40,7 +43,9 @@ ABSL_FLAG(std::string, memory, "256M", "Guest RAM, as for QEMU's -m.");
 ABSL_FLAG(std::string, qemu_args_file, "",
           "File of extra QEMU arguments, one per line (before any --qemu_arg).");
 ABSL_FLAG(std::string, expect_file, "",
-          "File of expected console lines, one per line, matched in order as substrings.");
+          "File of steps, one per line, in order: console text to expect (a substring of a "
+          "line, or of the partial line so far, e.g. a prompt), or send:TEXT to type TEXT "
+          "(C escapes \\n \\r \\t \\\\ \\xHH) into the serial console.");
 ABSL_FLAG(std::vector<std::string>, panic_pattern,
           std::vector<std::string>({"panic", "PANIC", "unexpected trap", "Unhandled exception",
                                     "sbi_trap_error"}),
@@ -154,7 +159,9 @@ int run(int argc, char** argv) {
     if (!expected.ok()) {
       return finish(false, std::string(expected.status().message()), kExitUsage);
     }
-    options.expected = *expected;
+    absl::StatusOr<std::vector<ExpectStep>> steps = parse_expect_steps(*expected);
+    if (!steps.ok()) return finish(false, std::string(steps.status().message()), kExitUsage);
+    options.steps = *std::move(steps);
   }
 
   std::optional<ElfSymbols> symbols;
@@ -171,7 +178,7 @@ int run(int argc, char** argv) {
   print_line(absl::StrJoin(options.argv, " "));
   if (config.interactive) {
     options.match = false;
-    options.expected.clear();
+    options.steps.clear();
     if (isatty(STDIN_FILENO)) {
       print_line("interactive: Ctrl-A X quits QEMU, Ctrl-A C toggles its monitor");
       std::vector<char*> args;

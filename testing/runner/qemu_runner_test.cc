@@ -1,6 +1,7 @@
 // Drives the qemu_runner binary against fake_qemu.sh, whose "kernel" is a shell script each
-// test writes: pass, timeout, panic, exit status, hang, order, signals to the runner. Every
-// process the fake started must be gone (or a zombie awaiting its reaper) afterwards.
+// test writes: pass, timeout, panic, exit status, hang, order, signals to the runner, send
+// steps typed into a fake shell that echoes its stdin. Every process the fake started must
+// be gone (or a zombie awaiting its reaper) afterwards.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -392,6 +393,92 @@ TEST_F(QemuRunnerTest, InteractiveWithoutTerminalRunsUntilQemuExits) {
   EXPECT_EQ(r.exit_code(), 0) << r.output;
   EXPECT_TRUE(r.says("prompt> panic\n")) << r.output;  // Bytes passed through, no matching.
   EXPECT_NE(read_file(args_).find("mon:stdio"), std::string::npos);
+}
+
+// A guest shell: prompts without a newline, echoes each line it reads from its serial input
+// (QEMU's stdin) as hex, so the exact bytes of the send steps can be checked, and exits on
+// "exit".
+constexpr char kEchoShell[] =
+    "printf 'qrv# '\n"
+    "while IFS= read -r line; do\n"
+    "  printf 'got:'; printf '%s' \"$line\" | od -An -tx1 | tr -d ' \\n'; echo\n"
+    "  if [ \"$line\" = exit ]; then echo bye; exit 0; fi\n"
+    "  printf 'qrv# '\n"
+    "done\n"
+    "echo eof\n";
+
+TEST_F(QemuRunnerTest, SendStepsReachQemuStdinAndPromptsMatchWithoutANewline) {
+  RunResult r = run(flags(kEchoShell, {"qrv# ", "send:hi\\n", "got:6869", "qrv# ",
+                                       "send:a\\tb\\\\c\\x41\\n", "got:6109625c6341", "qrv# ",
+                                       "send:exit\\n", "bye"}));
+  EXPECT_EQ(r.exit_code(), 0) << r.output;
+  EXPECT_TRUE(r.says("qemu_runner: PASS (6 expectations matched")) << r.output;
+  EXPECT_TRUE(r.says("qrv# got:6869\nqrv# ")) << r.output;  // The console, verbatim.
+  expect_all_fakes_gone();
+}
+
+TEST_F(QemuRunnerTest, LeadingSendIsWrittenAtOnce) {
+  RunResult r = run(flags(kEchoShell, {"send:exit\\n", "bye"}));
+  EXPECT_EQ(r.exit_code(), 0) << r.output;
+  EXPECT_TRUE(r.says("got:65786974\nbye\n")) << r.output;
+}
+
+TEST_F(QemuRunnerTest, AFinalPromptEndsTheRunWithAnyExitStatus) {
+  // The last expectation is a prompt that never gets its newline: matched in the partial
+  // line, QEMU stopped, the partial line still shown.
+  std::vector<std::string> args = flags(kEchoShell, {"qrv# ", "send:x\\n", "got:78", "qrv# "});
+  args.push_back("--expect_exit=-1");
+  RunResult r = run(args);
+  EXPECT_EQ(r.exit_code(), 0) << r.output;
+  EXPECT_TRUE(r.says("qemu_runner: PASS (all 3 expectations matched")) << r.output;
+  EXPECT_TRUE(r.says("got:78\nqrv# \n")) << r.output;
+  EXPECT_LT(r.seconds, 10) << r.output;
+  expect_all_fakes_gone();
+}
+
+TEST_F(QemuRunnerTest, SendWaitsForTheStepsBeforeIt) {
+  // The prompt never comes, so nothing is sent: the guest's read blocks until the timeout.
+  std::vector<std::string> args = flags(
+      "echo booting\nprintf 'login'\nIFS= read -r line\necho \"early:$line\"\nsleep 1000\n",
+      {"login: ", "send:root\\n", "never"});
+  args.push_back("--timeout=2s");
+  RunResult r = run(args);
+  EXPECT_EQ(r.exit_code(), 1) << r.output;
+  EXPECT_FALSE(r.says("early:")) << r.output;
+  EXPECT_TRUE(r.says("waiting for expectation 1/2 \"login: \"")) << r.output;
+  expect_all_fakes_gone();
+}
+
+TEST_F(QemuRunnerTest, WithoutSendStepsStdinIsDevNull) {
+  RunResult r = run(flags("if read line; then echo \"read:$line\"; else echo eof; fi\nexit 0\n",
+                          {"eof"}));
+  EXPECT_EQ(r.exit_code(), 0) << r.output;
+}
+
+TEST_F(QemuRunnerTest, AGuestThatNeverReadsDoesNotStallTheRunner) {
+  // More than a pipe holds, never read: the runner keeps watching the console and times out.
+  std::vector<std::string> args =
+      flags("echo ready\nsleep 1000\n", {"ready", "send:" + std::string(300000, 'y'), "never"});
+  args.push_back("--timeout=2s");
+  RunResult r = run(args);
+  EXPECT_EQ(r.exit_code(), 1) << r.output;
+  EXPECT_TRUE(r.says("FAIL: timed out after 2s waiting for expectation 2/2 \"never\""))
+      << r.output;
+  EXPECT_LT(r.seconds, 10) << r.output;
+  expect_all_fakes_gone();
+}
+
+TEST_F(QemuRunnerTest, SendToAGuestThatHasExitedDoesNotKillTheRunner) {
+  // The write may meet a closed pipe (EPIPE, SIGPIPE ignored): the verdict is QEMU's exit.
+  RunResult r = run(flags("echo ready\nexec 0<&-\nsleep 0.2\nexit 0\n", {"ready", "send:x\\n"}));
+  EXPECT_EQ(r.exit_code(), 0) << r.output;
+  EXPECT_TRUE(r.says("qemu_runner: PASS")) << r.output;
+}
+
+TEST_F(QemuRunnerTest, BadEscapeInASendIsAUsageErrorNamingTheEntry) {
+  RunResult r = run(flags(kEchoShell, {"qrv# ", "send:ls\\q"}));
+  EXPECT_EQ(r.exit_code(), 2) << r.output;
+  EXPECT_TRUE(r.says("FAIL: expect entry 2 \"send:ls\\q\": unknown escape '\\q'")) << r.output;
 }
 
 }  // namespace

@@ -2,8 +2,9 @@
 // path manager to a server (devnull for /dev/null and /dev/zero, taskman for
 // /proc/boot and the made-up directories above mount points) and back:
 // open/read/write/close on each, path resolution and its errors, the cwd,
-// dup/dup2/fcntl, readdir, the descriptor limit, and what a spawned child
-// inherits (descriptors without close-on-exec, file actions, fd_map, cwd).
+// dup/dup2/fcntl, readdir, the descriptor limit, what a spawned child
+// inherits (descriptors without close-on-exec, file actions, fd_map, cwd),
+// and that no server so far is a terminal (termios.h's devctls: ENOTTY).
 #include <devctl.h>
 #include <dirent.h>
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "user/tests/check.h"
@@ -229,6 +231,28 @@ void proc() {
   expect_eq(err(open(path, O_WRONLY)), -EROFS, "/proc is read-only: EROFS");
 }
 
+// Servers that are not terminals answer the DCMD_CHR devctls ENOTTY (the
+// resmgr library's answer to a devctl it does not know; taskman's /proc too).
+void not_terminals() {
+  const int fd = open("/dev/null", O_RDWR);
+  errno = 0;
+  expect_eq(isatty(fd), 0, "/dev/null is not a terminal");
+  expect_eq(errno, ENOTTY, "isatty: ENOTTY");
+  struct termios t;
+  expect_eq(err(tcgetattr(fd, &t)), -ENOTTY, "tcgetattr /dev/null: ENOTTY");
+  expect_eq(err(tcsetattr(fd, TCSANOW + 7, &t)), -EINVAL, "tcsetattr with a bad action: EINVAL");
+  expect_eq(err(tcgetpgrp(fd)), -ENOTTY, "tcgetpgrp /dev/null: ENOTTY");
+  close(fd);
+  char path[32];
+  snprintf(path, sizeof path, "/proc/%d", getpid());
+  const int proc_fd = open(path, O_RDONLY);
+  errno = 0;
+  expect(isatty(proc_fd) == 0 && errno == ENOTTY, "/proc/<pid> is not a terminal either");
+  close(proc_fd);
+  errno = 0;
+  expect(isatty(fd) == 0 && errno == EBADF, "isatty of a closed fd: EBADF");
+}
+
 // The child of children(), as "io_child A B": it exits with the number of
 // its checks that failed (its fd 1 may be anything: it prints nothing).
 int child_checks(int a, int b) {
@@ -309,6 +333,7 @@ int main(int argc, char** argv) {
   cwd();
   descriptors();
   proc();
+  not_terminals();
   children();
   return qrv_test::report("io_test");
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "kernel/abi/types.h"
+#include "libc/src/posix/termios_api.h"
 
 namespace qrv::libc {
 
@@ -235,4 +236,22 @@ int pthread_cond_wait(pthread_cond_t* c, pthread_mutex_t* m);
 int pthread_cond_signal(pthread_cond_t* c);
 int pthread_cond_broadcast(pthread_cond_t* c);
 
+// termios.h, unistd.h (isatty, tcgetpgrp, tcsetpgrp): terminals, through
+// devctl (termios_api.h)
+int tcgetattr(int fd, Termios* t);
+int tcsetattr(int fd, int optional_actions, const Termios* t);
+speed_t cfgetispeed(const Termios* t);
+speed_t cfgetospeed(const Termios* t);
+int cfsetispeed(Termios* t, speed_t speed);
+int cfsetospeed(Termios* t, speed_t speed);
+int cfsetspeed(Termios* t, speed_t speed);
+void cfmakeraw(Termios* t);
+int tcdrain(int fd);
+int tcflow(int fd, int action);
+int tcflush(int fd, int queue_selector);
+int tcsendbreak(int fd, int duration);
+pid_t tcgetsid(int fd);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
+int isatty(int fd);
 }  // namespace qrv::libc
