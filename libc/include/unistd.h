@@ -57,6 +57,9 @@ int setegid(gid_t gid);
 int isatty(int fd);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
+/* SIGALRM after `seconds` (0 cancels); the seconds the previous alarm had left. */
+unsigned alarm(unsigned seconds);
+unsigned sleep(unsigned seconds);
 __QRV_NORETURN void _exit(int status);
 
 /* getopt: POSIX order (no permutation); see getopt.h. */

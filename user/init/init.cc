@@ -1,11 +1,15 @@
 // init: the first program taskman starts (/proc/boot/init). Until the
 // shell exists (a later issue) it shows what a program sees of the system
 // and what it is built on: it starts the resource managers of the boot
-// image as a boot script does (devnull, pipe), waits for their paths, runs
-// /proc/boot/hello with its standard output on a pipe and relays what hello
-// wrote, stops the servers and ends; taskman then powers the machine off.
+// image as a boot script does (the console's driver, devnull, pipe), waits
+// for their paths, makes /dev/console its standard input, output and error
+// (inherited by everything it starts; with no driver for the console the
+// kernel's console stays), runs /proc/boot/hello with its standard output
+// on a pipe and relays what hello wrote, stops the servers, the console
+// last, and ends; taskman then powers the machine off.
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -13,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "user/init/console_driver.h"
 #include "user/init/start_server.h"
 
 extern char** environ;
@@ -27,6 +32,16 @@ pid_t start_server(const char* name, const char* path) {
 int main(int argc, char** argv) {
   printf("init: pid %d, parent %d, group %d, session %d; argv[0] %s (%d argument%s)\n", getpid(), getppid(),
          getpgrp(), getsid(0), argc > 0 ? argv[0] : "?", argc, argc == 1 ? "" : "s");
+  // The console first: what init and its children print goes through it.
+  const char* driver = qrv_init::console_driver();
+  const pid_t console = driver != nullptr ? qrv_init::start_server(driver, "/dev/console", "init") : -1;
+  if (console > 0 && open("/dev/console", O_RDWR | O_NOCTTY) == STDIN_FILENO) {
+    dup2(STDIN_FILENO, STDOUT_FILENO);
+    dup2(STDIN_FILENO, STDERR_FILENO);
+    printf("init: %s (pid %d) serves /dev/console, init's standard streams\n", driver, console);
+  } else {
+    printf("init: no console driver: the kernel's console it is\n");
+  }
   const pid_t servers[] = {start_server("devnull", "/dev/null"), start_server("pipe", "/dev/pipe")};
   if (servers[0] < 0 || servers[1] < 0) return 1;
   if (DIR* dev = opendir("/dev")) {
@@ -71,6 +86,10 @@ int main(int argc, char** argv) {
   for (const pid_t server : servers) {
     kill(server, SIGTERM);
     waitpid(server, &status, 0);
+  }
+  if (console > 0) {  // it sends what is queued and ends; nothing is printed after
+    kill(console, SIGTERM);
+    waitpid(console, &status, 0);
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 // What a boot script does for each resource manager: spawn it from
-// /proc/boot, then wait (up to 2 s) until its path exists. Shared by init,
+// /proc/boot, then wait (up to 2 s) until its path exists, or it ends. Shared by init,
 // test_init and the I/O benchmark's init. Failures are printed as
 // "<who>: <tag>cannot start ..." (tag "FAIL: " where a test judges them).
 #pragma once
@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -26,6 +27,12 @@ inline pid_t start_server(const char* name, const char* path, const char* who, c
   struct stat st;
   for (int i = 0; i < 2000; ++i) {
     if (stat(path, &st) == 0) return pid;
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) {  // it gave up (its reason printed)
+      printf("%s: %s%s (pid %d) ended with status %d before serving %s\n", who, tag, name, pid,
+             WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), path);
+      return -1;
+    }
     const struct timespec ms = {0, 1000000};
     nanosleep(&ms, nullptr);
   }

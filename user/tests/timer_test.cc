@@ -1,11 +1,13 @@
 // Process timers: TimerCreate/TimerSettime/TimerDestroy with SIGEV_NONE
 // (arming, reading back, disarming) and their errors; then a SIGEV_SIGNAL
-// timer with SIGALRM, whose default action must end us while we sleep.
+// timer with SIGALRM, whose default action must end us while we sleep;
+// alarm() arms and cancels its own.
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/neutrino.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "user/tests/check.h"
 
@@ -32,6 +34,10 @@ int main() {
   bad.sigev_notify = SIGEV_SIGNAL;
   bad.sigev_signo = 99;
   expect(TimerCreate_r(CLOCK_MONOTONIC, &bad) == -EINVAL, "signal 99 is EINVAL");
+
+  expect(::alarm(0) == 0, "alarm: none pending");
+  expect(::alarm(30) == 0, "alarm(30): none was pending");
+  expect(::alarm(0) == 30, "alarm(0) cancels it, with its 30 s left (rounded up)");
 
   struct sigevent alarm = {};
   alarm.sigev_notify = SIGEV_SIGNAL;

@@ -4,6 +4,7 @@
 #define _SYS_IOCTL_H
 
 #include <sys/cdefs.h>
+#include <sys/dcmd_chr.h> /* the terminal requests: TIOCGWINSZ, struct winsize, ... */
 
 #define _IOC(dir, type, nr, size) \
   (((unsigned long)(dir) << 30) | ((unsigned long)(size) << 16) | ((unsigned long)(type) << 8) | (unsigned long)(nr))

@@ -208,6 +208,8 @@ int taskman_kill_group(pid_t pgid, int signo);
 // time.h (clock ids are QRV_CLOCK_*)
 int clock_gettime(int32_t clock, qrv_timespec* ts);
 int nanosleep(const qrv_timespec* req, qrv_timespec* rem);
+unsigned sleep(unsigned seconds);
+unsigned alarm(unsigned seconds);
 
 // pthread.h
 using pthread_t = uintptr_t;

@@ -1,5 +1,7 @@
-// clock_gettime and nanosleep over ClockTime and ClockNanosleep.
+// clock_gettime and nanosleep over ClockTime and ClockNanosleep; sleep;
+// alarm over one process timer that raises SIGALRM.
 #include "kernel/abi/errno.h"
+#include "kernel/abi/signals.h"
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/common/errno.h"
 #include "libc/src/neutrino/neutrino_api.h"
@@ -24,6 +26,32 @@ QRV_LIBC_FN(int, nanosleep, (const qrv_timespec* req, qrv_timespec* rem)) {
     return -1;
   }
   return ClockNanosleep(QRV_CLOCK_MONOTONIC, 0, req, rem);
+}
+
+QRV_LIBC_FN(unsigned, sleep, (unsigned seconds)) {
+  const qrv_timespec req = {static_cast<int64_t>(seconds), 0};
+  qrv_timespec rem = {0, 0};
+  if (nanosleep(&req, &rem) == 0) return 0;
+  return static_cast<unsigned>(rem.tv_sec) + (rem.tv_nsec != 0 ? 1u : 0u);  // interrupted: what is left
+}
+
+// The timer is made at the first alarm and lives as long as the process
+// (a spawned program starts without one, as POSIX says).
+QRV_LIBC_FN(unsigned, alarm, (unsigned seconds)) {
+  static int timer = -1;
+  if (timer < 0) {
+    if (seconds == 0) return 0;  // nothing was pending
+    qrv_sigevent ev = {};
+    ev.sigev_notify = QRV_SIGEV_SIGNAL;
+    ev.sigev_signo_or_coid = QRV_SIGALRM;
+    timer = TimerCreate(QRV_CLOCK_MONOTONIC, &ev);
+    if (timer < 0) return 0;  // alarm cannot fail (POSIX)
+  }
+  const struct _itimer it = {uint64_t{seconds} * kNanosPerSecond, 0};
+  struct _itimer old = {0, 0};
+  if (TimerSettime(timer, 0, &it, &old) != 0) return 0;
+  // What was left, in whole seconds rounded up: a pending alarm never reads as 0.
+  return static_cast<unsigned>((old.nsec + kNanosPerSecond - 1) / kNanosPerSecond);
 }
 
 }  // namespace qrv::libc
