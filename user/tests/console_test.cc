@@ -7,7 +7,9 @@
 // a write far bigger than the driver's queue. Then it asks for keys: each
 // step prints a prompt ("[name]> ", no newline) that the QEMU test waits
 // for before typing (its `send:` steps), and reports "console_test: <name>:
-// ok" or FAIL. Children are this program under other names (argv[0]).
+// ok" or FAIL. Last, io_fuzz sends the driver hostile messages, and the
+// terminal must still work. Children are this program under other names
+// (argv[0]).
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -96,7 +98,10 @@ pid_t spawn_role(const char* role, bool own_group) {
 
 int wait_status(pid_t pid) {
   int status = -1;
-  if (waitpid(pid, &status, 0) != pid) return -1;
+  pid_t r;
+  while ((r = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {  // SIGWINCH, say
+  }
+  if (r != pid) return -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status);
 }
 
@@ -318,6 +323,41 @@ void typing(pid_t driver) {
        "^C kills the foreground child and spares us");
 }
 
+// Hostile messages to the driver (io_fuzz, its output to /dev/null: it may
+// stop the terminal's output); then the terminal is set back as it was,
+// must still read a typed line, and the kernel is at its baseline.
+void fuzz(int devnull) {
+  termios saved;
+  tcgetattr(STDIN_FILENO, &saved);
+  qrv_kernel_counts before = {};
+  DebugKernelCheck(&before);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, devnull, STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&fa, devnull, STDERR_FILENO);
+  char* argv[] = {const_cast<char*>("io_fuzz"), const_cast<char*>("7"), const_cast<char*>("/dev/console"), nullptr};
+  pid_t pid = -1;
+  const bool spawned = posix_spawn(&pid, "/proc/boot/io_fuzz", &fa, nullptr, argv, environ) == 0;
+  posix_spawn_file_actions_destroy(&fa);
+  const int status = spawned ? wait_status(pid) : -1;
+  tcflow(STDOUT_FILENO, TCOON);
+  tcflush(STDIN_FILENO, TCIOFLUSH);
+  tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+  tcsetpgrp(STDIN_FILENO, getpgrp());
+  printf("\n");
+  char detail[64];
+  snprintf(detail, sizeof detail, "io_fuzz 7 /dev/console ended with %d", status);
+  step("fuzz", status == 0, detail);
+
+  char buf[64];
+  prompt("after");
+  const long n = read_once(buf, sizeof buf);
+  step("after", n == 6 && strcmp(buf, "still\n") == 0, buf);
+  qrv_kernel_counts after = {};
+  expect(DebugKernelCheck(&after) == 0 && qrv_test::same_counts(before, after),
+         "the kernel is consistent and at its baseline after the fuzz");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -343,5 +383,6 @@ int main(int argc, char** argv) {
   attributes(devnull);
   printf("console_test: %d checks before typing\n", qrv_test::passed + qrv_test::failed);
   typing(driver_pid);
+  fuzz(devnull);
   return qrv_test::report("console_test");
 }

@@ -6,13 +6,17 @@
 // and reply vectors, connections dropped mid-way with or without a close.
 // Every message gets an answer (a timeout ends a wait the server may keep,
 // as a pipe read does), and every server still serves afterwards. Seeded:
-// argv[1] (default 1), printed, so a failure can be replayed.
+// argv[1] (default 1), printed, so a failure can be replayed. Paths after
+// the seed fuzz only their servers (console_test: "io_fuzz 7 /dev/console");
+// device controls are often the terminal's and the protocol's own.
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
+#include <sys/dcmd_chr.h>
 #include <sys/iomsg.h>
 #include <sys/neutrino.h>
 #include <time.h>
@@ -72,6 +76,18 @@ size_t shape(Buffer& m) {
     d->src_coid = static_cast<int32_t>(below(70));
     len = sizeof *d;
     d->hdr.size = sizeof *d;
+  } else if (h->type == _IO_DEVCTL && len >= sizeof(struct _io_devctl) && below(2) == 0) {
+    static const int kCommands[] = {
+        static_cast<int>(_IO_DCMD_GETFLAGS), static_cast<int>(_IO_DCMD_SETFLAGS), DCMD_CHR_TCGETATTR,
+        DCMD_CHR_TCSETATTR, DCMD_CHR_TCSETATTRD, DCMD_CHR_TCSETATTRF, DCMD_CHR_TCGETPGRP, DCMD_CHR_TCSETPGRP,
+        DCMD_CHR_TCGETSID, DCMD_CHR_TCFLUSH, DCMD_CHR_TCDRAIN, DCMD_CHR_TCFLOW, DCMD_CHR_SETCTTY,
+        DCMD_CHR_GETSIZE, DCMD_CHR_SETSIZE, DCMD_CHR_SENDBREAK, DCMD_CHR_ISATTY};
+    auto* d = reinterpret_cast<struct _io_devctl*>(m.bytes);
+    d->dcmd = static_cast<uint32_t>(kCommands[below(sizeof kCommands / sizeof kCommands[0])]);
+    if (below(2) == 0) {
+      d->nbytes = static_cast<uint32_t>(len - sizeof *d);
+      d->hdr.size = static_cast<uint32_t>(len);
+    }
   } else if ((h->type == _IO_READ || h->type == _IO_WRITE) && len >= sizeof(struct _io_read)) {
     auto* r = reinterpret_cast<struct _io_read*>(m.bytes);
     r->nbytes = below(2) == 0 ? below(700) : kHostile[below(kHostileCount)];
@@ -137,11 +153,33 @@ bool learn(Target* t) {
   return ok;
 }
 
+// The servers of the given paths only; each must still open and stat.
+int fuzz_paths(unsigned long seed, char** paths, int count) {
+  Target targets[8];
+  const int n = count < 8 ? count : 8;
+  for (int i = 0; i < n; ++i) {
+    targets[i] = {paths[i], 0, 0};
+    expect(learn(&targets[i]), paths[i]);
+  }
+  constexpr int kSessions = 1500;
+  int sent = 0, errors = 0;
+  for (int i = 0; i < kSessions; ++i) sent += session(targets[below(static_cast<uint32_t>(n))], &errors);
+  printf("io_fuzz: seed %lu, %d sessions, %d messages, %d answered with an error\n", seed, kSessions, sent, errors);
+  for (int i = 0; i < n; ++i) {
+    struct stat st;
+    const int fd = open(paths[i], O_RDONLY | O_NOCTTY);
+    expect(fd >= 0 && fstat(fd, &st) == 0, "the server still serves");
+    if (fd >= 0) close(fd);
+  }
+  return qrv_test::report("io_fuzz");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const unsigned long seed = argc > 1 ? strtoul(argv[1], nullptr, 0) : 1;
   qrv_test::fuzz_seed(seed);
+  if (argc > 2) return fuzz_paths(seed, argv + 2, argc - 2);
   Target targets[] = {{"/dev/null", 0, 0}, {"/dev/pipe", 0, 0}, {"/proc/boot", 0, 0}, {"/dev", 0, 0}};
   for (Target& t : targets) expect(learn(&t), t.path);
   constexpr int kSessions = 1500;
