@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -63,6 +64,8 @@ static_assert(offsetof(struct tm, tm_zone) == 48, "tm_zone");
 static_assert(sizeof(div_t) == 8 && sizeof(lldiv_t) == 16, "div results");
 static_assert(INT_MAX == 2147483647 && LONG_MAX == 9223372036854775807L, "LP64 limits");
 static_assert(UCHAR_MAX == 255 && ULLONG_MAX == 18446744073709551615ULL, "unsigned limits");
+
+static_assert(FNM_NOMATCH == 1 && FNM_PATHNAME == 1 && FNM_NOESCAPE == 2 && FNM_PERIOD == 4, "fnmatch_api.h's");
 
 static_assert(sizeof(struct termios) == 56 && offsetof(struct termios, c_cc) == 16, "termios as libc's Termios");
 static_assert(offsetof(struct termios, c_ispeed) == 48 && offsetof(struct termios, c_ospeed) == 52, "speeds");
