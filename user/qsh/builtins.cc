@@ -1,0 +1,770 @@
+// qsh's builtins: the commands the shell runs itself, because they change
+// the shell (cd, export, set, exit, ...) or are used so often that a
+// process each would be a waste (echo, test, printf, true).
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "user/qsh/glob.h"
+#include "user/qsh/shell.h"
+#include "user/qsh/test_expr.h"
+
+namespace qsh {
+namespace {
+
+bool number(const char* s, long* out) {
+  if (s == nullptr || *s == '\0') return false;
+  char* end = nullptr;
+  errno = 0;
+  const long v = strtol(s, &end, 10);
+  if (*end != '\0' || errno != 0) return false;
+  *out = v;
+  return true;
+}
+
+// 'value' quoted for the shell to read back (set, export -p).
+void print_quoted(const char* v) {
+  putchar('\'');
+  for (; *v != '\0'; ++v) {
+    if (*v == '\'') {
+      fputs("'\\''", stdout);
+    } else {
+      putchar(*v);
+    }
+  }
+  putchar('\'');
+}
+
+bool file_stat(const char* path, bool follow, FileInfo* out) {
+  struct stat st;
+  if ((follow ? stat(path, &st) : lstat(path, &st)) != 0) return false;
+  *out = FileInfo{static_cast<uint32_t>(st.st_mode), static_cast<uint64_t>(st.st_size)};
+  return true;
+}
+bool file_access(const char* path, int mode) { return access(path, mode) == 0; }
+bool fd_isatty(int fd) { return isatty(fd) == 1; }
+
+const struct {
+  const char* name;
+  int number;
+} kSignals[] = {{"HUP", SIGHUP},   {"INT", SIGINT},   {"QUIT", SIGQUIT}, {"ILL", SIGILL},   {"TRAP", SIGTRAP},
+                {"ABRT", SIGABRT}, {"FPE", SIGFPE},   {"KILL", SIGKILL}, {"USR1", SIGUSR1}, {"SEGV", SIGSEGV},
+                {"USR2", SIGUSR2}, {"PIPE", SIGPIPE}, {"ALRM", SIGALRM}, {"TERM", SIGTERM}, {"CHLD", SIGCHLD},
+                {"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN}, {"TTOU", SIGTTOU},
+                {"WINCH", SIGWINCH}};
+
+int signal_number(const char* s) {
+  long n = 0;
+  if (number(s, &n)) return n > 0 && n < 64 ? static_cast<int>(n) : -1;
+  if (strncmp(s, "SIG", 3) == 0) s += 3;
+  for (const auto& sig : kSignals) {
+    if (strcmp(sig.name, s) == 0) return sig.number;
+  }
+  return -1;
+}
+
+// printf's escapes (\n \t \\ \a \b \f \r \v \0ooo); %b's too. Returns false at \c.
+bool escapes(const char* s, StrBuf* out) {
+  for (; *s != '\0'; ++s) {
+    if (*s != '\\' || s[1] == '\0') {
+      out->push(*s);
+      continue;
+    }
+    ++s;
+    switch (*s) {
+      case 'n': out->push('\n'); break;
+      case 't': out->push('\t'); break;
+      case 'r': out->push('\r'); break;
+      case 'a': out->push('\a'); break;
+      case 'b': out->push('\b'); break;
+      case 'f': out->push('\f'); break;
+      case 'v': out->push('\v'); break;
+      case '\\': out->push('\\'); break;
+      case 'c': return false;
+      case '0': {
+        int v = 0;
+        for (int k = 0; k < 3 && s[1] >= '0' && s[1] <= '7'; ++k) v = v * 8 + (*++s - '0');
+        out->push(static_cast<char>(v));
+        break;
+      }
+      default:
+        out->push('\\');
+        out->push(*s);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+struct Builtins {
+  static int colon(Shell&, int, char**) { return 0; }
+  static int false_(Shell&, int, char**) { return 1; }
+
+  static int echo(Shell&, int argc, char** argv) {
+    int i = 1;
+    bool newline = true;
+    if (i < argc && strcmp(argv[i], "-n") == 0) {
+      newline = false;
+      ++i;
+    }
+    for (; i < argc; ++i) {
+      fputs(argv[i], stdout);
+      if (i + 1 < argc) putchar(' ');
+    }
+    if (newline) putchar('\n');
+    fflush(stdout);
+    return ferror(stdout) ? 1 : 0;
+  }
+
+  static int printf_(Shell& sh, int argc, char** argv) {
+    if (argc < 2) {
+      sh.error("printf: usage: printf format [argument...]");
+      return 2;
+    }
+    const char* fmt = argv[1];
+    int arg = 2;
+    int result = 0;
+    StrBuf out;
+    do {  // the format is reused while arguments remain
+      const int arg_before = arg;
+      for (const char* p = fmt; *p != '\0'; ++p) {
+        if (*p == '\\') {
+          char esc[8] = {};
+          size_t k = 0;
+          esc[k++] = *p++;
+          if (*p == '0') {
+            esc[k++] = *p;
+            for (int d = 0; d < 3 && p[1] >= '0' && p[1] <= '7'; ++d) esc[k++] = *++p;
+          } else if (*p != '\0') {
+            esc[k++] = *p;
+          } else {
+            --p;
+          }
+          if (!escapes(esc, &out)) goto done;
+          continue;
+        }
+        if (*p != '%') {
+          out.push(*p);
+          continue;
+        }
+        if (p[1] == '%') {
+          out.push('%');
+          ++p;
+          continue;
+        }
+        char spec[32];
+        size_t k = 0;
+        spec[k++] = *p++;
+        while (*p != '\0' && strchr("-+ #0123456789.", *p) != nullptr && k < 20) spec[k++] = *p++;
+        const char conv = *p;
+        if (conv == '\0') {
+          sh.error("printf: %s: incomplete conversion", spec);
+          return 1;
+        }
+        const char* a = arg < argc ? argv[arg++] : nullptr;
+        char buf[512];
+        if (conv == 's' || conv == 'b') {
+          StrBuf b;
+          if (conv == 'b') {
+            if (!escapes(a != nullptr ? a : "", &b)) {
+              out.append(b.c_str());
+              goto done;
+            }
+          } else {
+            b.append(a != nullptr ? a : "");
+          }
+          spec[k++] = 's';
+          spec[k] = '\0';
+          snprintf(buf, sizeof buf, spec, b.c_str());
+          out.append(buf);
+        } else if (conv == 'c') {
+          if (a != nullptr && a[0] != '\0') out.push(a[0]);
+        } else if (strchr("diouxX", conv) != nullptr) {
+          long long v = 0;
+          if (a != nullptr && (a[0] == '\'' || a[0] == '"')) {
+            v = static_cast<unsigned char>(a[1]);
+          } else if (a != nullptr && a[0] != '\0') {
+            char* end = nullptr;
+            errno = 0;
+            v = strtoll(a, &end, 0);
+            if (*end != '\0' || errno != 0) {
+              sh.error("printf: %s: not a number", a);
+              result = 1;
+            }
+          }
+          spec[k++] = 'l';
+          spec[k++] = 'l';
+          spec[k++] = conv;
+          spec[k] = '\0';
+          snprintf(buf, sizeof buf, spec, v);
+          out.append(buf);
+        } else {
+          sh.error("printf: %%%c: unknown conversion", conv);
+          return 1;
+        }
+      }
+      if (arg == arg_before) break;  // the format took no argument: once is enough
+    } while (arg < argc);
+  done:
+    fwrite(out.c_str(), 1, out.n, stdout);
+    fflush(stdout);
+    return result;
+  }
+
+  static int cd(Shell& sh, int argc, char** argv) {
+    const char* dir = argc > 1 ? argv[1] : sh.vars_.get("HOME");
+    bool print = false;
+    if (dir != nullptr && strcmp(dir, "-") == 0) {
+      dir = sh.vars_.get("OLDPWD");
+      print = true;
+    }
+    if (dir == nullptr || dir[0] == '\0') {
+      sh.error("cd: no directory");
+      return 1;
+    }
+    char old[1024];
+    const bool have_old = getcwd(old, sizeof old) != nullptr;
+    if (chdir(dir) != 0) {
+      sh.error("cd: %s: %s", dir, strerror(errno));
+      return 1;
+    }
+    char now[1024];
+    if (have_old) sh.vars_.set("OLDPWD", old);
+    if (getcwd(now, sizeof now) != nullptr) {
+      sh.vars_.set("PWD", now);
+      if (print) printf("%s\n", now);
+    }
+    return 0;
+  }
+
+  static int pwd(Shell& sh, int, char**) {
+    char now[1024];
+    if (getcwd(now, sizeof now) == nullptr) {
+      sh.error("pwd: %s", strerror(errno));
+      return 1;
+    }
+    printf("%s\n", now);
+    return 0;
+  }
+
+  static int exit_(Shell& sh, int argc, char** argv) {
+    long n = sh.status;
+    if (argc > 1 && !number(argv[1], &n)) {
+      sh.error("exit: %s: not a number", argv[1]);
+      n = 2;
+    }
+    sh.exiting = true;
+    sh.exit_status_ = static_cast<int>(n & 0xff);
+    return sh.exit_status_;
+  }
+
+  static int export_(Shell& sh, int argc, char** argv) { return declare(sh, argc, argv, true); }
+  static int readonly_(Shell& sh, int argc, char** argv) { return declare(sh, argc, argv, false); }
+
+  static int declare(Shell& sh, int argc, char** argv, bool exporting) {
+    int i = 1;
+    if (i < argc && strcmp(argv[i], "-p") == 0) ++i;
+    if (i == argc) {
+      sh.vars_.each([&](const char* name, const char* value, bool exported, bool ro) {
+        if (exporting ? !exported : !ro) return;
+        printf("%s %s", exporting ? "export" : "readonly", name);
+        if (value != nullptr) {
+          putchar('=');
+          print_quoted(value);
+        }
+        putchar('\n');
+      });
+      return 0;
+    }
+    int result = 0;
+    for (; i < argc; ++i) {
+      char* eq = strchr(argv[i], '=');
+      if (eq != nullptr) *eq = '\0';
+      const char* name = argv[i];
+      bool ok = Vars::valid_name(name);
+      if (ok && eq != nullptr) ok = sh.vars_.set(name, eq + 1);
+      if (ok) ok = exporting ? sh.vars_.set_exported(name, true) : sh.vars_.set_readonly(name);
+      if (!ok) {
+        sh.error("%s: %s: %s", argv[0], name, Vars::valid_name(name) ? "readonly variable" : "not a valid name");
+        result = 1;
+      }
+    }
+    return result;
+  }
+
+  static int unset(Shell& sh, int argc, char** argv) {
+    int i = 1;
+    bool functions = false;
+    if (i < argc && (strcmp(argv[i], "-f") == 0 || strcmp(argv[i], "-v") == 0)) functions = argv[i++][1] == 'f';
+    int result = 0;
+    for (; i < argc; ++i) {
+      if (functions) {
+        for (int k = 0; k < sh.nfunctions_; ++k) {
+          if (strcmp(sh.functions_[k].name, argv[i]) != 0) continue;
+          free(sh.functions_[k].name);
+          sh.functions_[k] = sh.functions_[--sh.nfunctions_];
+          break;
+        }
+      } else if (!sh.vars_.unset(argv[i])) {
+        sh.error("unset: %s: readonly variable", argv[i]);
+        result = 1;
+      }
+    }
+    return result;
+  }
+
+  static int set(Shell& sh, int argc, char** argv) {
+    if (argc == 1) {
+      sh.vars_.each([](const char* name, const char* value, bool, bool) {
+        if (value == nullptr) return;
+        printf("%s=", name);
+        print_quoted(value);
+        putchar('\n');
+      });
+      return 0;
+    }
+    int i = 1;
+    for (; i < argc; ++i) {
+      const char* a = argv[i];
+      if (strcmp(a, "--") == 0) {
+        ++i;
+        return sh.set_positional(argc - i, argv + i);
+      }
+      if ((a[0] != '-' && a[0] != '+') || a[1] == '\0') break;
+      const bool on = a[0] == '-';
+      for (const char* o = a + 1; *o != '\0'; ++o) {
+        switch (*o) {
+          case 'e': sh.opt_e_ = on; break;
+          case 'u': sh.opt_u_ = on; break;
+          case 'x': sh.opt_x_ = on; break;
+          case 'f': sh.opt_f_ = on; break;
+          default:
+            sh.error("set: -%c: unknown option", *o);
+            return 2;
+        }
+      }
+    }
+    if (i < argc) return sh.set_positional(argc - i, argv + i);
+    return 0;
+  }
+
+  static int shift(Shell& sh, int argc, char** argv) {
+    long n = 1;
+    if (argc > 1 && (!number(argv[1], &n) || n < 0)) {
+      sh.error("shift: %s: not a count", argv[1]);
+      return 2;
+    }
+    if (n > sh.nargs_) {
+      sh.error("shift: %ld: only %d positional parameters", n, sh.nargs_);
+      return 1;
+    }
+    for (long k = 0; k < n; ++k) free(sh.args_[k]);
+    memmove(sh.args_, sh.args_ + n, static_cast<size_t>(sh.nargs_ - n + 1) * sizeof(char*));
+    sh.nargs_ -= static_cast<int>(n);
+    return 0;
+  }
+
+  // read [-r] name...: one line of standard input, split by IFS, the last
+  // name taking the rest. Byte by byte, so nothing past the line is taken.
+  static int read_(Shell& sh, int argc, char** argv) {
+    int i = 1;
+    bool raw = false;
+    if (i < argc && strcmp(argv[i], "-r") == 0) {
+      raw = true;
+      ++i;
+    }
+    StrBuf line;
+    bool got_newline = false;
+    for (;;) {
+      char c;
+      const long n = read(0, &c, 1);
+      if (n < 0 && errno == EINTR) return 130;
+      if (n <= 0) break;
+      if (c == '\\' && !raw) {
+        char next;
+        if (read(0, &next, 1) != 1) break;
+        if (next == '\n') continue;  // a line continuation
+        line.push('\x01');           // a quoted character: never a separator
+        line.push(next);
+        continue;
+      }
+      if (c == '\n') {
+        got_newline = true;
+        break;
+      }
+      line.push(c);
+    }
+    const char* ifs = sh.vars_.get("IFS");
+    if (ifs == nullptr) ifs = " \t\n";
+    const char* p = line.c_str();
+    auto sep = [&](const char* q) { return *q != '\0' && *q != '\x01' && strchr(ifs, *q) != nullptr; };
+    if (i == argc) {  // no name: REPLY, the whole line
+      StrBuf v;
+      for (const char* q = p; *q != '\0'; ++q) {
+        if (*q != '\x01') v.push(*q);
+      }
+      sh.vars_.set("REPLY", v.c_str());
+    }
+    for (; i < argc; ++i) {
+      while (sep(p) && (*p == ' ' || *p == '\t')) ++p;
+      StrBuf v;
+      if (i + 1 == argc) {  // the last takes the rest, trailing IFS white space dropped
+        for (const char* q = p; *q != '\0'; ++q) {
+          if (*q == '\x01') {
+            v.push(*++q);
+          } else {
+            v.push(*q);
+          }
+        }
+        while (v.n > 0 && (v.s[v.n - 1] == ' ' || v.s[v.n - 1] == '\t') && strchr(ifs, v.s[v.n - 1]) != nullptr) {
+          v.s[--v.n] = '\0';
+        }
+      } else {
+        while (*p != '\0' && !sep(p)) {
+          if (*p == '\x01') ++p;
+          if (*p != '\0') v.push(*p++);
+        }
+        if (sep(p)) ++p;
+      }
+      if (!sh.vars_.set(argv[i], v.c_str())) {
+        sh.error("read: %s: cannot set", argv[i]);
+        return 2;
+      }
+    }
+    return got_newline || line.n > 0 ? 0 : 1;
+  }
+
+  static int test(Shell& sh, int argc, char** argv) {
+    int n = argc - 1;
+    if (strcmp(argv[0], "[") == 0) {
+      if (n == 0 || strcmp(argv[argc - 1], "]") != 0) {
+        sh.error("[: missing ]");
+        return 2;
+      }
+      --n;
+    }
+    static const FileQuery files = {file_stat, file_access, fd_isatty};
+    char err[200];
+    const int r = eval_test(n, argv + 1, files, err, sizeof err);
+    if (r == 2) sh.error("%s", err);
+    return r;
+  }
+
+  static int wait_(Shell& sh, int argc, char** argv) {
+    int result = 0;
+    if (argc == 1) {  // every job
+      for (Shell::Job& j : sh.jobs_) {
+        if (j.id == 0) continue;
+        for (int i = 0; i < j.npids; ++i) {
+          int st = 0;
+          if (j.pids[i] == 0) continue;
+          while (waitpid(j.pids[i], &st, 0) < 0 && errno == EINTR) {
+          }
+          j.pids[i] = 0;
+        }
+        j.id = 0;
+      }
+      return 0;
+    }
+    for (int i = 1; i < argc; ++i) {
+      Shell::Job* j = sh.find_job(argv[i]);
+      if (j == nullptr) {
+        result = 127;
+        continue;
+      }
+      for (int k = 0; k < j->npids; ++k) {
+        int st = 0;
+        if (j->pids[k] == 0) continue;
+        pid_t r;
+        while ((r = waitpid(j->pids[k], &st, 0)) < 0 && errno == EINTR) {
+        }
+        if (r == j->pids[k] && k + 1 == j->npids) result = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+        j->pids[k] = 0;
+      }
+      j->id = 0;
+    }
+    return result;
+  }
+
+  static int jobs(Shell& sh, int, char**) {
+    sh.reap_jobs(false);
+    for (const Shell::Job& j : sh.jobs_) {
+      if (j.id != 0) printf("[%d] Running (group %d, %d of %d running)\n", j.id, j.pgid, j.npids - j.done, j.npids);
+    }
+    return 0;
+  }
+
+  // fg: a background job given the terminal and waited for. bg has nothing
+  // to do: QRV cannot stop a process yet, so no job is ever stopped.
+  static int fg(Shell& sh, int argc, char** argv) {
+    Shell::Job* j = sh.find_job(argc > 1 ? argv[1] : nullptr);
+    if (j == nullptr) {
+      sh.error("fg: no such job");
+      return 1;
+    }
+    if (sh.job_control_) (void)tcsetpgrp(sh.tty_fd_, j->pgid);
+    int live[16];
+    int n = 0;
+    for (int i = 0; i < j->npids; ++i) {
+      if (j->pids[i] != 0) live[n++] = j->pids[i];
+    }
+    j->id = 0;
+    return sh.wait_pids(live, n, j->pgid);
+  }
+  static int bg(Shell& sh, int, char**) {
+    sh.error("bg: no stopped job (QRV cannot stop processes yet: background jobs always run)");
+    return 1;
+  }
+
+  static int kill_(Shell& sh, int argc, char** argv) {
+    int sig = SIGTERM;
+    int i = 1;
+    if (i < argc && strcmp(argv[i], "-l") == 0) {
+      for (const auto& s : kSignals) printf("%d) SIG%s\n", s.number, s.name);
+      return 0;
+    }
+    if (i + 1 < argc && strcmp(argv[i], "-s") == 0) {
+      sig = signal_number(argv[i + 1]);
+      i += 2;
+    } else if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0) {
+      sig = signal_number(argv[i] + 1);
+      ++i;
+    }
+    if (sig < 0) {
+      sh.error("kill: unknown signal");
+      return 2;
+    }
+    if (i < argc && strcmp(argv[i], "--") == 0) ++i;
+    if (i == argc) {
+      sh.error("kill: usage: kill [-s signal | -signal] pid|%%job...");
+      return 2;
+    }
+    int result = 0;
+    for (; i < argc; ++i) {
+      pid_t target;
+      if (argv[i][0] == '%') {
+        Shell::Job* j = sh.find_job(argv[i]);
+        if (j == nullptr) {
+          sh.error("kill: %s: no such job", argv[i]);
+          result = 1;
+          continue;
+        }
+        target = -j->pgid;
+      } else {
+        long v = 0;
+        if (!number(argv[i], &v)) {
+          sh.error("kill: %s: not a pid", argv[i]);
+          result = 1;
+          continue;
+        }
+        target = static_cast<pid_t>(v);
+      }
+      if (kill(target, sig) != 0) {
+        sh.error("kill: %s: %s", argv[i], strerror(errno));
+        result = 1;
+      }
+    }
+    return result;
+  }
+
+  static int type(Shell& sh, int argc, char** argv) {
+    int result = 0;
+    for (int i = 1; i < argc; ++i) {
+      if (sh.find_function(argv[i]) != nullptr) {
+        printf("%s is a function\n", argv[i]);
+      } else if (Shell::builtin(argv[i]) != nullptr) {
+        printf("%s is a %sshell builtin\n", argv[i], Shell::special_builtin(argv[i]) ? "special " : "");
+      } else {
+        const char* path = sh.vars_.get("PATH");
+        bool found = false;
+        for (const char* d = path != nullptr ? path : ""; !found;) {
+          const char* colon = strchr(d, ':');
+          const size_t len = colon != nullptr ? static_cast<size_t>(colon - d) : strlen(d);
+          StrBuf p;
+          p.append(d, len);
+          p.push('/');
+          p.append(argv[i]);
+          struct stat st;
+          if (stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+            printf("%s is %s\n", argv[i], p.c_str());
+            found = true;
+          }
+          if (colon == nullptr) break;
+          d = colon + 1;
+        }
+        if (!found) {
+          printf("%s: not found\n", argv[i]);
+          result = 1;
+        }
+      }
+    }
+    return result;
+  }
+
+  static int umask_(Shell& sh, int argc, char** argv) {
+    if (argc == 1) {
+      const mode_t m = umask(0);
+      umask(m);
+      printf("%04o\n", static_cast<unsigned>(m));
+      return 0;
+    }
+    char* end = nullptr;
+    const unsigned long m = strtoul(argv[1], &end, 8);
+    if (*end != '\0' || m > 0777) {
+      sh.error("umask: %s: not an octal mask", argv[1]);
+      return 1;
+    }
+    umask(static_cast<mode_t>(m));
+    return 0;
+  }
+
+  static int eval(Shell& sh, int argc, char** argv) {
+    StrBuf text;
+    for (int i = 1; i < argc; ++i) {
+      if (i > 1) text.push(' ');
+      text.append(argv[i]);
+    }
+    if (sh.eval_depth_ > 100) {
+      sh.error("eval: nested too deep");
+      return 2;
+    }
+    return sh.run_text(text.c_str(), text.n, true);
+  }
+
+  // . file: the file's commands run in this shell.
+  static int dot(Shell& sh, int argc, char** argv) {
+    if (argc < 2) {
+      sh.error(".: usage: . file");
+      return 2;
+    }
+    FILE* f = fopen(argv[1], "r");
+    if (f == nullptr) {
+      sh.error(".: %s: %s", argv[1], strerror(errno));
+      return 1;
+    }
+    StrBuf text;
+    char buf[1024];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+    fclose(f);
+    if (sh.eval_depth_ > 100) {
+      sh.error(".: nested too deep");
+      return 2;
+    }
+    return sh.run_text(text.c_str(), text.n, true);
+  }
+
+  // exec: without a command its redirections stay (run_simple_expanded);
+  // with one, QRV has no exec: the program runs and the shell ends with its status.
+  static int exec(Shell& sh, int argc, char** argv) {
+    if (argc == 1) return 0;
+    char** env = sh.vars_.environ(nullptr, 0);
+    const pid_t pid = sh.spawn_program(argv + 1, env, -1);
+    Vars::free_environ(env);
+    const int s = pid > 0 ? sh.wait_pids(&pid, 1, 0) : 127;
+    sh.exiting = true;
+    sh.exit_status_ = s;
+    return s;
+  }
+
+  static int return_(Shell& sh, int argc, char** argv) {
+    long n = sh.status;
+    if (argc > 1 && !number(argv[1], &n)) {
+      sh.error("return: %s: not a number", argv[1]);
+      n = 2;
+    }
+    if (sh.function_depth_ == 0 && sh.eval_depth_ <= 1) {
+      sh.error("return: not in a function");
+      return 1;
+    }
+    sh.flow_.returning = true;
+    return static_cast<int>(n & 0xff);
+  }
+
+  static int loop_control(Shell& sh, int argc, char** argv, bool brk) {
+    long n = 1;
+    if (argc > 1 && (!number(argv[1], &n) || n < 1)) {
+      sh.error("%s: %s: not a count", argv[0], argv[1]);
+      return 1;
+    }
+    if (sh.loop_depth_ == 0) return 0;  // outside a loop: nothing to do (as dash)
+    if (n > sh.loop_depth_) n = sh.loop_depth_;
+    (brk ? sh.flow_.breaks : sh.flow_.continues) = static_cast<int>(n);
+    return 0;
+  }
+  static int break_(Shell& sh, int argc, char** argv) { return loop_control(sh, argc, argv, true); }
+  static int continue_(Shell& sh, int argc, char** argv) { return loop_control(sh, argc, argv, false); }
+
+  // command [-v] name args: name as a builtin or program, never a function.
+  static int command(Shell& sh, int argc, char** argv) {
+    if (argc > 1 && strcmp(argv[1], "-v") == 0) {
+      int result = 0;
+      for (int i = 2; i < argc; ++i) {
+        if (Shell::builtin(argv[i]) != nullptr || sh.find_function(argv[i]) != nullptr) {
+          printf("%s\n", argv[i]);
+        } else {
+          result = 1;
+        }
+      }
+      return result;
+    }
+    if (argc < 2) return 0;
+    if (Shell::BuiltinFn fn = Shell::builtin(argv[1])) return fn(sh, argc - 1, argv + 1);
+    char** env = sh.vars_.environ(nullptr, 0);
+    const pid_t pid = sh.spawn_program(argv + 1, env, sh.job_control_ ? 0 : -1);
+    Vars::free_environ(env);
+    if (pid <= 0) return pid == -2 ? 126 : 127;
+    if (sh.job_control_) (void)tcsetpgrp(sh.tty_fd_, pid);
+    return sh.wait_pids(&pid, 1, sh.job_control_ ? pid : 0);
+  }
+
+  static int trap(Shell& sh, int argc, char**) {
+    if (argc == 1) return 0;  // no traps are set: nothing to list
+    sh.error("trap: not supported yet");
+    return 2;
+  }
+};
+
+namespace {
+
+const struct {
+  const char* name;
+  Shell::BuiltinFn fn;
+  bool special;  // POSIX's special builtins: errors end a script, assignments stay
+} kBuiltins[] = {
+    {":", Builtins::colon, true},        {".", Builtins::dot, true},          {"[", Builtins::test, false},
+    {"bg", Builtins::bg, false},         {"break", Builtins::break_, true},   {"cd", Builtins::cd, false},
+    {"command", Builtins::command, false}, {"continue", Builtins::continue_, true}, {"echo", Builtins::echo, false},
+    {"eval", Builtins::eval, true},      {"exec", Builtins::exec, true},      {"exit", Builtins::exit_, true},
+    {"export", Builtins::export_, true}, {"false", Builtins::false_, false}, {"fg", Builtins::fg, false},
+    {"jobs", Builtins::jobs, false},     {"kill", Builtins::kill_, false},    {"printf", Builtins::printf_, false},
+    {"pwd", Builtins::pwd, false},       {"read", Builtins::read_, false},    {"readonly", Builtins::readonly_, true},
+    {"return", Builtins::return_, true}, {"set", Builtins::set, true},        {"shift", Builtins::shift, true},
+    {"test", Builtins::test, false},     {"trap", Builtins::trap, true},      {"true", Builtins::colon, false},
+    {"type", Builtins::type, false},     {"umask", Builtins::umask_, false},  {"unset", Builtins::unset, true},
+    {"wait", Builtins::wait_, false},
+};
+
+}  // namespace
+
+Shell::BuiltinFn Shell::builtin(const char* name) {
+  for (const auto& b : kBuiltins) {
+    if (strcmp(b.name, name) == 0) return b.fn;
+  }
+  return nullptr;
+}
+
+bool Shell::special_builtin(const char* name) {
+  for (const auto& b : kBuiltins) {
+    if (strcmp(b.name, name) == 0) return b.special;
+  }
+  return false;
+}
+
+}  // namespace qsh
