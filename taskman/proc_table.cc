@@ -133,7 +133,9 @@ int ProcTable::setsid(int32_t caller) {
 
 bool ProcTable::group_exists(int32_t pgid, int32_t sid) const {
   for (const tTMprocess& p : slots_) {
-    if (p.state != TmState::kFree && p.state != TmState::kZombie && p.pgid == pgid && (sid == 0 || p.sid == sid)) {
+    // A zombie is still in its group until it is reaped (POSIX): a pipeline's
+    // first program may end before the shell puts the next one in its group.
+    if (p.state != TmState::kFree && p.pgid == pgid && (sid == 0 || p.sid == sid)) {
       return true;
     }
   }

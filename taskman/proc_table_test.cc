@@ -123,6 +123,17 @@ TEST_F(ProcTableTest, SetpgidAsPosixSays) {
   EXPECT_EQ(t_->setpgid(3, 99, 0), -ESRCH);
 }
 
+TEST_F(ProcTableTest, AZombieKeepsItsGroupUntilReaped) {
+  spawn(2, kTaskmanPid);
+  spawn(3, 2);  // a pipeline's first program, leading its group
+  spawn(4, 2);  // the next one, to join that group
+  ASSERT_EQ(t_->setpgid(2, 3, 0), 0);
+  t_->find(3)->state = TmState::kZombie;  // it has already ended
+  EXPECT_TRUE(t_->group_exists(3, t_->find(2)->sid));
+  EXPECT_EQ(t_->setpgid(2, 4, 3), 0) << "the group still exists: its zombie is in it";
+  EXPECT_EQ(t_->find(4)->pgid, 3);
+}
+
 TEST_F(ProcTableTest, SetsidMakesALeaderOnce) {
   spawn(2, kTaskmanPid);
   spawn(3, 2);
