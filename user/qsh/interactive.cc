@@ -59,9 +59,11 @@ int Shell::interactive_loop() {
   while (!exiting) {
     reap_jobs(true);
     const char* prompt = vars_.get(pending.n != 0 ? "PS2" : "PS1");
+    // Raw before the prompt shows: a key typed once it is there must not
+    // meet the cooked terminal (whose ^C, ^D and echo would be its own).
+    if (tty) tcsetattr(tty_fd_, TCSANOW, &raw);
     g_editor.start(prompt != nullptr ? prompt : "");
     flush_editor(g_editor, 2);
-    if (tty) tcsetattr(tty_fd_, TCSANOW, &raw);
     LineEditor::Action a = LineEditor::Action::kNone;
     while (a == LineEditor::Action::kNone) {
       char c;
