@@ -27,16 +27,17 @@ struct ParseContext {
   ParseStatus status;  // kOk until the first error or incompleteness
   int line;
   const char* message;
-  int depth;  // current nesting, checked against kMaxNesting
+  int depth;  // current nesting, in kMaxNesting's units
 
   bool failed() const { return status != ParseStatus::kOk; }
   // The first error wins. `what` and the quoted token text make the message.
   void error(int at_line, const char* what, const char* token = nullptr, size_t token_len = 0);
   void out_of_memory();
   void incomplete(int at_line);
-  // Nesting: enter() fails (with an error) past kMaxNesting.
-  bool enter(int at_line);
-  void leave() { --depth; }
+  // Nesting: enter() fails (with an error) past kMaxNesting; a command
+  // substitution costs kSubstitutionCost, anything else 1.
+  bool enter(int at_line, int cost = 1);
+  void leave(int cost = 1) { depth -= cost; }
 };
 
 enum class Tok : uint8_t {

@@ -496,6 +496,11 @@ TEST(Parser, NestingIsLimited) {
     return s;
   };
   EXPECT_EQ(P(nest("(", "a", ")", 150)).substr(0, 9), "(sub (sub");
+  EXPECT_EQ(P(nest("(", "a", ")", 200)).substr(0, 9), "(sub (sub");
+  EXPECT_EQ(P(nest("(", "a", ")", 201)), E(1, "nesting too deep"));
+  EXPECT_EQ(P("echo " + nest("$(echo ", "a", ")", 60)).substr(0, 18), "(cmd echo $((cmd e");
+  EXPECT_EQ(P("echo " + nest("$(echo ", "a", ")", 70)), E(1, "nesting too deep"));
+  EXPECT_EQ(P("echo " + nest("`echo ", "a", "`", 1)), "(cmd echo `(cmd echo a)`)");
   EXPECT_EQ(P(nest("(", "a", ")", 300)), E(1, "nesting too deep"));
   EXPECT_EQ(P(nest("{ ", "a;", " }", 300)), E(1, "nesting too deep"));
   EXPECT_EQ(P(nest("if a; then ", "b", "; fi", 300)), E(1, "nesting too deep"));
