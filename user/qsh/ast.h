@@ -11,6 +11,10 @@
 //
 // Shape:  List -> ListItem (async?) -> AndOr -> Pipeline (!) -> Command
 //         Command: simple (assignments, words, redirections) or compound.
+//
+// Left to the executor: tilde prefixes (they stay in unquoted literal text:
+// `~`, `~user/x`, and after `=` or `:` in an assignment's value), deciding
+// which simple commands are special built-ins or declarations, and aliases.
 #pragma once
 
 #include <stddef.h>
@@ -92,6 +96,12 @@ struct Word {
   Vec<WordPart> parts;
 };
 
+// Whether what a part yields is exempt from field splitting and pathname
+// expansion: quoted literal text, and any expansion inside double quotes.
+inline bool is_quoted(const WordPart& p) {
+  return p.kind == PartKind::kLiteral ? p.quote != Quote::kNone : p.in_dquotes;
+}
+
 // ---- Redirections ---------------------------------------------------------
 
 enum class RedirOp : uint8_t {
@@ -109,7 +119,8 @@ enum class RedirOp : uint8_t {
 struct Redir {
   int fd;            // the io number written before the operator, else the default above
   RedirOp op;
-  Word* target;      // the file, fd or (here-documents) the delimiter as written; never null
+  Word* target;      // the file or fd to expand; for here-documents the delimiter
+                     // as parsed (not to be expanded: the body is what counts); never null
   // Here-documents only: the body (the lines up to the delimiter, each with
   // its newline). When the delimiter was unquoted the body is parsed like a
   // double-quoted word ($x, $(..), `..`, and \$ \` \\ \newline escapes), all

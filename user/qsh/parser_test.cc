@@ -219,6 +219,8 @@ TEST(Parser, QuotedPartsKeepTheirQuoting) {
   EXPECT_EQ(w->parts[4].kind, PartKind::kParam);
   EXPECT_TRUE(w->parts[4].in_dquotes);
   EXPECT_FALSE(w->parts[5].in_dquotes);
+  const bool quoted[] = {false, true, true, true, true, false};
+  for (size_t i = 0; i < 6; ++i) EXPECT_EQ(is_quoted(w->parts[i]), quoted[i]) << i;
 }
 
 TEST(Parser, CommandSubstitution) {
@@ -523,6 +525,30 @@ TEST(Parser, LineNumbersOfCommands) {
   const int lines[] = {1, 3, 4, 5, 8};
   for (size_t i = 0; i < 5; ++i) EXPECT_EQ(r.program->items[i].line, lines[i]) << i;
   EXPECT_EQ(r.program->items[4].and_or->pipelines[0]->commands[0]->line, 8);
+}
+
+TEST(Parser, Combinations) {
+  EXPECT_EQ(P("echo \"$(echo \"$(echo a)\")\""), "(cmd echo \"$((cmd echo \"$((cmd echo a))\"))\")");
+  EXPECT_EQ(P("echo $(cat <<E) x\nbody\nE\n"), "(cmd echo $((cmd cat (<< E \"body\\n\"))) x)");
+  EXPECT_EQ(P("echo ${x:-a}b\"c\""), "(cmd echo ${x:-a}b\"c\")");
+  EXPECT_EQ(P("echo ${x-}"), "(cmd echo ${x-})");
+  EXPECT_EQ(P("echo $(echo \\))"), "(cmd echo $((cmd echo \\))))");
+  EXPECT_EQ(P("echo ~ ~/a a~"), "(cmd echo ~ ~/a a~)");
+  EXPECT_EQ(P("x=~/bin:~/sbin"), "(cmd x=~/bin:~/sbin)");
+  EXPECT_EQ(P("a=1 b=2"), "(cmd a=1 b=2)");
+  EXPECT_EQ(P("if a; then (b) fi"), "(if (cmd a) (sub (cmd b)))");  // as bash: fi after )
+  EXPECT_EQ(P("if (a) then b; fi"), "(if (sub (cmd a)) (cmd b))");
+  EXPECT_EQ(P("while :; do :; done >/dev/null 2>&1 &"),
+            "(bg (while (cmd :) (cmd :) (> /dev/null) (2>& 1)))");
+  EXPECT_EQ(P("{ a || b; } && (c | d) &"),
+            "(bg (and (group (or (cmd a) (cmd b))) (sub (pipe (cmd c) (cmd d)))))");
+  EXPECT_EQ(P("for f in *; do case $f in *.c) cc $f;; esac; done"),
+            "(for f (in *) (case ${f} (*.c (cmd cc ${f}))))");
+  EXPECT_EQ(P("echo \"`echo '\\`'`\""), "(cmd echo \"`(cmd echo '`')`\")");
+  EXPECT_EQ(P("cat <<E\n${x:-$(echo \"q\")}\nE\n"), "(cmd cat (<< E \"${x:-\"$((cmd echo \"q\"))\"}\\n\"))");
+  EXPECT_EQ(P("cat <<'E'\n$(fi)\nE\n"), "(cmd cat (<< 'E' '$(fi)\\n'))");
+  EXPECT_EQ(P("cat <<E\na\\\nb\nE\n"), "(cmd cat (<< E \"ab\\n\"))");
+  EXPECT_EQ(P("echo $((x)) $(( $(a) ))"), "(cmd echo $((x)) $(( $(a) )))");
 }
 
 }  // namespace
