@@ -67,7 +67,10 @@ struct WordPart {
   // here-document body): "$@" is kParam with in_dquotes, $@ without; the
   // results of expansions in dquotes are not field-split.
   bool in_dquotes;
-  Quote quote;  // kLiteral: how its text was quoted (kDouble in dquotes)
+  Quote quote;      // kLiteral: how its text was quoted (kDouble in dquotes)
+  ParamOp op;       // kParam
+  bool colon;       // kParam: ":" form, also applies when the value is null
+  bool backquoted;  // kCommand: `...` rather than $(...)
 
   // kLiteral: the text, quotes and escaping backslashes removed (may be empty:
   // "" and '' are one empty quoted part, so the word still makes a field).
@@ -76,16 +79,11 @@ struct WordPart {
   // kArith: the expression's source text between $(( and )), as written.
   Str text;
 
-  // kParam
-  ParamOp op;
-  bool colon;     // ":" form: also applies when the value is null
-  Word* operand;  // the w or p of ${x op w}; never null for ops after kLength
-                  // (it may have no parts: ${x:-})
-
-  // kCommand
-  List* program;    // the parsed commands inside (may have no items)
-  bool backquoted;  // `...` rather than $(...)
-
+  // kParam: the w or p of ${x op w}; never null for ops after kLength (it
+  // may have no parts: ${x:-}).
+  Word* operand;
+  // kCommand: the parsed commands inside (may have no items).
+  List* program;
   // kArith: the expression as a word (parameters and command substitutions in
   // it to be expanded, as in double quotes, before evaluation). Never null.
   Word* expr;

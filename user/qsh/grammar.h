@@ -65,7 +65,7 @@ class Parser {
   AndOr* and_or();
   Pipeline* pipeline(Connector connector);
   Command* command();
-  Command* simple_command();
+  Command* simple_command(Command* c);
   Command* compound(Command* c);
   bool redirect(Vec<Redir>& redirs);
   bool trailing_redirects(Command* c);

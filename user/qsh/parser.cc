@@ -168,7 +168,7 @@ Command* Parser::command() {
     fail(t);
     return nullptr;
   }
-  return simple_command();
+  return simple_command(c);
 }
 
 bool Parser::assignment(const Token& t, Vec<Assignment>& out) {
@@ -196,11 +196,8 @@ bool Parser::assignment(const Token& t, Vec<Assignment>& out) {
   return true;
 }
 
-Command* Parser::simple_command() {
-  Command* c = make<Command>();
-  if (c == nullptr) return nullptr;
+Command* Parser::simple_command(Command* c) {
   c->kind = CommandKind::kSimple;
-  c->line = peek().line;
   for (;;) {
     const Token& t = peek();
     if (redirect_op(t.kind) || t.kind == Tok::kIoNumber) {

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include <string>
 #include <vector>
@@ -173,6 +174,39 @@ TEST(ParserFuzz, RandomBytes) {
     check(s);
     if (HasFailure()) break;
   }
+}
+
+TEST(ParserFuzz, LargeInputs) {
+  std::string lines;
+  for (int i = 0; i < 10000; ++i) lines += "echo \"$i\" | grep x && y=$(z) || w\n";
+  std::string word(1 << 20, 'a');
+  std::string pipe = "a";
+  for (int i = 0; i < 50000; ++i) pipe += " | a";
+  std::string heredoc = "cat <<E\n";
+  for (int i = 0; i < 10000; ++i) heredoc += "line $x `y` and more text\n";
+  heredoc += "E\n";
+  for (const std::string* s : {&lines, &word, &pipe, &heredoc}) {
+    Arena arena;
+    const ParseResult r = parse(arena, s->data(), s->size());
+    EXPECT_EQ(r.status, ParseStatus::kOk) << s->substr(0, 40) << (r.message ? r.message : "");
+    // Memory grows linearly: a simple command takes ~300 bytes of tree, so a
+    // dense script up to ~70 bytes per byte of text.
+    EXPECT_LT(arena.bytes(), 80 * s->size() + Arena::kChunk) << s->substr(0, 40);
+    printf("%zu bytes of text: %zu bytes of tree\n", s->size(), arena.bytes());
+  }
+}
+
+TEST(ParserFuzz, HugeAllocationsFail) {
+  Arena arena;
+  EXPECT_EQ(arena.alloc(SIZE_MAX), nullptr);
+  EXPECT_EQ(arena.alloc(SIZE_MAX - 8), nullptr);
+  EXPECT_EQ(arena.make_array<uint64_t>(SIZE_MAX / 4), nullptr);
+  EXPECT_EQ(arena.dup("x", SIZE_MAX), nullptr);
+  EXPECT_NE(arena.alloc(100000), nullptr);  // bigger than a chunk: a chunk of its own
+  char* small = static_cast<char*>(arena.alloc(10));
+  ASSERT_NE(small, nullptr);
+  EXPECT_EQ(small[0], 0);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(small) % 16, 0u);
 }
 
 TEST(ParserFuzz, OutOfMemoryIsAnError) {
