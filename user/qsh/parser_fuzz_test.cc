@@ -32,6 +32,7 @@ const char* const kCorpus[] = {
     "! a | b; { c; d & } 2>/dev/null; (e; f) | g\n",
     "a \\\n  b # comment\n# whole line\n\necho '#' \"\\\"\" \\#\n",
     "x=$(cat <<E\nin $(sub)\nE\n)\necho \"${x#\"$p\"}\" ${10} $@ $* $? $$ $! $- $0\n",
+    "echo $((cd /; ls) | wc) $((1+(2))) \"$((x))\" $(( $(a) + `b` ))\n",
 };
 
 // Bits of syntax mutations splice in.

@@ -262,6 +262,12 @@ TEST(Parser, Arithmetic) {
   EXPECT_EQ(P("echo $(( (1+2) * $x ))"), "(cmd echo $(( (1+2) * $x )))");
   EXPECT_EQ(P("echo \"$((x*2))\""), "(cmd echo \"$((x*2))\")");
   EXPECT_EQ(P("echo $(($(echo 1) + 1))"), "(cmd echo $(($(echo 1) + 1)))");
+  // $(( that is not arithmetic: a command substitution starting with a subshell.
+  EXPECT_EQ(P("echo $((cd /; ls) | wc)"),
+            "(cmd echo $((pipe (sub (list (cmd cd /) (cmd ls))) (cmd wc))))");
+  EXPECT_EQ(P("echo $((a)\n)"), "(cmd echo $((sub (cmd a))))");
+  EXPECT_EQ(P("echo $((a)"), "INCOMPLETE");
+  EXPECT_EQ(P("echo $((a) |"), "INCOMPLETE");
   Arena arena;
   const char* src = "echo $((1 + ${y}))";
   const ParseResult r = parse(arena, src, strlen(src));
@@ -460,7 +466,7 @@ TEST(Parser, SyntaxErrors) {
   EXPECT_EQ(P("echo ${}"), E(1, "bad substitution"));
   EXPECT_EQ(P("echo ${x:%y}"), E(1, "bad substitution"));
   EXPECT_EQ(P("echo ${x;}"), E(1, "bad substitution"));
-  EXPECT_EQ(P("echo $((a) b)"), E(1, "bad arithmetic expansion"));
+  EXPECT_EQ(P("echo $((a) b)"), E(1, "unexpected 'b'"));  // $( (a) b)
   EXPECT_EQ(P("echo $(fi)"), E(1, "unexpected 'fi'"));
   EXPECT_EQ(P("echo `echo \"`"), E(1, "unexpected end of file"));
   EXPECT_EQ(P("echo `fi`"), E(1, "unexpected 'fi'"));

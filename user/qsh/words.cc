@@ -305,8 +305,12 @@ bool Lexer::read_arith(Word* w, bool in_dq) {
     return false;
   }
   if (peek(1) != ')') {
-    ctx_.error(start_line, "bad arithmetic expansion");
-    return false;
+    // Not $((..)) but $( (..) ..), a substitution starting with a subshell,
+    // as in `$((cd /; ls) | wc)`: read again from the second parenthesis.
+    pos_ = start - 1;
+    line_ = start_line;
+    ctx_.leave();
+    return read_command_sub(w, in_dq);
   }
   char* text = ctx_.arena->dup(text_ + start, pos_ - start);
   if (text == nullptr) {
