@@ -17,7 +17,7 @@ namespace qsh {
 
 class Arena {
  public:
-  static constexpr size_t kChunk = 16 * 1024;             // bytes malloc'd at a time
+  static constexpr size_t kChunk = 16 * 1024;                // bytes malloc'd at a time
   static constexpr size_t kDefaultLimit = 64 * 1024 * 1024;  // bytes in all at most
 
   Arena() = default;

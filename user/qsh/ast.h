@@ -49,15 +49,15 @@ enum class Quote : uint8_t {
 // Parameter expansion operators. For ${x:-w} and the like `colon` is set;
 // the pattern operators (%, %%, #, ##) never have it.
 enum class ParamOp : uint8_t {
-  kPlain,          // $x ${x}
-  kLength,         // ${#x}
-  kDefault,        // ${x-w}  ${x:-w}   use w if unset (or null)
-  kAssign,         // ${x=w}  ${x:=w}   assign w if unset (or null)
-  kError,          // ${x?w}  ${x:?w}   error w if unset (or null)
-  kAlternative,    // ${x+w}  ${x:+w}   use w if set (and not null)
-  kRemoveSuffix,   // ${x%p}   smallest suffix matching pattern p
+  kPlain,             // $x ${x}
+  kLength,            // ${#x}
+  kDefault,           // ${x-w}  ${x:-w}   use w if unset (or null)
+  kAssign,            // ${x=w}  ${x:=w}   assign w if unset (or null)
+  kError,             // ${x?w}  ${x:?w}   error w if unset (or null)
+  kAlternative,       // ${x+w}  ${x:+w}   use w if set (and not null)
+  kRemoveSuffix,      // ${x%p}   smallest suffix matching pattern p
   kRemoveLongSuffix,  // ${x%%p}
-  kRemovePrefix,   // ${x#p}
+  kRemovePrefix,      // ${x#p}
   kRemoveLongPrefix,  // ${x##p}
 };
 
@@ -115,10 +115,10 @@ enum class RedirOp : uint8_t {
 };
 
 struct Redir {
-  int fd;            // the io number written before the operator, else the default above
+  int fd;  // the io number written before the operator, else the default above
   RedirOp op;
-  Word* target;      // the file or fd to expand; for here-documents the delimiter
-                     // as parsed (not to be expanded: the body is what counts); never null
+  Word* target;  // the file or fd to expand; for here-documents the delimiter
+                 // as parsed (not to be expanded: the body is what counts); never null
   // Here-documents only: the body (the lines up to the delimiter, each with
   // its newline). When the delimiter was unquoted the body is parsed like a
   // double-quoted word ($x, $(..), `..`, and \$ \` \\ \newline escapes), all

@@ -152,8 +152,7 @@ Token Lexer::next() {
       if (c1 == '&') return op(Tok::kGreatAnd, 2);
       if (c1 == '|') return op(Tok::kClobber, 2);
       return op(Tok::kGreat, 1);
-    default:
-      return word_token();
+    default: return word_token();
   }
 }
 
@@ -253,7 +252,8 @@ bool Lexer::read_heredoc(const Heredoc& h) {
     const size_t end = pos_;
     const bool newline = !at_end();
     if (newline) get();
-    if (end - start == h.delimiter.n && memcmp(text_ + start, h.delimiter.s, h.delimiter.n) == 0) break;
+    if (end - start == h.delimiter.n && memcmp(text_ + start, h.delimiter.s, h.delimiter.n) == 0)
+      break;
     bool ok = true;
     for (size_t i = start; i < end && ok; ++i) ok = raw.push(*ctx_.arena, text_[i]);
     if (!ok || (newline && !raw.push(*ctx_.arena, '\n'))) {

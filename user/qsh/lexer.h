@@ -44,25 +44,25 @@ enum class Tok : uint8_t {
   kWord,
   kIoNumber,  // digits right before < or >: io_number
   kNewline,
-  kEnd,       // end of the text
-  kAndIf,     // &&
-  kOrIf,      // ||
-  kDSemi,     // ;;
-  kSemi,      // ;
-  kAmp,       // &
-  kPipe,      // |
-  kLParen,    // (
-  kRParen,    // )
-  kLess,      // <
-  kGreat,     // >
-  kDLess,     // <<
-  kDLessDash, // <<-
-  kDGreat,    // >>
-  kLessAnd,   // <&
-  kGreatAnd,  // >&
-  kLessGreat, // <>
-  kClobber,   // >|
-  kError,     // the context has the error (or incompleteness)
+  kEnd,        // end of the text
+  kAndIf,      // &&
+  kOrIf,       // ||
+  kDSemi,      // ;;
+  kSemi,       // ;
+  kAmp,        // &
+  kPipe,       // |
+  kLParen,     // (
+  kRParen,     // )
+  kLess,       // <
+  kGreat,      // >
+  kDLess,      // <<
+  kDLessDash,  // <<-
+  kDGreat,     // >>
+  kLessAnd,    // <&
+  kGreatAnd,   // >&
+  kLessGreat,  // <>
+  kClobber,    // >|
+  kError,      // the context has the error (or incompleteness)
 };
 
 struct Token {
@@ -70,9 +70,9 @@ struct Token {
   int line;
   const char* src;  // the token as written, for messages
   size_t src_len;
-  Word* word;       // kWord
-  bool plain;       // kWord: one unquoted literal part (text in word->parts[0])
-  int io_number;    // kIoNumber
+  Word* word;     // kWord
+  bool plain;     // kWord: one unquoted literal part (text in word->parts[0])
+  int io_number;  // kIoNumber
 };
 
 class Lexer {

@@ -69,9 +69,9 @@ TEST(Lexer, PlainWords) {
 
 TEST(Lexer, Lines) {
   const Lexed l = lex("a\nb \\\n c\n\n'x\ny' d");
-  EXPECT_EQ(l.kinds, (std::vector<Tok>{Tok::kWord, Tok::kNewline, Tok::kWord, Tok::kWord,
-                                       Tok::kNewline, Tok::kNewline, Tok::kWord, Tok::kWord,
-                                       Tok::kEnd}));
+  EXPECT_EQ(l.kinds,
+            (std::vector<Tok>{Tok::kWord, Tok::kNewline, Tok::kWord, Tok::kWord, Tok::kNewline,
+                              Tok::kNewline, Tok::kWord, Tok::kWord, Tok::kEnd}));
   EXPECT_EQ(l.lines, (std::vector<int>{1, 1, 2, 3, 3, 4, 5, 6, 6}));
 }
 

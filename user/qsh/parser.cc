@@ -211,8 +211,7 @@ Command* Parser::simple_command(Command* c) {
       continue;
     }
     if (c->words.empty() && c->assigns.empty() && c->redirs.empty() && w.plain &&
-        peek().kind == Tok::kLParen &&
-        is_name(w.word->parts[0].text.s, w.word->parts[0].text.n)) {
+        peek().kind == Tok::kLParen && is_name(w.word->parts[0].text.s, w.word->parts[0].text.n)) {
       return function(c, w) ? c : nullptr;
     }
     if (!push(c->words, w.word)) return nullptr;

@@ -6,7 +6,6 @@
 // and what is incomplete becomes an error at the end of the file (but for
 // a trailing backslash-newline, which then just ends the text).
 #include <gtest/gtest.h>
-
 #include <stdint.h>
 #include <stdio.h>
 
@@ -37,10 +36,11 @@ const char* const kCorpus[] = {
 
 // Bits of syntax mutations splice in.
 const char* const kPieces[] = {
-    "'", "\"", "`", "\\", "\\\n", "$", "${", "}", "$(", ")", "$((", "))", "(", "{ ", " }",
-    ";", ";;", "&", "&&", "|", "||", "<", ">", "<<", "<<-", ">&", "<&", "2>", "\n", " ",
-    "#", "if ", "then ", "else ", "elif ", "fi", "while ", "do ", "done", "case ", " in ",
-    "esac", "for ", "!", "=", "EOF\n", "${x:-", "${#", "%%", "*", "\t", "x()",
+    "'",     "\"",    "`",     "\\",     "\\\n", "$",    "${",    "}",    "$(",   ")",    "$((",
+    "))",    "(",     "{ ",    " }",     ";",    ";;",   "&",     "&&",   "|",    "||",   "<",
+    ">",     "<<",    "<<-",   ">&",     "<&",   "2>",   "\n",    " ",    "#",    "if ",  "then ",
+    "else ", "elif ", "fi",    "while ", "do ",  "done", "case ", " in ", "esac", "for ", "!",
+    "=",     "EOF\n", "${x:-", "${#",    "%%",   "*",    "\t",    "x()",
 };
 
 class Rng {
@@ -128,8 +128,9 @@ ParseStatus check(const std::string& s) {
       break;
     case ParseStatus::kIncomplete: {
       // A trailing backslash(-newline) waits for more, unless the text is all.
-      const bool backslash = s.size() >= 1 && (s.back() == '\\' || (s.size() >= 2 && s.back() == '\n' &&
-                                                                  s[s.size() - 2] == '\\'));
+      const bool backslash =
+          s.size() >= 1 &&
+          (s.back() == '\\' || (s.size() >= 2 && s.back() == '\n' && s[s.size() - 2] == '\\'));
       if (!backslash || closed.status != ParseStatus::kOk) {
         EXPECT_EQ(closed.status, ParseStatus::kError) << s;
       }

@@ -288,7 +288,8 @@ TEST(Parser, HereDocuments) {
   EXPECT_EQ(P("cat <<'EOF'\nhello $x\nEOF\n"), "(cmd cat (<< 'EOF' 'hello $x\\n'))");
   EXPECT_EQ(P("cat <<\"E\"OF\n$x\nEOF\n"), "(cmd cat (<< \"E\"OF '$x\\n'))");
   EXPECT_EQ(P("cat <<\\EOF\n$x\nEOF\n"), "(cmd cat (<< \\EOF '$x\\n'))");
-  EXPECT_EQ(P("cat <<-EOF\n\thello\n\t\tworld\n\tEOF\n"), "(cmd cat (<<- EOF \"hello\\nworld\\n\"))");
+  EXPECT_EQ(P("cat <<-EOF\n\thello\n\t\tworld\n\tEOF\n"),
+            "(cmd cat (<<- EOF \"hello\\nworld\\n\"))");
   EXPECT_EQ(P("cat <<EOF\n\thello\nEOF\n"), "(cmd cat (<< EOF \"\\thello\\n\"))");
   EXPECT_EQ(P("cat <<EOF\nEOF\n"), "(cmd cat (<< EOF))");
   EXPECT_EQ(P("cat <<A; cat <<B\na\nA\nb\nB\n"),
@@ -383,8 +384,7 @@ TEST(Parser, Case) {
   EXPECT_EQ(P("case x in \"a b\"|'*'|$y) ;; esac"), "(case x (\"a b\"|'*'|${y}))");
   EXPECT_EQ(P("case in in in) echo in;; esac"), "(case in (in (cmd echo in)))");
   EXPECT_EQ(P("case x in x) echo esac;; esac"), "(case x (x (cmd echo esac)))");
-  EXPECT_EQ(P("case x in x) case y in y) z;; esac;; esac"),
-            "(case x (x (case y (y (cmd z)))))");
+  EXPECT_EQ(P("case x in x) case y in y) z;; esac;; esac"), "(case x (x (case y (y (cmd z)))))");
   EXPECT_EQ(P("case x in x) a;; esac >o"), "(case x (x (cmd a)) (> o))");
 }
 
@@ -400,17 +400,50 @@ TEST(Parser, Functions) {
 
 TEST(Parser, Incomplete) {
   const char* const cases[] = {
-      "echo 'a",        "echo \"a",         "echo $(a",        "echo `a",
-      "echo ${x",       "echo ${x:-a",      "echo ${",         "cat <<E\nx\n",
-      "cat <<E",        "cat <<E\n",        "if a; then b",    "if a; then b; else",
-      "if a",           "while a",          "while a; do b",   "until a; do",
-      "a |",            "a &&",             "a ||",            "a | b ||\n",
-      "echo a\\\n",     "echo \\",          "{ a;",            "(a",
-      "(a;\n",          "case x in",        "case x in x) a;", "case x",
-      "for i in a",     "for i in a; do",   "for i",           "f()",
-      "echo $((1",      "echo $((1)",       "echo \"$(echo",   "echo \"${x:-\"",
-      "!",              "echo `echo \\`",   "f() {",           "x=$(",
-      "echo $(case x in", "a &&\n\n",       "cat <<E; echo\n", "echo $(cat <<E\nx\n",
+      "echo 'a",
+      "echo \"a",
+      "echo $(a",
+      "echo `a",
+      "echo ${x",
+      "echo ${x:-a",
+      "echo ${",
+      "cat <<E\nx\n",
+      "cat <<E",
+      "cat <<E\n",
+      "if a; then b",
+      "if a; then b; else",
+      "if a",
+      "while a",
+      "while a; do b",
+      "until a; do",
+      "a |",
+      "a &&",
+      "a ||",
+      "a | b ||\n",
+      "echo a\\\n",
+      "echo \\",
+      "{ a;",
+      "(a",
+      "(a;\n",
+      "case x in",
+      "case x in x) a;",
+      "case x",
+      "for i in a",
+      "for i in a; do",
+      "for i",
+      "f()",
+      "echo $((1",
+      "echo $((1)",
+      "echo \"$(echo",
+      "echo \"${x:-\"",
+      "!",
+      "echo `echo \\`",
+      "f() {",
+      "x=$(",
+      "echo $(case x in",
+      "a &&\n\n",
+      "cat <<E; echo\n",
+      "echo $(cat <<E\nx\n",
   };
   for (const char* c : cases) EXPECT_EQ(P(c), "INCOMPLETE") << c;
 }
@@ -490,8 +523,7 @@ TEST(Parser, ErrorResult) {
 TEST(Parser, LongTokensAreShortenedInMessages) {
   const std::string s = "fi" + std::string(100, 'x');
   EXPECT_EQ(P("a )" + s), E(1, "unexpected ')'"));
-  EXPECT_EQ(P("case x in a " + s + ") ;; esac"),
-            E(1, "unexpected '" + s.substr(0, 40) + "...'"));
+  EXPECT_EQ(P("case x in a " + s + ") ;; esac"), E(1, "unexpected '" + s.substr(0, 40) + "...'"));
 }
 
 TEST(Parser, NestingIsLimited) {
@@ -534,7 +566,8 @@ TEST(Parser, LineNumbersOfCommands) {
 }
 
 TEST(Parser, Combinations) {
-  EXPECT_EQ(P("echo \"$(echo \"$(echo a)\")\""), "(cmd echo \"$((cmd echo \"$((cmd echo a))\"))\")");
+  EXPECT_EQ(P("echo \"$(echo \"$(echo a)\")\""),
+            "(cmd echo \"$((cmd echo \"$((cmd echo a))\"))\")");
   EXPECT_EQ(P("echo $(cat <<E) x\nbody\nE\n"), "(cmd echo $((cmd cat (<< E \"body\\n\"))) x)");
   EXPECT_EQ(P("echo ${x:-a}b\"c\""), "(cmd echo ${x:-a}b\"c\")");
   EXPECT_EQ(P("echo ${x-}"), "(cmd echo ${x-})");
@@ -551,7 +584,8 @@ TEST(Parser, Combinations) {
   EXPECT_EQ(P("for f in *; do case $f in *.c) cc $f;; esac; done"),
             "(for f (in *) (case ${f} (*.c (cmd cc ${f}))))");
   EXPECT_EQ(P("echo \"`echo '\\`'`\""), "(cmd echo \"`(cmd echo '`')`\")");
-  EXPECT_EQ(P("cat <<E\n${x:-$(echo \"q\")}\nE\n"), "(cmd cat (<< E \"${x:-\"$((cmd echo \"q\"))\"}\\n\"))");
+  EXPECT_EQ(P("cat <<E\n${x:-$(echo \"q\")}\nE\n"),
+            "(cmd cat (<< E \"${x:-\"$((cmd echo \"q\"))\"}\\n\"))");
   EXPECT_EQ(P("cat <<'E'\n$(fi)\nE\n"), "(cmd cat (<< 'E' '$(fi)\\n'))");
   EXPECT_EQ(P("cat <<E\na\\\nb\nE\n"), "(cmd cat (<< E \"ab\\n\"))");
   EXPECT_EQ(P("echo $((x)) $(( $(a) ))"), "(cmd echo $((x)) $(( $(a) )))");

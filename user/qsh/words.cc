@@ -267,9 +267,7 @@ bool Lexer::read_brace(Word* w, bool in_dq) {
     case '+': p.op = ParamOp::kAlternative; break;
     case '%': p.op = peek(1) == '%' ? ParamOp::kRemoveLongSuffix : ParamOp::kRemoveSuffix; break;
     case '#': p.op = peek(1) == '#' ? ParamOp::kRemoveLongPrefix : ParamOp::kRemovePrefix; break;
-    default:
-      ctx_.error(start_line, "bad substitution");
-      return false;
+    default: ctx_.error(start_line, "bad substitution"); return false;
   }
   if (p.colon && (c == '%' || c == '#')) {
     ctx_.error(start_line, "bad substitution");
