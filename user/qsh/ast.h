@@ -89,7 +89,8 @@ struct WordPart {
   Word* expr;
 };
 
-// One shell word. A word with no parts is empty (an assignment's `x=`).
+// One shell word: its parts concatenate into the word's value (and fields).
+// A word with no parts is empty (an assignment's `x=`).
 struct Word {
   Vec<WordPart> parts;
 };
@@ -123,7 +124,8 @@ struct Redir {
   // its newline). When the delimiter was unquoted the body is parsed like a
   // double-quoted word ($x, $(..), `..`, and \$ \` \\ \newline escapes), all
   // parts in_dquotes; when any of it was quoted (`<<'EOF'`, `<<\EOF`, `<<"E"F`)
-  // the body is one kSingle literal, taken as is. Never null for here-documents.
+  // the body is one kSingle literal, taken as is. Never null for here-documents
+  // (no parts for an empty body).
   Word* body;
   bool body_quoted;  // the delimiter had quotes: the body expands nothing
 };
@@ -159,7 +161,7 @@ struct CaseItem {
 
 struct Command {
   CommandKind kind;
-  int line;  // where the command starts (1-based)
+  int line;  // where the command starts (1-based; a function: its name's line)
 
   // Every kind: redirections in source order. For a simple command they may
   // have stood anywhere among its words; for a compound command they follow
@@ -220,7 +222,7 @@ struct AndOr {
 struct ListItem {
   AndOr* and_or;  // never null
   bool async;     // ended by `&`: run in the background
-  int line;
+  int line;       // where it starts (1-based)
 };
 
 // A sequence of and-or lists separated by `;`, `&` or newlines; a whole
