@@ -118,9 +118,12 @@ Token Lexer::next() {
     }
   }
   if (at_end()) {
-    if (!pending_.empty()) {  // here-documents never read
-      end_of_text(line_);
-      return err;
+    if (!pending_.empty()) {  // here-documents whose line never ended
+      if (!closed_) {
+        end_of_text(line_);
+        return err;
+      }
+      if (!read_heredocs()) return err;  // empty bodies, as in bash and dash
     }
     Token t{};
     t.kind = Tok::kEnd;
@@ -241,8 +244,13 @@ bool Lexer::read_heredoc(const Heredoc& h) {
   Vec<char> raw{};
   for (;;) {
     if (at_end()) {
-      end_of_text(line_);
-      return false;
+      // No delimiter line: more may come, or in a complete text (closed) the
+      // end of the text ends the body, as in bash and dash.
+      if (!closed_) {
+        end_of_text(line_);
+        return false;
+      }
+      break;
     }
     if (h.strip_tabs) {
       while (peek() == '\t') ++pos_;

@@ -87,7 +87,8 @@ class Lexer {
   int line() const { return line_; }
 
   // Registers a here-document whose delimiter token was just read; returns
-  // its body, filled in when the line ends (or null when out of memory).
+  // its body, filled in when the line ends (or null when out of memory). A
+  // body the text ends in is kIncomplete, or when closed ends there.
   // *quoted says whether the delimiter had quotes.
   Word* add_heredoc(const Token& delimiter, bool strip_tabs, bool* quoted);
 

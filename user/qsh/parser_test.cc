@@ -452,7 +452,11 @@ TEST(Parser, IncompleteAtEndOfFileIsAnError) {
   EXPECT_EQ(P("a &&", true), E(1, "unexpected end of file"));
   EXPECT_EQ(P("if a\nthen b\n", true), E(3, "unexpected end of file"));
   EXPECT_EQ(P("echo 'a\n", true), E(2, "unexpected end of file"));
-  EXPECT_EQ(P("cat <<E\nx\n", true), E(3, "unexpected end of file"));
+  // A here-document the file ends in ends there (bash and dash do the same).
+  EXPECT_EQ(P("cat <<E\nx\n", true), "(cmd cat (<< E \"x\\n\"))");
+  EXPECT_EQ(P("cat <<E\nx", true), "(cmd cat (<< E \"x\"))");
+  EXPECT_EQ(P("cat <<E; cat <<F", true), "(list (cmd cat (<< E)) (cmd cat (<< F)))");
+  EXPECT_EQ(P("cat <<E\n$(fi)", true), E(2, "unexpected 'fi'"));
   EXPECT_EQ(P("echo a\\\n", true), "(cmd echo a)");
   EXPECT_EQ(P("echo a", true), "(cmd echo a)");
 }
