@@ -16,7 +16,7 @@ namespace qsh {
 // A plain (unquoted, unexpanded) word token spelling s.
 bool word_is(const Token& t, const char* s);
 // Tokens that end a list: the end, `)`, `;;` and the reserved words that
-// close a construct (then elif else fi do done esac }).
+// close a construct (then elif else fi do done esac }), or `in`.
 bool ends_list(const Token& t);
 bool starts_compound(const Token& t);
 bool redirect_op(Tok k);

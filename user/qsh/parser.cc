@@ -16,14 +16,15 @@ bool word_is(const Token& t, const char* s) {
   return w.n == strlen(s) && memcmp(w.s, s, w.n) == 0;
 }
 
-// Reserved words that end a list: the parser stops there and the enclosing
-// construct decides whether it is the one it expects.
+// Tokens that end a list, and the reserved words that cannot start a command:
+// the parser stops there and the enclosing construct decides whether it is
+// the one it expects (`in` never is: in command position it is an error).
 bool ends_list(const Token& t) {
   if (t.kind == Tok::kEnd || t.kind == Tok::kRParen || t.kind == Tok::kDSemi ||
       t.kind == Tok::kError) {
     return true;
   }
-  static const char* const kEnders[] = {"then", "elif", "else", "fi", "do", "done", "esac", "}"};
+  static const char* const kEnders[] = {"then", "elif", "else", "fi", "do", "done", "esac", "}", "in"};
   for (const char* e : kEnders) {
     if (word_is(t, e)) return true;
   }

@@ -167,7 +167,16 @@ TEST(Parser, Parameters) {
   EXPECT_EQ(P("echo ${x#*.} ${x%%.*}"), "(cmd echo ${x#*.} ${x%%.*})");
   EXPECT_EQ(P("echo ${x:-'}'}"), "(cmd echo ${x:-'}'})");
   EXPECT_EQ(P("echo ${x:-\\}}"), "(cmd echo ${x:-\\}})");
-  EXPECT_EQ(P("echo ${x:-{a}}"), "(cmd echo ${x:-{a}})");
+  EXPECT_EQ(P("echo ${x:-{a}b}"), "(cmd echo ${x:-{a}b})");  // the first } ends it: "{a" "b}"
+  {
+    Arena arena;
+    const ParseResult r = parse(arena, "${x:-{a}b}", 10);
+    ASSERT_EQ(r.status, ParseStatus::kOk);
+    const Word* w = r.program->items[0].and_or->pipelines[0]->commands[0]->words[0];
+    ASSERT_EQ(w->parts.size(), 2u);
+    EXPECT_STREQ(w->parts[0].operand->parts[0].text.s, "{a");
+    EXPECT_STREQ(w->parts[1].text.s, "b}");
+  }
   EXPECT_EQ(P("echo \"${x:-a b}\""), "(cmd echo \"${x:-\"a b\"}\")");
   EXPECT_EQ(P("echo \"$@\" $@"), "(cmd echo \"${@}\" ${@})");
   EXPECT_EQ(P("echo ${x:-$(echo })}"), "(cmd echo ${x:-$((cmd echo }))})");
@@ -479,6 +488,10 @@ TEST(Parser, SyntaxErrors) {
   EXPECT_EQ(P("a | fi"), E(1, "unexpected 'fi'"));
   EXPECT_EQ(P("fi"), E(1, "unexpected 'fi'"));
   EXPECT_EQ(P("done"), E(1, "unexpected 'done'"));
+  EXPECT_EQ(P("in"), E(1, "unexpected 'in'"));
+  EXPECT_EQ(P("a; in b"), E(1, "unexpected 'in'"));
+  EXPECT_EQ(P("a | in"), E(1, "unexpected 'in'"));
+  EXPECT_EQ(P("echo in; x=1 in"), "(list (cmd echo in) (cmd x=1 in))");
   EXPECT_EQ(P("a\nb\nif true; then fi"), E(3, "unexpected 'fi'"));
   EXPECT_EQ(P("echo (a)"), E(1, "unexpected 'a'"));  // as bash: `echo (` starts a function
   EXPECT_EQ(P("echo a (b)"), E(1, "unexpected '('"));

@@ -88,7 +88,6 @@ bool Lexer::read_parts(Word* w, Mode mode, bool in_dq) {
   Builder b(ctx_, w);
   const bool dq = in_dq || mode == Mode::kDquote || mode == Mode::kHeredoc || mode == Mode::kArith;
   const Quote plain_quote = dq ? Quote::kDouble : Quote::kNone;
-  int braces = 0;  // kOperand: unquoted { } inside
   int parens = 0;  // kArith: ( ) inside
   for (;;) {
     if (at_end()) {
@@ -99,11 +98,7 @@ bool Lexer::read_parts(Word* w, Mode mode, bool in_dq) {
     const char c = peek();
     if (mode == Mode::kUnquoted && meta(c)) break;
     if (mode == Mode::kDquote && c == '"') break;
-    if (mode == Mode::kOperand && c == '}') {
-      if (braces == 0) break;
-      --braces;
-    }
-    if (mode == Mode::kOperand && c == '{') ++braces;
+    if (mode == Mode::kOperand && c == '}') break;  // the first one, as bash and dash
     if (mode == Mode::kArith && c == '(') ++parens;
     if (mode == Mode::kArith && c == ')') {
       if (parens == 0) break;
