@@ -165,7 +165,7 @@ Command* Parser::command() {
     ctx_.leave();
     return trailing_redirects(r) ? r : nullptr;
   }
-  if (t.kind == Tok::kWord && ends_list(t)) {  // `a | fi`
+  if (t.kind == Tok::kWord && (ends_list(t) || word_is(t, "!"))) {  // `a | fi`, `a | ! b`
     fail(t);
     return nullptr;
   }

@@ -66,6 +66,10 @@ TEST(Parser, Pipelines) {
   EXPECT_EQ(P("! a"), "(not (cmd a))");
   EXPECT_EQ(P("! a | b"), "(not (pipe (cmd a) (cmd b)))");
   EXPECT_EQ(P("echo !"), "(cmd echo !)");
+  EXPECT_EQ(P("a | ! b"), E(1, "unexpected '!'"));  // only before a whole pipeline
+  EXPECT_EQ(P("! ! a"), E(1, "unexpected '!'"));
+  EXPECT_EQ(P("{ ! a; }"), "(group (not (cmd a)))");
+  EXPECT_EQ(P("a || ! b | c"), "(or (cmd a) (not (pipe (cmd b) (cmd c))))");
   EXPECT_EQ(P("a && ! b"), "(and (cmd a) (not (cmd b)))");
   EXPECT_EQ(P("\"!\" a"), "(cmd \"!\" a)");
 }
