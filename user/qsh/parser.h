@@ -13,6 +13,11 @@
 // With at_eof set the text is known to be all there is (a script file, or
 // `sh -c`), and incompleteness is an error too ("unexpected end of file").
 //
+// Stricter than bash and dash, which find these only when the command runs:
+// a malformed ${..} ("bad substitution") and a syntax error inside `..` fail
+// the whole parse. A function's body must be a compound command (POSIX; dash
+// takes any command).
+//
 // Aliases are not expanded. Nesting (compound commands, substitutions, ${..})
 // deeper than kMaxNesting is an error ("nesting too deep"), so no input can
 // exhaust the stack.
