@@ -6,6 +6,7 @@
 namespace qsh {
 
 void* Arena::alloc(size_t n) {
+  if (n > limit_) return nullptr;  // also keeps the rounding below from wrapping
   n = (n + 15) & ~size_t{15};
   if (n == 0) n = 16;
   if (head_ == nullptr || head_->size - head_->used < n) {

@@ -17,7 +17,7 @@ namespace qsh {
 
 class Arena {
  public:
-  static constexpr size_t kChunk = 16 * 1024;             // bytes malloc'd at a time
+  static constexpr size_t kChunk = 16 * 1024;                // bytes malloc'd at a time
   static constexpr size_t kDefaultLimit = 64 * 1024 * 1024;  // bytes in all at most
 
   Arena() = default;
@@ -66,8 +66,8 @@ class Arena {
 template <class T>
 struct Vec {
   T* data;
-  size_t len;
-  size_t cap;
+  uint32_t len;
+  uint32_t cap;
 
   size_t size() const { return len; }
   bool empty() const { return len == 0; }
@@ -83,7 +83,11 @@ struct Vec {
   bool push(Arena& arena, const T& v) {
     static_assert(__is_trivially_copyable(T), "Vec holds plain data");
     if (len == cap) {
-      const size_t ncap = cap == 0 ? 4 : cap * 2;
+      // The first block is 16 bytes' worth (one element of a big T): most
+      // arrays in a syntax tree hold one or two things.
+      if (cap > UINT32_MAX / 2) return false;
+      const uint32_t first = sizeof(T) >= 16 ? 1 : static_cast<uint32_t>(16 / sizeof(T));
+      const uint32_t ncap = cap != 0 ? cap * 2 : first;
       T* d = arena.make_array<T>(ncap);
       if (d == nullptr) return false;
       if (len != 0) memcpy(static_cast<void*>(d), data, len * sizeof(T));

@@ -11,6 +11,10 @@
 //
 // Shape:  List -> ListItem (async?) -> AndOr -> Pipeline (!) -> Command
 //         Command: simple (assignments, words, redirections) or compound.
+//
+// Left to the executor: tilde prefixes (they stay in unquoted literal text:
+// `~`, `~user/x`, and after `=` or `:` in an assignment's value), deciding
+// which simple commands are special built-ins or declarations, and aliases.
 #pragma once
 
 #include <stddef.h>
@@ -45,15 +49,15 @@ enum class Quote : uint8_t {
 // Parameter expansion operators. For ${x:-w} and the like `colon` is set;
 // the pattern operators (%, %%, #, ##) never have it.
 enum class ParamOp : uint8_t {
-  kPlain,          // $x ${x}
-  kLength,         // ${#x}
-  kDefault,        // ${x-w}  ${x:-w}   use w if unset (or null)
-  kAssign,         // ${x=w}  ${x:=w}   assign w if unset (or null)
-  kError,          // ${x?w}  ${x:?w}   error w if unset (or null)
-  kAlternative,    // ${x+w}  ${x:+w}   use w if set (and not null)
-  kRemoveSuffix,   // ${x%p}   smallest suffix matching pattern p
+  kPlain,             // $x ${x}
+  kLength,            // ${#x}
+  kDefault,           // ${x-w}  ${x:-w}   use w if unset (or null)
+  kAssign,            // ${x=w}  ${x:=w}   assign w if unset (or null)
+  kError,             // ${x?w}  ${x:?w}   error w if unset (or null)
+  kAlternative,       // ${x+w}  ${x:+w}   use w if set (and not null)
+  kRemoveSuffix,      // ${x%p}   smallest suffix matching pattern p
   kRemoveLongSuffix,  // ${x%%p}
-  kRemovePrefix,   // ${x#p}
+  kRemovePrefix,      // ${x#p}
   kRemoveLongPrefix,  // ${x##p}
 };
 
@@ -63,7 +67,10 @@ struct WordPart {
   // here-document body): "$@" is kParam with in_dquotes, $@ without; the
   // results of expansions in dquotes are not field-split.
   bool in_dquotes;
-  Quote quote;  // kLiteral: how its text was quoted (kDouble in dquotes)
+  Quote quote;      // kLiteral: how its text was quoted (kDouble in dquotes)
+  ParamOp op;       // kParam
+  bool colon;       // kParam: ":" form, also applies when the value is null
+  bool backquoted;  // kCommand: `...` rather than $(...)
 
   // kLiteral: the text, quotes and escaping backslashes removed (may be empty:
   // "" and '' are one empty quoted part, so the word still makes a field).
@@ -72,25 +79,27 @@ struct WordPart {
   // kArith: the expression's source text between $(( and )), as written.
   Str text;
 
-  // kParam
-  ParamOp op;
-  bool colon;     // ":" form: also applies when the value is null
-  Word* operand;  // the w or p of ${x op w}; never null for ops after kLength
-                  // (it may have no parts: ${x:-})
-
-  // kCommand
-  List* program;    // the parsed commands inside (may have no items)
-  bool backquoted;  // `...` rather than $(...)
-
+  // kParam: the w or p of ${x op w}; never null for ops after kLength (it
+  // may have no parts: ${x:-}).
+  Word* operand;
+  // kCommand: the parsed commands inside (may have no items).
+  List* program;
   // kArith: the expression as a word (parameters and command substitutions in
   // it to be expanded, as in double quotes, before evaluation). Never null.
   Word* expr;
 };
 
-// One shell word. A word with no parts is empty (an assignment's `x=`).
+// One shell word: its parts concatenate into the word's value (and fields).
+// A word with no parts is empty (an assignment's `x=`).
 struct Word {
   Vec<WordPart> parts;
 };
+
+// Whether what a part yields is exempt from field splitting and pathname
+// expansion: quoted literal text, and any expansion inside double quotes.
+inline bool is_quoted(const WordPart& p) {
+  return p.kind == PartKind::kLiteral ? p.quote != Quote::kNone : p.in_dquotes;
+}
 
 // ---- Redirections ---------------------------------------------------------
 
@@ -107,14 +116,16 @@ enum class RedirOp : uint8_t {
 };
 
 struct Redir {
-  int fd;            // the io number written before the operator, else the default above
+  int fd;  // the io number written before the operator, else the default above
   RedirOp op;
-  Word* target;      // the file, fd or (here-documents) the delimiter as written; never null
+  Word* target;  // the file or fd to expand; for here-documents the delimiter
+                 // as parsed (not to be expanded: the body is what counts); never null
   // Here-documents only: the body (the lines up to the delimiter, each with
   // its newline). When the delimiter was unquoted the body is parsed like a
   // double-quoted word ($x, $(..), `..`, and \$ \` \\ \newline escapes), all
   // parts in_dquotes; when any of it was quoted (`<<'EOF'`, `<<\EOF`, `<<"E"F`)
-  // the body is one kSingle literal, taken as is. Never null for here-documents.
+  // the body is one kSingle literal, taken as is. Never null for here-documents
+  // (no parts for an empty body).
   Word* body;
   bool body_quoted;  // the delimiter had quotes: the body expands nothing
 };
@@ -150,7 +161,7 @@ struct CaseItem {
 
 struct Command {
   CommandKind kind;
-  int line;  // where the command starts (1-based)
+  int line;  // where the command starts (1-based; a function: its name's line)
 
   // Every kind: redirections in source order. For a simple command they may
   // have stood anywhere among its words; for a compound command they follow
@@ -211,7 +222,7 @@ struct AndOr {
 struct ListItem {
   AndOr* and_or;  // never null
   bool async;     // ended by `&`: run in the background
-  int line;
+  int line;       // where it starts (1-based)
 };
 
 // A sequence of and-or lists separated by `;`, `&` or newlines; a whole

@@ -75,7 +75,8 @@ void Dumper::list(const List* l) {
 
 void Dumper::and_or(const AndOr* a) {
   const size_t n = a->pipelines.size();
-  for (size_t i = n; i-- > 1;) put(a->pipelines[i]->connector == Connector::kAnd ? "(and " : "(or ");
+  for (size_t i = n; i-- > 1;)
+    put(a->pipelines[i]->connector == Connector::kAnd ? "(and " : "(or ");
   pipeline(a->pipelines[0]);
   for (size_t i = 1; i < n; ++i) {
     put(' ');
@@ -182,8 +183,8 @@ void Dumper::redirs(const Vec<Redir>& rs) {
 
 void Dumper::redir(const Redir& r) {
   static const char* const kOps[] = {"<", ">", ">>", ">|", "<>", "<&", ">&", "<<", "<<-"};
-  const bool out = r.op == RedirOp::kOut || r.op == RedirOp::kAppend ||
-                   r.op == RedirOp::kClobber || r.op == RedirOp::kDupOut;
+  const bool out = r.op == RedirOp::kOut || r.op == RedirOp::kAppend || r.op == RedirOp::kClobber ||
+                   r.op == RedirOp::kDupOut;
   put('(');
   if (r.fd != (out ? 1 : 0)) {
     char fd[16];

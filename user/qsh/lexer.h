@@ -27,41 +27,42 @@ struct ParseContext {
   ParseStatus status;  // kOk until the first error or incompleteness
   int line;
   const char* message;
-  int depth;  // current nesting, checked against kMaxNesting
+  int depth;  // current nesting, in kMaxNesting's units
 
   bool failed() const { return status != ParseStatus::kOk; }
   // The first error wins. `what` and the quoted token text make the message.
   void error(int at_line, const char* what, const char* token = nullptr, size_t token_len = 0);
   void out_of_memory();
   void incomplete(int at_line);
-  // Nesting: enter() fails (with an error) past kMaxNesting.
-  bool enter(int at_line);
-  void leave() { --depth; }
+  // Nesting: enter() fails (with an error) past kMaxNesting; a command
+  // substitution costs kSubstitutionCost, anything else 1.
+  bool enter(int at_line, int cost = 1);
+  void leave(int cost = 1) { depth -= cost; }
 };
 
 enum class Tok : uint8_t {
   kWord,
   kIoNumber,  // digits right before < or >: io_number
   kNewline,
-  kEnd,       // end of the text
-  kAndIf,     // &&
-  kOrIf,      // ||
-  kDSemi,     // ;;
-  kSemi,      // ;
-  kAmp,       // &
-  kPipe,      // |
-  kLParen,    // (
-  kRParen,    // )
-  kLess,      // <
-  kGreat,     // >
-  kDLess,     // <<
-  kDLessDash, // <<-
-  kDGreat,    // >>
-  kLessAnd,   // <&
-  kGreatAnd,  // >&
-  kLessGreat, // <>
-  kClobber,   // >|
-  kError,     // the context has the error (or incompleteness)
+  kEnd,        // end of the text
+  kAndIf,      // &&
+  kOrIf,       // ||
+  kDSemi,      // ;;
+  kSemi,       // ;
+  kAmp,        // &
+  kPipe,       // |
+  kLParen,     // (
+  kRParen,     // )
+  kLess,       // <
+  kGreat,      // >
+  kDLess,      // <<
+  kDLessDash,  // <<-
+  kDGreat,     // >>
+  kLessAnd,    // <&
+  kGreatAnd,   // >&
+  kLessGreat,  // <>
+  kClobber,    // >|
+  kError,      // the context has the error (or incompleteness)
 };
 
 struct Token {
@@ -69,9 +70,9 @@ struct Token {
   int line;
   const char* src;  // the token as written, for messages
   size_t src_len;
-  Word* word;       // kWord
-  bool plain;       // kWord: one unquoted literal part (text in word->parts[0])
-  int io_number;    // kIoNumber
+  Word* word;     // kWord
+  bool plain;     // kWord: one unquoted literal part (text in word->parts[0])
+  int io_number;  // kIoNumber
 };
 
 class Lexer {
@@ -86,7 +87,8 @@ class Lexer {
   int line() const { return line_; }
 
   // Registers a here-document whose delimiter token was just read; returns
-  // its body, filled in when the line ends (or null when out of memory).
+  // its body, filled in when the line ends (or null when out of memory). A
+  // body the text ends in is kIncomplete, or when closed ends there.
   // *quoted says whether the delimiter had quotes.
   Word* add_heredoc(const Token& delimiter, bool strip_tabs, bool* quoted);
 

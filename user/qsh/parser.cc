@@ -1,13 +1,14 @@
-// The grammar (parser.h): POSIX XCU 2.10.2 by recursive descent over the
-// lexer's tokens, one token of lookahead, reserved words in command position.
+// The grammar (grammar.h) from the top down to simple commands: lists,
+// and-or lists, pipelines, assignments, words and redirections; and the
+// entry points of parser.h and lexer.h.
 #include "user/qsh/parser.h"
 
 #include <string.h>
 
+#include "user/qsh/grammar.h"
 #include "user/qsh/lexer.h"
 
 namespace qsh {
-namespace {
 
 bool word_is(const Token& t, const char* s) {
   if (t.kind != Tok::kWord || !t.plain) return false;
@@ -15,18 +16,24 @@ bool word_is(const Token& t, const char* s) {
   return w.n == strlen(s) && memcmp(w.s, s, w.n) == 0;
 }
 
-// Reserved words that end a list: the parser stops there and the enclosing
-// construct decides whether it is the one it expects.
+// Tokens that end a list, and the reserved words that cannot start a command:
+// the parser stops there and the enclosing construct decides whether it is
+// the one it expects (`in` never is: in command position it is an error).
 bool ends_list(const Token& t) {
   if (t.kind == Tok::kEnd || t.kind == Tok::kRParen || t.kind == Tok::kDSemi ||
       t.kind == Tok::kError) {
     return true;
   }
-  static const char* const kEnders[] = {"then", "elif", "else", "fi", "do", "done", "esac", "}"};
+  static const char* const kEnders[] = {"then", "elif", "else", "fi", "do", "done", "esac", "}", "in"};
   for (const char* e : kEnders) {
     if (word_is(t, e)) return true;
   }
   return false;
+}
+
+bool starts_compound(const Token& t) {
+  return t.kind == Tok::kLParen || word_is(t, "{") || word_is(t, "if") || word_is(t, "while") ||
+         word_is(t, "until") || word_is(t, "for") || word_is(t, "case");
 }
 
 bool redirect_op(Tok k) {
@@ -34,69 +41,6 @@ bool redirect_op(Tok k) {
          k == Tok::kDGreat || k == Tok::kLessAnd || k == Tok::kGreatAnd || k == Tok::kLessGreat ||
          k == Tok::kClobber;
 }
-
-class Parser {
- public:
-  explicit Parser(Lexer& lexer) : lx_(lexer), ctx_(lexer.context()), arena_(*ctx_.arena) {}
-
-  List* program();
-  List* until_paren();
-
- private:
-  const Token& peek() {
-    if (!have_) {
-      tok_ = lx_.next();
-      have_ = true;
-    }
-    return tok_;
-  }
-  Token take() {
-    peek();
-    have_ = false;
-    return tok_;
-  }
-  bool ok() const { return !ctx_.failed(); }
-  // An unexpected token: an error, or incompleteness at the end of the text.
-  void fail(const Token& t);
-  bool expect(Tok kind);
-  bool expect_word(const char* reserved);
-  void skip_newlines();
-  template <class T>
-  T* make() {
-    T* p = arena_.make<T>();
-    if (p == nullptr) ctx_.out_of_memory();
-    return p;
-  }
-  template <class T>
-  bool push(Vec<T>& v, const T& x) {
-    if (v.push(arena_, x)) return true;
-    ctx_.out_of_memory();
-    return false;
-  }
-
-  List* list();
-  List* nonempty_list();
-  AndOr* and_or();
-  Pipeline* pipeline(Connector connector);
-  Command* command();
-  Command* simple_command();
-  Command* compound(Command* c);
-  bool redirect(Vec<Redir>& redirs);
-  bool trailing_redirects(Command* c);
-  bool assignment(const Token& t, Vec<Assignment>& out);
-  bool if_clause(Command* c);
-  bool loop(Command* c);
-  bool for_clause(Command* c);
-  bool case_clause(Command* c);
-  bool function(Command* c, const Token& name);
-  bool do_group(Command* c);
-
-  Lexer& lx_;
-  ParseContext& ctx_;
-  Arena& arena_;
-  Token tok_{};
-  bool have_ = false;
-};
 
 void Parser::fail(const Token& t) {
   switch (t.kind) {
@@ -214,168 +158,18 @@ Command* Parser::command() {
   Command* c = make<Command>();
   if (c == nullptr) return nullptr;
   c->line = t.line;
-  if (t.kind == Tok::kLParen || word_is(t, "{") || word_is(t, "if") || word_is(t, "while") ||
-      word_is(t, "until") || word_is(t, "for") || word_is(t, "case")) {
+  if (starts_compound(t)) {
     if (!ctx_.enter(t.line)) return nullptr;
     Command* r = compound(c);
     if (r == nullptr) return nullptr;
     ctx_.leave();
     return trailing_redirects(r) ? r : nullptr;
   }
-  if (t.kind == Tok::kWord && ends_list(t)) {  // `a | fi`
+  if (t.kind == Tok::kWord && (ends_list(t) || word_is(t, "!"))) {  // `a | fi`, `a | ! b`
     fail(t);
     return nullptr;
   }
-  return simple_command();
-}
-
-Command* Parser::compound(Command* c) {
-  const Token t = take();
-  if (t.kind == Tok::kLParen) {
-    c->kind = CommandKind::kSubshell;
-    c->body = nonempty_list();
-    return c->body != nullptr && expect(Tok::kRParen) ? c : nullptr;
-  }
-  if (word_is(t, "{")) {
-    c->kind = CommandKind::kGroup;
-    c->body = nonempty_list();
-    return c->body != nullptr && expect_word("}") ? c : nullptr;
-  }
-  if (word_is(t, "if")) return if_clause(c) ? c : nullptr;
-  if (word_is(t, "while") || word_is(t, "until")) {
-    c->kind = word_is(t, "while") ? CommandKind::kWhile : CommandKind::kUntil;
-    return loop(c) ? c : nullptr;
-  }
-  if (word_is(t, "for")) return for_clause(c) ? c : nullptr;
-  return case_clause(c) ? c : nullptr;
-}
-
-bool Parser::trailing_redirects(Command* c) {
-  while (redirect_op(peek().kind) || peek().kind == Tok::kIoNumber) {
-    if (!redirect(c->redirs)) return false;
-  }
-  return true;
-}
-
-bool Parser::if_clause(Command* c) {
-  c->kind = CommandKind::kIf;
-  for (;;) {
-    IfClause clause{};
-    clause.cond = nonempty_list();
-    if (clause.cond == nullptr || !expect_word("then")) return false;
-    clause.body = nonempty_list();
-    if (clause.body == nullptr || !push(c->clauses, clause)) return false;
-    if (!word_is(peek(), "elif")) break;
-    take();
-  }
-  if (word_is(peek(), "else")) {
-    take();
-    c->else_body = nonempty_list();
-    if (c->else_body == nullptr) return false;
-  }
-  return expect_word("fi");
-}
-
-bool Parser::do_group(Command* c) {
-  if (!expect_word("do")) return false;
-  c->body = nonempty_list();
-  return c->body != nullptr && expect_word("done");
-}
-
-bool Parser::loop(Command* c) {
-  c->cond = nonempty_list();
-  return c->cond != nullptr && do_group(c);
-}
-
-bool Parser::for_clause(Command* c) {
-  c->kind = CommandKind::kFor;
-  const Token name = take();
-  if (name.kind != Tok::kWord || !name.plain ||
-      !is_name(name.word->parts[0].text.s, name.word->parts[0].text.n)) {
-    if (name.kind == Tok::kWord) {
-      ctx_.error(name.line, "bad for loop variable", name.src, name.src_len);
-    } else {
-      fail(name);
-    }
-    return false;
-  }
-  c->name = name.word->parts[0].text;
-  if (peek().kind == Tok::kSemi) {
-    take();
-  } else {
-    skip_newlines();
-    if (word_is(peek(), "in")) {
-      take();
-      c->has_in = true;
-      while (peek().kind == Tok::kWord) {
-        if (!push(c->for_words, take().word)) return false;
-      }
-      if (peek().kind != Tok::kSemi && peek().kind != Tok::kNewline) {
-        fail(peek());
-        return false;
-      }
-      take();
-    }
-  }
-  skip_newlines();
-  return do_group(c);
-}
-
-bool Parser::case_clause(Command* c) {
-  c->kind = CommandKind::kCase;
-  const Token subject = take();
-  if (subject.kind != Tok::kWord) {
-    fail(subject);
-    return false;
-  }
-  c->subject = subject.word;
-  skip_newlines();
-  if (!expect_word("in")) return false;
-  for (;;) {
-    skip_newlines();
-    if (word_is(peek(), "esac")) {
-      take();
-      return true;
-    }
-    CaseItem item{};
-    if (peek().kind == Tok::kLParen) take();
-    for (;;) {
-      const Token pat = take();
-      if (pat.kind != Tok::kWord) {
-        fail(pat);
-        return false;
-      }
-      if (!push(item.patterns, pat.word)) return false;
-      if (peek().kind != Tok::kPipe) break;
-      take();
-    }
-    if (!expect(Tok::kRParen)) return false;
-    List* body = list();
-    if (body == nullptr) return false;
-    item.body = body->items.empty() ? nullptr : body;
-    if (!push(c->items, item)) return false;
-    if (peek().kind == Tok::kDSemi) {
-      take();
-      continue;
-    }
-    return expect_word("esac");
-  }
-}
-
-bool Parser::function(Command* c, const Token& name) {
-  take();  // (
-  if (!expect(Tok::kRParen)) return false;
-  skip_newlines();
-  const Token& t = peek();
-  if (!(t.kind == Tok::kLParen || word_is(t, "{") || word_is(t, "if") || word_is(t, "while") ||
-        word_is(t, "until") || word_is(t, "for") || word_is(t, "case"))) {
-    fail(t);
-    return false;
-  }
-  c->kind = CommandKind::kFunction;
-  c->name = name.word->parts[0].text;
-  c->function_body = command();
-  return c->function_body != nullptr;
+  return simple_command(c);
 }
 
 bool Parser::assignment(const Token& t, Vec<Assignment>& out) {
@@ -403,11 +197,8 @@ bool Parser::assignment(const Token& t, Vec<Assignment>& out) {
   return true;
 }
 
-Command* Parser::simple_command() {
-  Command* c = make<Command>();
-  if (c == nullptr) return nullptr;
+Command* Parser::simple_command(Command* c) {
   c->kind = CommandKind::kSimple;
-  c->line = peek().line;
   for (;;) {
     const Token& t = peek();
     if (redirect_op(t.kind) || t.kind == Tok::kIoNumber) {
@@ -421,8 +212,7 @@ Command* Parser::simple_command() {
       continue;
     }
     if (c->words.empty() && c->assigns.empty() && c->redirs.empty() && w.plain &&
-        peek().kind == Tok::kLParen &&
-        is_name(w.word->parts[0].text.s, w.word->parts[0].text.n)) {
+        peek().kind == Tok::kLParen && is_name(w.word->parts[0].text.s, w.word->parts[0].text.n)) {
       return function(c, w) ? c : nullptr;
     }
     if (!push(c->words, w.word)) return nullptr;
@@ -469,8 +259,6 @@ bool Parser::redirect(Vec<Redir>& redirs) {
   }
   return push(redirs, r);
 }
-
-}  // namespace
 
 bool is_name(const char* s, size_t n) {
   if (n == 0 || (s[0] >= '0' && s[0] <= '9')) return false;

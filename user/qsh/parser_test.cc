@@ -66,6 +66,10 @@ TEST(Parser, Pipelines) {
   EXPECT_EQ(P("! a"), "(not (cmd a))");
   EXPECT_EQ(P("! a | b"), "(not (pipe (cmd a) (cmd b)))");
   EXPECT_EQ(P("echo !"), "(cmd echo !)");
+  EXPECT_EQ(P("a | ! b"), E(1, "unexpected '!'"));  // only before a whole pipeline
+  EXPECT_EQ(P("! ! a"), E(1, "unexpected '!'"));
+  EXPECT_EQ(P("{ ! a; }"), "(group (not (cmd a)))");
+  EXPECT_EQ(P("a || ! b | c"), "(or (cmd a) (not (pipe (cmd b) (cmd c))))");
   EXPECT_EQ(P("a && ! b"), "(and (cmd a) (not (cmd b)))");
   EXPECT_EQ(P("\"!\" a"), "(cmd \"!\" a)");
 }
@@ -167,7 +171,16 @@ TEST(Parser, Parameters) {
   EXPECT_EQ(P("echo ${x#*.} ${x%%.*}"), "(cmd echo ${x#*.} ${x%%.*})");
   EXPECT_EQ(P("echo ${x:-'}'}"), "(cmd echo ${x:-'}'})");
   EXPECT_EQ(P("echo ${x:-\\}}"), "(cmd echo ${x:-\\}})");
-  EXPECT_EQ(P("echo ${x:-{a}}"), "(cmd echo ${x:-{a}})");
+  EXPECT_EQ(P("echo ${x:-{a}b}"), "(cmd echo ${x:-{a}b})");  // the first } ends it: "{a" "b}"
+  {
+    Arena arena;
+    const ParseResult r = parse(arena, "${x:-{a}b}", 10);
+    ASSERT_EQ(r.status, ParseStatus::kOk);
+    const Word* w = r.program->items[0].and_or->pipelines[0]->commands[0]->words[0];
+    ASSERT_EQ(w->parts.size(), 2u);
+    EXPECT_STREQ(w->parts[0].operand->parts[0].text.s, "{a");
+    EXPECT_STREQ(w->parts[1].text.s, "b}");
+  }
   EXPECT_EQ(P("echo \"${x:-a b}\""), "(cmd echo \"${x:-\"a b\"}\")");
   EXPECT_EQ(P("echo \"$@\" $@"), "(cmd echo \"${@}\" ${@})");
   EXPECT_EQ(P("echo ${x:-$(echo })}"), "(cmd echo ${x:-$((cmd echo }))})");
@@ -219,6 +232,8 @@ TEST(Parser, QuotedPartsKeepTheirQuoting) {
   EXPECT_EQ(w->parts[4].kind, PartKind::kParam);
   EXPECT_TRUE(w->parts[4].in_dquotes);
   EXPECT_FALSE(w->parts[5].in_dquotes);
+  const bool quoted[] = {false, true, true, true, true, false};
+  for (size_t i = 0; i < 6; ++i) EXPECT_EQ(is_quoted(w->parts[i]), quoted[i]) << i;
 }
 
 TEST(Parser, CommandSubstitution) {
@@ -260,6 +275,12 @@ TEST(Parser, Arithmetic) {
   EXPECT_EQ(P("echo $(( (1+2) * $x ))"), "(cmd echo $(( (1+2) * $x )))");
   EXPECT_EQ(P("echo \"$((x*2))\""), "(cmd echo \"$((x*2))\")");
   EXPECT_EQ(P("echo $(($(echo 1) + 1))"), "(cmd echo $(($(echo 1) + 1)))");
+  // $(( that is not arithmetic: a command substitution starting with a subshell.
+  EXPECT_EQ(P("echo $((cd /; ls) | wc)"),
+            "(cmd echo $((pipe (sub (list (cmd cd /) (cmd ls))) (cmd wc))))");
+  EXPECT_EQ(P("echo $((a)\n)"), "(cmd echo $((sub (cmd a))))");
+  EXPECT_EQ(P("echo $((a)"), "INCOMPLETE");
+  EXPECT_EQ(P("echo $((a) |"), "INCOMPLETE");
   Arena arena;
   const char* src = "echo $((1 + ${y}))";
   const ParseResult r = parse(arena, src, strlen(src));
@@ -280,7 +301,8 @@ TEST(Parser, HereDocuments) {
   EXPECT_EQ(P("cat <<'EOF'\nhello $x\nEOF\n"), "(cmd cat (<< 'EOF' 'hello $x\\n'))");
   EXPECT_EQ(P("cat <<\"E\"OF\n$x\nEOF\n"), "(cmd cat (<< \"E\"OF '$x\\n'))");
   EXPECT_EQ(P("cat <<\\EOF\n$x\nEOF\n"), "(cmd cat (<< \\EOF '$x\\n'))");
-  EXPECT_EQ(P("cat <<-EOF\n\thello\n\t\tworld\n\tEOF\n"), "(cmd cat (<<- EOF \"hello\\nworld\\n\"))");
+  EXPECT_EQ(P("cat <<-EOF\n\thello\n\t\tworld\n\tEOF\n"),
+            "(cmd cat (<<- EOF \"hello\\nworld\\n\"))");
   EXPECT_EQ(P("cat <<EOF\n\thello\nEOF\n"), "(cmd cat (<< EOF \"\\thello\\n\"))");
   EXPECT_EQ(P("cat <<EOF\nEOF\n"), "(cmd cat (<< EOF))");
   EXPECT_EQ(P("cat <<A; cat <<B\na\nA\nb\nB\n"),
@@ -375,8 +397,7 @@ TEST(Parser, Case) {
   EXPECT_EQ(P("case x in \"a b\"|'*'|$y) ;; esac"), "(case x (\"a b\"|'*'|${y}))");
   EXPECT_EQ(P("case in in in) echo in;; esac"), "(case in (in (cmd echo in)))");
   EXPECT_EQ(P("case x in x) echo esac;; esac"), "(case x (x (cmd echo esac)))");
-  EXPECT_EQ(P("case x in x) case y in y) z;; esac;; esac"),
-            "(case x (x (case y (y (cmd z)))))");
+  EXPECT_EQ(P("case x in x) case y in y) z;; esac;; esac"), "(case x (x (case y (y (cmd z)))))");
   EXPECT_EQ(P("case x in x) a;; esac >o"), "(case x (x (cmd a)) (> o))");
 }
 
@@ -392,17 +413,50 @@ TEST(Parser, Functions) {
 
 TEST(Parser, Incomplete) {
   const char* const cases[] = {
-      "echo 'a",        "echo \"a",         "echo $(a",        "echo `a",
-      "echo ${x",       "echo ${x:-a",      "echo ${",         "cat <<E\nx\n",
-      "cat <<E",        "cat <<E\n",        "if a; then b",    "if a; then b; else",
-      "if a",           "while a",          "while a; do b",   "until a; do",
-      "a |",            "a &&",             "a ||",            "a | b ||\n",
-      "echo a\\\n",     "echo \\",          "{ a;",            "(a",
-      "(a;\n",          "case x in",        "case x in x) a;", "case x",
-      "for i in a",     "for i in a; do",   "for i",           "f()",
-      "echo $((1",      "echo $((1)",       "echo \"$(echo",   "echo \"${x:-\"",
-      "!",              "echo `echo \\`",   "f() {",           "x=$(",
-      "echo $(case x in", "a &&\n\n",       "cat <<E; echo\n", "echo $(cat <<E\nx\n",
+      "echo 'a",
+      "echo \"a",
+      "echo $(a",
+      "echo `a",
+      "echo ${x",
+      "echo ${x:-a",
+      "echo ${",
+      "cat <<E\nx\n",
+      "cat <<E",
+      "cat <<E\n",
+      "if a; then b",
+      "if a; then b; else",
+      "if a",
+      "while a",
+      "while a; do b",
+      "until a; do",
+      "a |",
+      "a &&",
+      "a ||",
+      "a | b ||\n",
+      "echo a\\\n",
+      "echo \\",
+      "{ a;",
+      "(a",
+      "(a;\n",
+      "case x in",
+      "case x in x) a;",
+      "case x",
+      "for i in a",
+      "for i in a; do",
+      "for i",
+      "f()",
+      "echo $((1",
+      "echo $((1)",
+      "echo \"$(echo",
+      "echo \"${x:-\"",
+      "!",
+      "echo `echo \\`",
+      "f() {",
+      "x=$(",
+      "echo $(case x in",
+      "a &&\n\n",
+      "cat <<E; echo\n",
+      "echo $(cat <<E\nx\n",
   };
   for (const char* c : cases) EXPECT_EQ(P(c), "INCOMPLETE") << c;
 }
@@ -411,7 +465,11 @@ TEST(Parser, IncompleteAtEndOfFileIsAnError) {
   EXPECT_EQ(P("a &&", true), E(1, "unexpected end of file"));
   EXPECT_EQ(P("if a\nthen b\n", true), E(3, "unexpected end of file"));
   EXPECT_EQ(P("echo 'a\n", true), E(2, "unexpected end of file"));
-  EXPECT_EQ(P("cat <<E\nx\n", true), E(3, "unexpected end of file"));
+  // A here-document the file ends in ends there (bash and dash do the same).
+  EXPECT_EQ(P("cat <<E\nx\n", true), "(cmd cat (<< E \"x\\n\"))");
+  EXPECT_EQ(P("cat <<E\nx", true), "(cmd cat (<< E \"x\"))");
+  EXPECT_EQ(P("cat <<E; cat <<F", true), "(list (cmd cat (<< E)) (cmd cat (<< F)))");
+  EXPECT_EQ(P("cat <<E\n$(fi)", true), E(2, "unexpected 'fi'"));
   EXPECT_EQ(P("echo a\\\n", true), "(cmd echo a)");
   EXPECT_EQ(P("echo a", true), "(cmd echo a)");
 }
@@ -434,6 +492,10 @@ TEST(Parser, SyntaxErrors) {
   EXPECT_EQ(P("a | fi"), E(1, "unexpected 'fi'"));
   EXPECT_EQ(P("fi"), E(1, "unexpected 'fi'"));
   EXPECT_EQ(P("done"), E(1, "unexpected 'done'"));
+  EXPECT_EQ(P("in"), E(1, "unexpected 'in'"));
+  EXPECT_EQ(P("a; in b"), E(1, "unexpected 'in'"));
+  EXPECT_EQ(P("a | in"), E(1, "unexpected 'in'"));
+  EXPECT_EQ(P("echo in; x=1 in"), "(list (cmd echo in) (cmd x=1 in))");
   EXPECT_EQ(P("a\nb\nif true; then fi"), E(3, "unexpected 'fi'"));
   EXPECT_EQ(P("echo (a)"), E(1, "unexpected 'a'"));  // as bash: `echo (` starts a function
   EXPECT_EQ(P("echo a (b)"), E(1, "unexpected '('"));
@@ -458,7 +520,7 @@ TEST(Parser, SyntaxErrors) {
   EXPECT_EQ(P("echo ${}"), E(1, "bad substitution"));
   EXPECT_EQ(P("echo ${x:%y}"), E(1, "bad substitution"));
   EXPECT_EQ(P("echo ${x;}"), E(1, "bad substitution"));
-  EXPECT_EQ(P("echo $((a) b)"), E(1, "bad arithmetic expansion"));
+  EXPECT_EQ(P("echo $((a) b)"), E(1, "unexpected 'b'"));  // $( (a) b)
   EXPECT_EQ(P("echo $(fi)"), E(1, "unexpected 'fi'"));
   EXPECT_EQ(P("echo `echo \"`"), E(1, "unexpected end of file"));
   EXPECT_EQ(P("echo `fi`"), E(1, "unexpected 'fi'"));
@@ -482,8 +544,7 @@ TEST(Parser, ErrorResult) {
 TEST(Parser, LongTokensAreShortenedInMessages) {
   const std::string s = "fi" + std::string(100, 'x');
   EXPECT_EQ(P("a )" + s), E(1, "unexpected ')'"));
-  EXPECT_EQ(P("case x in a " + s + ") ;; esac"),
-            E(1, "unexpected '" + s.substr(0, 40) + "...'"));
+  EXPECT_EQ(P("case x in a " + s + ") ;; esac"), E(1, "unexpected '" + s.substr(0, 40) + "...'"));
 }
 
 TEST(Parser, NestingIsLimited) {
@@ -496,6 +557,11 @@ TEST(Parser, NestingIsLimited) {
     return s;
   };
   EXPECT_EQ(P(nest("(", "a", ")", 150)).substr(0, 9), "(sub (sub");
+  EXPECT_EQ(P(nest("(", "a", ")", 200)).substr(0, 9), "(sub (sub");
+  EXPECT_EQ(P(nest("(", "a", ")", 201)), E(1, "nesting too deep"));
+  EXPECT_EQ(P("echo " + nest("$(echo ", "a", ")", 60)).substr(0, 18), "(cmd echo $((cmd e");
+  EXPECT_EQ(P("echo " + nest("$(echo ", "a", ")", 70)), E(1, "nesting too deep"));
+  EXPECT_EQ(P("echo " + nest("`echo ", "a", "`", 1)), "(cmd echo `(cmd echo a)`)");
   EXPECT_EQ(P(nest("(", "a", ")", 300)), E(1, "nesting too deep"));
   EXPECT_EQ(P(nest("{ ", "a;", " }", 300)), E(1, "nesting too deep"));
   EXPECT_EQ(P(nest("if a; then ", "b", "; fi", 300)), E(1, "nesting too deep"));
@@ -518,6 +584,32 @@ TEST(Parser, LineNumbersOfCommands) {
   const int lines[] = {1, 3, 4, 5, 8};
   for (size_t i = 0; i < 5; ++i) EXPECT_EQ(r.program->items[i].line, lines[i]) << i;
   EXPECT_EQ(r.program->items[4].and_or->pipelines[0]->commands[0]->line, 8);
+}
+
+TEST(Parser, Combinations) {
+  EXPECT_EQ(P("echo \"$(echo \"$(echo a)\")\""),
+            "(cmd echo \"$((cmd echo \"$((cmd echo a))\"))\")");
+  EXPECT_EQ(P("echo $(cat <<E) x\nbody\nE\n"), "(cmd echo $((cmd cat (<< E \"body\\n\"))) x)");
+  EXPECT_EQ(P("echo ${x:-a}b\"c\""), "(cmd echo ${x:-a}b\"c\")");
+  EXPECT_EQ(P("echo ${x-}"), "(cmd echo ${x-})");
+  EXPECT_EQ(P("echo $(echo \\))"), "(cmd echo $((cmd echo \\))))");
+  EXPECT_EQ(P("echo ~ ~/a a~"), "(cmd echo ~ ~/a a~)");
+  EXPECT_EQ(P("x=~/bin:~/sbin"), "(cmd x=~/bin:~/sbin)");
+  EXPECT_EQ(P("a=1 b=2"), "(cmd a=1 b=2)");
+  EXPECT_EQ(P("if a; then (b) fi"), "(if (cmd a) (sub (cmd b)))");  // as bash: fi after )
+  EXPECT_EQ(P("if (a) then b; fi"), "(if (sub (cmd a)) (cmd b))");
+  EXPECT_EQ(P("while :; do :; done >/dev/null 2>&1 &"),
+            "(bg (while (cmd :) (cmd :) (> /dev/null) (2>& 1)))");
+  EXPECT_EQ(P("{ a || b; } && (c | d) &"),
+            "(bg (and (group (or (cmd a) (cmd b))) (sub (pipe (cmd c) (cmd d)))))");
+  EXPECT_EQ(P("for f in *; do case $f in *.c) cc $f;; esac; done"),
+            "(for f (in *) (case ${f} (*.c (cmd cc ${f}))))");
+  EXPECT_EQ(P("echo \"`echo '\\`'`\""), "(cmd echo \"`(cmd echo '`')`\")");
+  EXPECT_EQ(P("cat <<E\n${x:-$(echo \"q\")}\nE\n"),
+            "(cmd cat (<< E \"${x:-\"$((cmd echo \"q\"))\"}\\n\"))");
+  EXPECT_EQ(P("cat <<'E'\n$(fi)\nE\n"), "(cmd cat (<< 'E' '$(fi)\\n'))");
+  EXPECT_EQ(P("cat <<E\na\\\nb\nE\n"), "(cmd cat (<< E \"ab\\n\"))");
+  EXPECT_EQ(P("echo $((x)) $(( $(a) ))"), "(cmd echo $((x)) $(( $(a) )))");
 }
 
 }  // namespace
