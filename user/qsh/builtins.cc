@@ -724,11 +724,7 @@ struct Builtins {
     return sh.wait_pids(&pid, 1, sh.job_control_ ? pid : 0);
   }
 
-  static int trap(Shell& sh, int argc, char**) {
-    if (argc == 1) return 0;  // no traps are set: nothing to list
-    sh.error("trap: not supported yet");
-    return 2;
-  }
+  static int trap(Shell& sh, int argc, char** argv) { return sh.trap_builtin(argc, argv); }
 };
 
 namespace {

@@ -38,6 +38,7 @@ Shell::~Shell() {
   free(arg0_);
   for (int i = 0; i < nfunctions_; ++i) free(functions_[i].name);
   free(functions_);
+  for (char* t : traps_) free(t);
   for (int i = 0; i < nkept_; ++i) {
     kept_[i]->~Arena();
     free(kept_[i]);
@@ -128,6 +129,8 @@ bool Shell::interrupted() const { return exiting || flow_.breaks != 0 || flow_.c
 int Shell::run_list(const List* list) {
   if (list == nullptr) return status;
   for (size_t i = 0; i < list->items.size() && !interrupted(); ++i) {
+    run_traps();
+    if (interrupted()) break;
     const ListItem& item = list->items[i];
     const AndOr* ao = item.and_or;
     if (item.async) {
@@ -140,6 +143,7 @@ int Shell::run_list(const List* list) {
       continue;
     }
     status = run_and_or(ao);
+    run_traps();
     if (opt_e_ && status != 0 && cond_depth_ == 0 && !interrupted()) {
       exiting = true;
       exit_status_ = status;

@@ -83,6 +83,7 @@ int main(int argc, char** argv) {
       status = g_shell.run_text(text.c_str(), text.n, true);
     }
   }
+  g_shell.run_exit_trap();
   fflush(stdout);
   return g_shell.exiting ? g_shell.exit_code() : status;
 }

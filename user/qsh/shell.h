@@ -48,6 +48,11 @@ class Shell {
 
   int exit_code() const { return exit_status_; }
 
+  // traps.cc: run the traps of the signals that came, and the EXIT trap.
+  void run_traps();
+  void run_exit_trap();
+  int trap_builtin(int argc, char** argv);
+
   // builtins.cc
   typedef int (*BuiltinFn)(Shell& sh, int argc, char** argv);
   static BuiltinFn builtin(const char* name);
@@ -139,7 +144,12 @@ class Shell {
   const char* positional(int i) const;
   void trace(char** argv);  // set -x
 
+  static int trap_signal(const char* name);
+  int set_trap(const char* action, int sig);
+
   Vars vars_;
+  char* traps_[65] = {};  // by signal; [0] EXIT; "" ignored
+  bool in_trap_ = false;
   char* arg0_ = nullptr;
   char** args_ = nullptr;  // malloc'd copies, $1...
   int nargs_ = 0;
