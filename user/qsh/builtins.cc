@@ -725,6 +725,8 @@ struct Builtins {
   }
 
   static int trap(Shell& sh, int argc, char** argv) { return sh.trap_builtin(argc, argv); }
+  static int alias(Shell& sh, int argc, char** argv) { return sh.alias_builtin(argc, argv); }
+  static int unalias(Shell& sh, int argc, char** argv) { return sh.unalias_builtin(argc, argv); }
 };
 
 namespace {
@@ -735,6 +737,7 @@ const struct {
   bool special;  // POSIX's special builtins: errors end a script, assignments stay
 } kBuiltins[] = {
     {":", Builtins::colon, true},        {".", Builtins::dot, true},          {"[", Builtins::test, false},
+    {"alias", Builtins::alias, false},   {"unalias", Builtins::unalias, false},
     {"bg", Builtins::bg, false},         {"break", Builtins::break_, true},   {"cd", Builtins::cd, false},
     {"command", Builtins::command, false}, {"continue", Builtins::continue_, true}, {"echo", Builtins::echo, false},
     {"eval", Builtins::eval, true},      {"exec", Builtins::exec, true},      {"exit", Builtins::exit_, true},

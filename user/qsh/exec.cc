@@ -39,6 +39,8 @@ Shell::~Shell() {
   for (int i = 0; i < nfunctions_; ++i) free(functions_[i].name);
   free(functions_);
   for (char* t : traps_) free(t);
+  while (naliases_ > 0) drop_alias(&aliases_[0]);
+  free(aliases_);
   for (int i = 0; i < nkept_; ++i) {
     kept_[i]->~Arena();
     free(kept_[i]);
@@ -203,7 +205,7 @@ int Shell::run_pipeline(const Pipeline* p, bool async) {
   for (size_t i = 0; i < n; ++i) {
     const Command* c = p->commands[i];
     if (c->kind != CommandKind::kSimple) continue;
-    if (!expand_words(c->words, &argvs[i])) continue;
+    if (!expand_command_words(c, &argvs[i])) continue;
     if (argvs[i].len == 0 || builtin(argvs[i].items[0]) != nullptr || find_function(argvs[i].items[0]) != nullptr) {
       continue;
     }
@@ -323,7 +325,7 @@ int Shell::run_command(const Command* c) {
 
 int Shell::run_simple(const Command* c) {
   StrList argv;
-  if (!expand_words(c->words, &argv)) {
+  if (!expand_command_words(c, &argv)) {
     if (!interactive && eval_depth_ > 0 && argv.failed) exiting = true;
     return status = 1;
   }

@@ -52,6 +52,9 @@ class Shell {
   void run_traps();
   void run_exit_trap();
   int trap_builtin(int argc, char** argv);
+  // aliases.cc
+  int alias_builtin(int argc, char** argv);
+  int unalias_builtin(int argc, char** argv);
 
   // builtins.cc
   typedef int (*BuiltinFn)(Shell& sh, int argc, char** argv);
@@ -143,6 +146,20 @@ class Shell {
   int set_positional(int argc, char** argv);
   const char* positional(int i) const;
   void trace(char** argv);  // set -x
+
+  struct Alias {
+    char* name;
+    char* value;
+    Arena* arena;           // the parsed value
+    const Command* command;  // its one simple command
+  };
+  Alias* find_alias(const char* name);
+  bool define_alias(const char* name, const char* value);
+  void drop_alias(Alias* a);
+  // A simple command's words expanded, an alias in command position replaced.
+  bool expand_command_words(const Command* c, StrList* out);
+  Alias* aliases_ = nullptr;
+  int naliases_ = 0;
 
   static int trap_signal(const char* name);
   int set_trap(const char* action, int sig);
