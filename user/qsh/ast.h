@@ -223,6 +223,10 @@ struct ListItem {
   AndOr* and_or;  // never null
   bool async;     // ended by `&`: run in the background
   int line;       // where it starts (1-based)
+  // async only: the and-or list as written, `&` excluded (here-document
+  // bodies, which follow the line, are not in it): what a background shell
+  // runs when the list is not a single program.
+  Str source;
 };
 
 // A sequence of and-or lists separated by `;`, `&` or newlines; a whole

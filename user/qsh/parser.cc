@@ -98,11 +98,21 @@ List* Parser::list() {
     if (ends_list(peek())) break;
     ListItem item{};
     item.line = peek().line;
+    const char* start = peek().src;
     item.and_or = and_or();
     if (item.and_or == nullptr) return nullptr;
     const Tok k = peek().kind;
     if (k == Tok::kSemi || k == Tok::kAmp) {
       item.async = k == Tok::kAmp;
+      const char* end = peek().src;
+      if (item.async && start != nullptr && end != nullptr && end >= start) {
+        char* text = arena_.dup(start, static_cast<size_t>(end - start));
+        if (text == nullptr) {
+          ctx_.out_of_memory();
+          return nullptr;
+        }
+        item.source = Str{text, static_cast<size_t>(end - start)};
+      }
       take();
     }
     if (!push(l->items, item)) return nullptr;
@@ -282,10 +292,10 @@ List* parse_nested_text(ParseContext& ctx, const char* text, size_t len, int fir
   return p.program();
 }
 
-ParseResult parse(Arena& arena, const char* text, size_t len, bool at_eof) {
+ParseResult parse(Arena& arena, const char* text, size_t len, bool at_eof, int first_line) {
   ParseContext ctx{};
   ctx.arena = &arena;
-  Lexer lexer(ctx, text != nullptr ? text : "", text != nullptr ? len : 0, 1, at_eof);
+  Lexer lexer(ctx, text != nullptr ? text : "", text != nullptr ? len : 0, first_line, at_eof);
   Parser p(lexer);
   List* program = p.program();
   ParseResult r{};

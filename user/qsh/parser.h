@@ -51,7 +51,8 @@ struct ParseResult {
   const char* message;  // kError: the full message; kIncomplete: "incomplete"
 };
 
-ParseResult parse(Arena& arena, const char* text, size_t len, bool at_eof = false);
+// first_line: the number of text's first line (a script read in pieces).
+ParseResult parse(Arena& arena, const char* text, size_t len, bool at_eof = false, int first_line = 1);
 
 // Whether s[0, n) is a NAME (letters, digits, underscores, not starting with a digit).
 bool is_name(const char* s, size_t n);
