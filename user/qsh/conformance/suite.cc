@@ -128,13 +128,18 @@ struct Parser {
     if (slice_is(word, "status")) {
       if (seen_status) return fail(line, "a second status section");
       seen_status = true;
-      if (arg.n == 0 || arg.n > 3) return fail(line, "status needs a number from 0 to 255", arg);
+      if (slice_is(arg, "nonzero")) {
+        c.status = kNonZero;
+        state = State::kOneLine;
+        return true;
+      }
+      if (arg.n == 0 || arg.n > 3) return fail(line, "status needs a number from 0 to 255 or nonzero", arg);
       int v = 0;
       for (size_t i = 0; i < arg.n; ++i) {
-        if (arg.p[i] < '0' || arg.p[i] > '9') return fail(line, "status needs a number from 0 to 255", arg);
+        if (arg.p[i] < '0' || arg.p[i] > '9') return fail(line, "status needs a number from 0 to 255 or nonzero", arg);
         v = v * 10 + (arg.p[i] - '0');
       }
-      if (v > 255) return fail(line, "status needs a number from 0 to 255", arg);
+      if (v > 255) return fail(line, "status needs a number from 0 to 255 or nonzero", arg);
       c.status = v;
       state = State::kOneLine;
       return true;

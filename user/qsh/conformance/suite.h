@@ -7,7 +7,8 @@
 //   ---- stdout            what the script must print, line by line
 //   expected line
 //   ---- stdout noeol      the same, without a newline after the last line
-//   ---- status 1          its exit status (0 if not given)
+//   ---- status 1          its exit status (0 if not given), or "nonzero"
+//                          where POSIX asks only for a failure
 //   ---- stderr nonempty   empty (the default), nonempty or any
 //   ---- qsh-known-failure: why qsh gets it wrong (dash must still pass)
 //
@@ -29,11 +30,14 @@ struct Slice {
 
 enum class Stderr { kEmpty, kNonEmpty, kAny };
 
+// Case::status for "---- status nonzero".
+inline constexpr int kNonZero = -1;
+
 struct Case {
   Slice name;
   Slice script;    // its lines with their newlines
   Slice expected;  // stdout, byte for byte
-  int status;      // 0..255
+  int status;      // 0..255, or kNonZero
   Stderr stderr_want;
   bool known_failure;  // on qsh; the reason is in `reason`
   Slice reason;

@@ -89,6 +89,12 @@ TEST(Suite, AFullCase) {
   EXPECT_EQ(v[1].line, 14);
 }
 
+TEST(Suite, NonZeroStatus) {
+  const auto v = parse_ok("==== fails\nfalse\n---- status nonzero\n");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].status, qsh_conf::kNonZero);
+}
+
 TEST(Suite, Defaults) {
   const auto v = parse_ok("==== quiet\ntrue\n==== any\nfoo\n---- stderr any\n---- stdout\n");
   ASSERT_EQ(v.size(), 2u);
@@ -139,6 +145,7 @@ TEST(Suite, Malformed) {
       {"==== a\ntrue\n---- status 1000\n", 3, "0 to 255"},
       {"==== a\ntrue\n---- status -1\n", 3, "0 to 255"},
       {"==== a\ntrue\n---- status 1x\n", 3, "0 to 255"},
+      {"==== a\ntrue\n---- status nonzer\n", 3, "0 to 255"},
       {"==== a\ntrue\n---- status 1\n---- status 2\n", 4, "second status"},
       {"==== a\ntrue\n---- status 1\nstray\n", 4, "after a one-line section"},
       {"==== a\ntrue\n---- stderr\n", 3, "empty, nonempty or any"},
