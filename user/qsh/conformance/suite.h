@@ -1,7 +1,7 @@
 // The conformance suites' text format, parsed without allocating (it runs
 // on the board, freestanding, as well as on the host). A suite is cases:
 //
-//   # a comment (only before the first case, or between cases)
+//   # a comment (before the first case, or after a one-line section)
 //   ==== the case's name
 //   script lines (given to `sh -c` as they are, newlines included)
 //   ---- stdout            what the script must print, line by line
@@ -13,7 +13,9 @@
 //   ---- qsh-known-failure: why qsh gets it wrong (dash must still pass)
 //
 // No stdout section means no output. Only the script and stdout sections
-// take lines; lines after the others must be blank. Lines beginning
+// take lines, and their trailing blank lines are dropped (so cases can be
+// set apart by blank lines; an expected output cannot end with an empty
+// line); lines after the others must be blank or comments. Lines beginning
 // "====" or "----" always start something, so neither can be in a script
 // or an expected output.
 #pragma once
