@@ -1,4 +1,4 @@
 // The big kernel lock's one instance (constant-initialised: no constructor runs).
 #include "kernel/init/bkl.h"
 
-constinit TicketLock g_bkl;
+constinit BigKernelLock g_bkl;

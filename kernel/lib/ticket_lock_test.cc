@@ -1,13 +1,56 @@
 // TicketLock under real contention on host threads: mutual exclusion (a
-// non-atomic counter comes out exact), FIFO hand-off, try_lock semantics.
+// non-atomic counter comes out exact), FIFO hand-off, try_lock semantics;
+// and the parking lock with a policy whose sleep blocks for good unless
+// kicked, so a lost wake-up hangs the test (and its timeout fails it).
 #include "kernel/lib/ticket_lock.h"
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
 namespace {
+
+// Waiters are host threads numbered on first use; a kick is a token that
+// stays until the sleeper takes it (the way a pending IPI does).
+struct CondvarPark {
+  static constexpr bool kParks = true;
+  static constexpr uint32_t kSpins = 0;  // park at once: every hand-off is a kick
+  struct Slot {
+    std::mutex m;
+    std::condition_variable cv;
+    bool token = false;
+  };
+  static Slot& slot(uint32_t i) {
+    static Slot slots[64];
+    return slots[i];
+  }
+  static uint32_t self() {
+    static std::atomic<uint32_t> next{0};
+    thread_local uint32_t index = next.fetch_add(1) % 64;
+    return index;
+  }
+  template <class F>
+  static void wait(F served) {
+    Slot& s = slot(self());
+    while (!served()) {
+      std::unique_lock<std::mutex> l(s.m);
+      s.cv.wait(l, [&] { return s.token; });
+      s.token = false;
+    }
+  }
+  static void kick(uint32_t i) {
+    Slot& s = slot(i);
+    {
+      std::lock_guard<std::mutex> l(s.m);
+      s.token = true;
+    }
+    s.cv.notify_one();
+  }
+};
 
 TEST(TicketLock, MutualExclusionUnderContention) {
   TicketLock lock;
@@ -52,6 +95,46 @@ TEST(TicketLock, WaitersAreServedInArrivalOrder) {
     });
     // Start the next thread only once this one holds its ticket.
     while (lock.tickets_out() != static_cast<uint32_t>(t) + 2) std::this_thread::yield();
+  }
+  lock.unlock();
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3}));
+}
+
+TEST(ParkingTicketLock, MutualExclusionWithEveryWaiterParked) {
+  BasicTicketLock<CondvarPark> lock;
+  uint64_t counter = 0;
+  constexpr int kThreads = 6;
+  constexpr int kIters = 3000;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kIters; ++i) {
+        TicketLockGuard g(lock);
+        const uint64_t c = counter;
+        std::this_thread::yield();  // hold the lock across a yield: waiters pile up
+        counter = c + 1;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(counter, uint64_t{kThreads} * kIters);
+  EXPECT_FALSE(lock.is_locked());
+  EXPECT_GT(lock.parks(), 0u);  // the test exercised parking, not just the fast path
+}
+
+TEST(ParkingTicketLock, ParkedWaitersAreServedInArrivalOrder) {
+  BasicTicketLock<CondvarPark> lock;
+  lock.lock();
+  std::vector<int> order;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      lock.lock();
+      order.push_back(t);
+      lock.unlock();
+    });
+    while (lock.parks() != static_cast<uint64_t>(t) + 1) std::this_thread::yield();
   }
   lock.unlock();
   for (auto& t : threads) t.join();

@@ -479,7 +479,8 @@ void process_init_hart() { uaccess_set_fault_in(fault_in_for_kernel); }
 void user_trap(TrapFrame* frame) {
   TicketLockGuard guard(bkl());
   if (frame->scause == (csr::kScauseInterrupt | 1)) {  // IPI: a reschedule, kill or signal request
-    asm volatile("csrc sip, %0" ::"r"(uint64_t{2}));
+    __atomic_store_n(&this_cpu()->ipi_requested, 0u, __ATOMIC_RELAXED);  // the mark, then the bit
+    asm volatile("csrc sip, %0" ::"r"(csr::kSipSsip));
     __atomic_fetch_add(&this_cpu()->ipis, 1u, __ATOMIC_RELAXED);
     thread_check_exiting();
   } else if (frame->scause == (csr::kScauseInterrupt | 5)) {  // timer: sleepers, slicing

@@ -311,14 +311,15 @@ void sched_handoff(tThread* next) {
 }
 
 void sched_idle_until(bool (*stop)(void* ctx), void* ctx) {
-  constexpr uint64_t kSipSsip = 1u << 1;
-  constexpr uint64_t kSipStip = 1u << 5;
-  constexpr uint64_t kSipSeip = 1u << 9;
+  using csr::kSipSeip;
+  using csr::kSipSsip;
+  using csr::kSipStip;
   Cpu* cpu = this_cpu();
   bool look = true;  // the first time round, and whenever there may be work
   for (;;) {
     const uint64_t pending = QRV_CSR_READ(sip);
     if (pending & kSipSsip) {
+      __atomic_store_n(&cpu->ipi_requested, 0u, __ATOMIC_RELAXED);  // the mark, then the bit
       asm volatile("csrc sip, %0" ::"r"(kSipSsip));
       __atomic_fetch_add(&cpu->ipis, 1u, __ATOMIC_RELAXED);
     }

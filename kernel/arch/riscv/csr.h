@@ -20,6 +20,11 @@ inline constexpr uint64_t kSstatusSpp = 1ull << 8;
 inline constexpr uint64_t kSstatusSum = 1ull << 18;
 inline constexpr uint64_t kSstatusFs = 3ull << 13;  // FP state: Off, Initial, Clean, Dirty
 
+// sip / sie (4.1.3): the supervisor software, timer and external interrupts.
+inline constexpr uint64_t kSipSsip = 1ull << 1;
+inline constexpr uint64_t kSipStip = 1ull << 5;
+inline constexpr uint64_t kSipSeip = 1ull << 9;
+
 // scause (4.1.9): top bit set for interrupts.
 inline constexpr uint64_t kScauseInterrupt = 1ull << 63;
 

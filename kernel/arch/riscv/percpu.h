@@ -38,6 +38,7 @@ struct Cpu {
   };
   uint32_t unlocked_call;  // in a kernel call that runs without the BKL (syscall_dispatch)
   uint32_t asid;           // the address space this hart runs (its ASID; 0: the kernel's), set at each switch
+  uint32_t ipi_requested;  // set by smp_send_ipi before the SSIP, cleared by its handler (hart_park.h)
 };
 
 static_assert(offsetof(Cpu, kstack_top) == 0);

@@ -34,6 +34,10 @@ void sbi_system_reboot(SbiResetReason reason) {
   sbi_call(kSbiExtSrst, /*system_reset=*/0, /*type=cold reboot*/ 1, static_cast<uint64_t>(reason));
 }
 
+void sbi_send_ipi(uint64_t hart_id) {
+  sbi_call(kSbiExtIpi, /*send_ipi=*/0, /*hart_mask=*/1, /*hart_mask_base=*/hart_id);
+}
+
 void sbi_remote_sfence_vma(uint64_t hart_mask, uint64_t hart_mask_base, uint64_t start,
                            uint64_t size) {
   sbi_call(kSbiExtRfence, /*remote_sfence_vma=*/1, hart_mask, hart_mask_base, start, size);

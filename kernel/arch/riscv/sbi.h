@@ -21,6 +21,9 @@ enum class SbiResetReason : uint64_t { kNone = 0, kSystemFailure = 1 };
 void sbi_system_shutdown(SbiResetReason reason);
 void sbi_system_reboot(SbiResetReason reason);
 
+// IPI extension (spec chapter 7): a supervisor software interrupt to one hart.
+void sbi_send_ipi(uint64_t hart_id);
+
 // RFENCE extension (spec chapter 8): sfence.vma on the harts in
 // hart_mask (bit i = hart hart_mask_base + i) for [start, start + size).
 void sbi_remote_sfence_vma(uint64_t hart_mask, uint64_t hart_mask_base, uint64_t start,
@@ -37,3 +40,4 @@ inline constexpr uint64_t kSbiExtLegacyPutchar = 0x01;
 inline constexpr uint64_t kSbiExtSrst = 0x53525354;
 inline constexpr uint64_t kSbiExtHsm = 0x48534d;
 inline constexpr uint64_t kSbiExtRfence = 0x52464e43;
+inline constexpr uint64_t kSbiExtIpi = 0x735049;

@@ -17,8 +17,6 @@ Cpu* cpu_claim_next();
 
 namespace {
 constexpr uint64_t kStackPages = 4;
-constexpr uint64_t kSipSsip = 1u << 1;  // supervisor software interrupt pending/enable
-constexpr uint64_t kSbiExtIpi = 0x735049;
 // 10 s at 10 MHz: a loaded host can stall a vCPU thread for a long time.
 constexpr uint64_t kOnlineTimeoutTicks = 100'000'000;
 
@@ -65,7 +63,7 @@ extern "C" [[noreturn]] void secondary_main(Cpu* cpu) {
   trap_init();
   cpu_allow_user_counters();
   // Let a software interrupt end wfi; sstatus.SIE stays off, so it is polled.
-  asm volatile("csrs sie, %0" ::"r"(kSipSsip));
+  asm volatile("csrs sie, %0" ::"r"(csr::kSipSsip));
   // Kernel mappings may have narrowed while this hart started: start clean.
   asm volatile("sfence.vma zero, zero\n fence.i" ::: "memory");
   mm_hart_online(cpu->hart_id);
@@ -74,8 +72,9 @@ extern "C" [[noreturn]] void secondary_main(Cpu* cpu) {
   sched_secondary_idle();
 }
 
-void smp_send_ipi(const Cpu* cpu) {
-  sbi_call(kSbiExtIpi, /*send_ipi=*/0, /*hart_mask=*/1, /*hart_mask_base=*/cpu->hart_id);
+void smp_send_ipi(Cpu* cpu) {
+  __atomic_store_n(&cpu->ipi_requested, 1u, __ATOMIC_RELEASE);  // before the SSIP: hart_park.h
+  sbi_send_ipi(cpu->hart_id);
 }
 
 bool smp_call(Cpu* cpu, void (*fn)(void*), void* arg) {
@@ -91,7 +90,7 @@ bool smp_call(Cpu* cpu, void (*fn)(void*), void* arg) {
 
 uint32_t smp_init(const BootInfo& info, uint64_t kernel_satp) {
   g_kernel_satp = kernel_satp;
-  asm volatile("csrs sie, %0" ::"r"(kSipSsip));  // the boot hart takes IPIs too
+  asm volatile("csrs sie, %0" ::"r"(csr::kSipSsip));  // the boot hart takes IPIs too
   const uint32_t boot_hart = this_cpu()->hart_id;
   for (uint32_t i = 0; i < info.hart_count; ++i) {
     const uint32_t hart = static_cast<uint32_t>(info.hart_ids[i]);

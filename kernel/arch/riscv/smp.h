@@ -14,8 +14,9 @@
 // how many harts are online, the boot hart included.
 uint32_t smp_init(const BootInfo& info, uint64_t kernel_satp);
 
-// Sends a software interrupt to `cpu`.
-void smp_send_ipi(const Cpu* cpu);
+// Sends a software interrupt to `cpu`, marked in cpu->ipi_requested first
+// (the big kernel lock's parked waiters share the SSIP bit: hart_park.h).
+void smp_send_ipi(Cpu* cpu);
 
 // Runs fn(arg) once on `cpu` from its idle loop (outside the big kernel
 // lock); returns false if that hart already has a call pending. Completion
