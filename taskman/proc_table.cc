@@ -98,12 +98,18 @@ bool ProcTable::wait_matches(const tTMprocess& child, int32_t parent, WaitFor w)
   }
 }
 
-tTMprocess* ProcTable::match_zombie(int32_t parent, WaitFor w, bool* has_match) {
+bool ProcTable::has_news(const tTMprocess& child, uint32_t events) {
+  if (child.state == TmState::kZombie) return (events & kWaitExited) != 0;
+  if (child.state != TmState::kRunning || child.jc_status == 0) return false;
+  return (events & (child.jc_status == kWaitStatusContinued ? kWaitContinued : kWaitStopped)) != 0;
+}
+
+tTMprocess* ProcTable::match_wait(int32_t parent, WaitFor w, uint32_t events, bool* has_match) {
   *has_match = false;
   for (tTMprocess& p : slots_) {
     if (!wait_matches(p, parent, w)) continue;
     *has_match = true;
-    if (p.state == TmState::kZombie) return &p;
+    if (has_news(p, events)) return &p;
   }
   return nullptr;
 }

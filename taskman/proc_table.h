@@ -36,6 +36,9 @@ struct tTMprocess {
   int32_t sid = 0;
   uint32_t umask = 0;        // add() gives 022 or the parent's (a zero default keeps the table in .bss)
   int32_t wait_status = 0;   // <sys/wait.h> encoding, once a zombie
+  int32_t jc_status = 0;     // a stop or continue no wait has reported yet (its encoding), or 0
+  uint8_t seen_stops = 0;    // the kernel's job-control counters when taskman last looked
+  uint8_t seen_continues = 0;
   uint64_t mmap_next = 0;    // where its next anonymous mapping goes
   Cwd* cwd = nullptr;        // nullptr: "/"
   Cred cred;                 // the parent's (add()); root for taskman's first child
@@ -45,6 +48,12 @@ struct tTMprocess {
 // Encodings of <sys/wait.h>.
 constexpr int32_t wait_status_exited(int64_t code) { return static_cast<int32_t>((code & 0xff) << 8); }
 constexpr int32_t wait_status_signaled(int signo) { return signo & 0x7f; }
+constexpr int32_t wait_status_stopped(int signo) { return ((signo & 0xff) << 8) | 0x7f; }
+inline constexpr int32_t kWaitStatusContinued = 0xffff;
+
+// What a wait asks to hear of (waitid's WEXITED, WSTOPPED and WCONTINUED;
+// the same bits in <sys/wait.h>).
+inline constexpr uint32_t kWaitExited = 4, kWaitStopped = 2, kWaitContinued = 8;
 
 // What a wait waits for (the idtype and id of waitid; waitpid's pid maps
 // onto it with wait_for_pid).
@@ -86,9 +95,14 @@ class ProcTable {
   // for its parent, or removed). Returns the number of children moved.
   uint32_t reparent_children(int32_t pid);
 
-  // A wait's choice for `parent`: a zombie to collect, or nullptr with
-  // *has_match telling whether some child would match later (else ECHILD).
-  tTMprocess* match_zombie(int32_t parent, WaitFor w, bool* has_match);
+  // A wait's choice for `parent`: a child with news the wait asks for
+  // (`events`: kWaitExited a zombie; kWaitStopped, kWaitContinued a stop or
+  // continue not yet reported), or nullptr with *has_match telling whether
+  // some child would match later (else ECHILD).
+  tTMprocess* match_wait(int32_t parent, WaitFor w, uint32_t events, bool* has_match);
+
+  // Whether child has news for a wait asking for `events`.
+  static bool has_news(const tTMprocess& child, uint32_t events);
 
   // Whether `child` is what a wait `w` of its parent waits for.
   bool wait_matches(const tTMprocess& child, int32_t parent, WaitFor w) const;

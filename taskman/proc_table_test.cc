@@ -3,6 +3,8 @@
 #include "taskman/proc_table.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -85,18 +87,49 @@ TEST_F(ProcTableTest, WaitMatchesPidAnyGroupAndOwnGroup) {
   b->pgid = 9;
   spawn(5, kTaskmanPid);  // not 2's
   bool has = false;
-  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(-1), &has), nullptr);
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(-1), kWaitExited, &has), nullptr);
   EXPECT_TRUE(has) << "children exist: wait (not ECHILD)";
-  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(5), &has), nullptr);
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(5), kWaitExited, &has), nullptr);
   EXPECT_FALSE(has) << "5 is not 2's child: ECHILD";
   b->state = TmState::kZombie;
-  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(-1), &has), b);
-  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(0), &has), nullptr) << "b left 2's group";
-  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(-9), &has), b);
-  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(3), &has), nullptr);
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(-1), kWaitExited, &has), b);
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(0), kWaitExited, &has), nullptr) << "b left 2's group";
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(-9), kWaitExited, &has), b);
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(3), kWaitExited, &has), nullptr);
   EXPECT_TRUE(has);
   a->state = TmState::kZombie;
-  EXPECT_EQ(t_->match_zombie(2, wait_for_pid(0), &has), a);
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(0), kWaitExited, &has), a);
+}
+
+TEST_F(ProcTableTest, StopsAndContinuesAreNewsOnlyForWaitsThatAskForThem) {
+  spawn(2, kTaskmanPid);
+  tTMprocess* a = spawn(3, 2);
+  bool has = false;
+  a->jc_status = wait_status_stopped(20);
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(-1), kWaitExited, &has), nullptr) << "a plain waitpid: stops are not news";
+  EXPECT_TRUE(has);
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(-1), kWaitExited | kWaitStopped, &has), a) << "WUNTRACED";
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(-1), kWaitContinued, &has), nullptr) << "a stop is not a continue";
+  a->jc_status = kWaitStatusContinued;
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(-1), kWaitStopped, &has), nullptr);
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(3), kWaitContinued, &has), a) << "WCONTINUED";
+  a->state = TmState::kZombie;
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(3), kWaitContinued, &has), nullptr) << "a zombie's old news is gone";
+  EXPECT_EQ(t_->match_wait(2, wait_for_pid(3), kWaitExited, &has), a);
+}
+
+TEST(WaitStatus, EncodingsAreTheOnesSysWaitDecodes) {
+  EXPECT_TRUE(WIFSTOPPED(wait_status_stopped(SIGTSTP)));
+  EXPECT_EQ(WSTOPSIG(wait_status_stopped(SIGTSTP)), SIGTSTP);
+  EXPECT_FALSE(WIFEXITED(wait_status_stopped(SIGTSTP)));
+  EXPECT_FALSE(WIFSIGNALED(wait_status_stopped(SIGTSTP)));
+  EXPECT_TRUE(WIFCONTINUED(kWaitStatusContinued));
+  EXPECT_FALSE(WIFEXITED(kWaitStatusContinued));
+  EXPECT_FALSE(WIFSIGNALED(kWaitStatusContinued));
+  EXPECT_FALSE(WIFSTOPPED(kWaitStatusContinued));
+  EXPECT_EQ(kWaitExited, static_cast<uint32_t>(WEXITED));
+  EXPECT_EQ(kWaitStopped, static_cast<uint32_t>(WUNTRACED));
+  EXPECT_EQ(kWaitContinued, static_cast<uint32_t>(WCONTINUED));
 }
 
 TEST_F(ProcTableTest, OrphansGoToTaskman) {
@@ -151,10 +184,10 @@ TEST_F(ProcTableTest, WaitidKindsIncludeGroupOne) {
   tTMprocess* c = spawn(3, 2);
   c->state = TmState::kZombie;
   bool has = false;
-  EXPECT_EQ(t_->match_zombie(2, WaitFor{kWaitPgid, 1}, &has), c) << "group 1, which waitpid cannot name";
-  EXPECT_EQ(t_->match_zombie(2, WaitFor{kWaitPgid, 0}, &has), c) << "the waiter's own group";
-  EXPECT_EQ(t_->match_zombie(2, WaitFor{kWaitPid, 3}, &has), c);
-  EXPECT_EQ(t_->match_zombie(2, WaitFor{7, 3}, &has), nullptr) << "an unknown idtype matches nothing";
+  EXPECT_EQ(t_->match_wait(2, WaitFor{kWaitPgid, 1}, kWaitExited, &has), c) << "group 1, which waitpid cannot name";
+  EXPECT_EQ(t_->match_wait(2, WaitFor{kWaitPgid, 0}, kWaitExited, &has), c) << "the waiter's own group";
+  EXPECT_EQ(t_->match_wait(2, WaitFor{kWaitPid, 3}, kWaitExited, &has), c);
+  EXPECT_EQ(t_->match_wait(2, WaitFor{7, 3}, kWaitExited, &has), nullptr) << "an unknown idtype matches nothing";
   EXPECT_FALSE(has);
   (void)init;
 }

@@ -208,24 +208,67 @@ void Server::on_loaded(int32_t pid) {
   job->busy = false;
 }
 
-void Server::collect(int rcvid, tTMprocess* zombie, bool nowait) {
-  reply(rcvid, _proc_wait_reply{zombie->pid, zombie->wait_status});
-  if (!nowait) table_.remove(zombie);
+void Server::collect(int rcvid, tTMprocess* child, bool nowait) {
+  if (child->state == TmState::kZombie) {
+    reply(rcvid, _proc_wait_reply{child->pid, child->wait_status});
+    if (!nowait) table_.remove(child);
+    return;
+  }
+  reply(rcvid, _proc_wait_reply{child->pid, child->jc_status});  // a stop or continue
+  if (!nowait) child->jc_status = 0;
+}
+
+void Server::tell_waits(tTMprocess* child) {
+  const int32_t parent = child->ppid;
+  // Every WNOWAIT waiter sees it; the first other one collects it.
+  for (PendingWait& w : waits_) {
+    if (w.rcvid != 0 && w.waiter == parent && table_.wait_matches(*child, parent, w.what) &&
+        ProcTable::has_news(*child, w.events)) {
+      const PendingWait done = w;
+      w = PendingWait{};
+      collect(done.rcvid, child, done.nowait);
+      if (!done.nowait) return;
+    }
+  }
 }
 
 void Server::make_zombie(tTMprocess* p, int32_t status) {
   p->state = TmState::kZombie;
   p->wait_status = status;
+  p->jc_status = 0;  // its end is the news now
+  tell_waits(p);
+}
+
+// The kernel stopped or continued pid (QRV_PULSE_CODE_PROCJOBCTL; notices
+// coalesce, so the counters say what happened since the last look). The
+// news waits for a WUNTRACED or WCONTINUED wait, and the parent gets
+// SIGCHLD unless it set SA_NOCLDSTOP.
+void Server::on_jobctl(int32_t pid) {
+  struct qrv_tm_proc_info info = {};
+  info.pid = pid;
+  if (syscall_tm_priv_r(__KER_TM_PROC_QUERY, &info) != 0) return;
+  tTMprocess* p = table_.find(pid);
+  if (p == nullptr || p->state != TmState::kRunning) return;
+  const bool stopped = (info.state & QRV_TM_PROC_STOPPED) != 0;
+  int32_t news = 0;
+  if (stopped && info.stops != p->seen_stops) {
+    news = wait_status_stopped(info.stop_signal);
+  } else if (!stopped && info.continues != p->seen_continues) {
+    news = kWaitStatusContinued;
+  }
+  p->seen_stops = info.stops;
+  p->seen_continues = info.continues;
+  if (news == 0) return;
+  p->jc_status = news;
   const int32_t parent = p->ppid;
-  // Every WNOWAIT waiter sees it; the first other one collects it.
-  for (PendingWait& w : waits_) {
-    if (w.rcvid != 0 && w.waiter == parent && table_.wait_matches(*p, parent, w.what)) {
-      const PendingWait done = w;
-      w = PendingWait{};
-      collect(done.rcvid, p, done.nowait);
-      if (!done.nowait) return;
+  if (parent != kTaskmanPid) {
+    struct qrv_tm_proc_info pinfo = {};
+    pinfo.pid = parent;
+    if (syscall_tm_priv_r(__KER_TM_PROC_QUERY, &pinfo) == 0 && (pinfo.state & QRV_TM_PROC_NOCLDSTOP) == 0) {
+      (void)SignalKill_r(0, parent, 0, SIGCHLD, 0, 0);
     }
   }
+  tell_waits(p);
 }
 
 void Server::on_death(int32_t pid) {
@@ -276,7 +319,7 @@ void Server::on_death(int32_t pid) {
     // once nothing is left to wait for.
     for (PendingWait& w : waits_) {
       bool has_match = false;
-      if (w.rcvid != 0 && w.waiter == parent && table_.match_zombie(parent, w.what, &has_match) == nullptr &&
+      if (w.rcvid != 0 && w.waiter == parent && table_.match_wait(parent, w.what, w.events, &has_match) == nullptr &&
           !has_match) {
         fail(w.rcvid, ECHILD);
         w = PendingWait{};
@@ -300,16 +343,19 @@ void Server::do_wait(int rcvid, int32_t caller, const struct _proc_wait& m) {
   constexpr int32_t kKnown = WNOHANG | WUNTRACED | WEXITED | WCONTINUED | WNOWAIT;
   if ((m.options & ~kKnown) != 0 || m.idtype > kWaitPgid || m.reserved != 0) return fail(rcvid, EINVAL);
   if ((m.idtype == kWaitPid && m.id <= 0) || (m.idtype == kWaitPgid && m.id < 0)) return fail(rcvid, EINVAL);
+  static_assert(kWaitExited == WEXITED && kWaitStopped == WUNTRACED && kWaitContinued == WCONTINUED);
+  const uint32_t events = static_cast<uint32_t>(m.options) & (kWaitExited | kWaitStopped | kWaitContinued);
+  if (events == 0) return fail(rcvid, EINVAL);  // waitid must ask for something (libc's waitpid asks WEXITED)
   const WaitFor what = {m.idtype, m.id};
   const bool nowait = (m.options & WNOWAIT) != 0;
   bool has_match = false;
-  if (tTMprocess* z = table_.match_zombie(caller, what, &has_match)) return collect(rcvid, z, nowait);
+  if (tTMprocess* c = table_.match_wait(caller, what, events, &has_match)) return collect(rcvid, c, nowait);
   if (!has_match) return fail(rcvid, ECHILD);
   if ((m.options & WNOHANG) != 0) return reply(rcvid, _proc_wait_reply{0, 0});
   for (PendingWait& w : waits_) {
     if (w.rcvid == 0) {
-      w = PendingWait{rcvid, caller, what, nowait};
-      return;  // answered when a matching child ends
+      w = PendingWait{rcvid, caller, what, events, nowait};
+      return;  // answered when a matching child has news
     }
   }
   fail(rcvid, EAGAIN);
@@ -366,6 +412,7 @@ void Server::on_pulse(const struct _pulse& p) {
   switch (p.code) {
     case QRV_PULSE_CODE_PROCLOADED: return on_loaded(p.value.sival_int);
     case QRV_PULSE_CODE_PROCDEATH: return on_death(p.value.sival_int);
+    case QRV_PULSE_CODE_PROCJOBCTL: return on_jobctl(p.value.sival_int);
     case QRV_PULSE_CODE_UNBLOCK: return on_unblock(p.value.sival_int);
     default: return;  // DISCONNECT and the like: nothing is kept per connection
   }

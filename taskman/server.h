@@ -53,7 +53,8 @@ class Server {
     int32_t rcvid = 0;  // 0: free
     int32_t waiter = 0;
     WaitFor what;
-    bool nowait = false;  // WNOWAIT: the child stays a zombie
+    uint32_t events = 0;  // kWaitExited, kWaitStopped, kWaitContinued
+    bool nowait = false;  // WNOWAIT: the child stays waitable
   };
 
   union Message {
@@ -74,6 +75,7 @@ class Server {
   void on_message(int rcvid, const struct _msg_info& info, const Message& m);
   void on_loaded(int32_t pid);
   void on_death(int32_t pid);
+  void on_jobctl(int32_t pid);
   void on_unblock(int32_t rcvid);
 
   // Each handler replies (or keeps the rcvid for later) itself.
@@ -99,7 +101,9 @@ class Server {
 
   // Starts the loader for the message in `job`; 0 or -errno.
   int start_loader(LoaderJob* job, const tTMprocess* parent);
-  void collect(int rcvid, tTMprocess* zombie, bool nowait);
+  void collect(int rcvid, tTMprocess* child, bool nowait);
+  // child has news (it ended, stopped or continued): the waits that ask for it hear it.
+  void tell_waits(tTMprocess* child);
   void make_zombie(tTMprocess* p, int32_t status);
   LoaderJob* job_of(int32_t pid);
 

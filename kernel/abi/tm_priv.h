@@ -42,6 +42,11 @@ enum {
  * frees it). Both are allocated with the process: they cannot be lost. */
 #define QRV_PULSE_CODE_PROCLOADED (-40)
 #define QRV_PULSE_CODE_PROCDEATH (-41)
+/* The child stopped (a stop signal's default action) or was continued
+ * (SIGCONT): PROC_QUERY tells which (STOPPED, and the stops and continues
+ * counters) and re-arms the notice. Notices coalesce: one is queued at a
+ * time, and the counters say what happened since taskman last looked. */
+#define QRV_PULSE_CODE_PROCJOBCTL (-42)
 
 #define QRV_TM_NAME_MAX 32
 #define QRV_TM_COMPATIBLE_MAX 48 /* the kernel's kBootCompatibleSize */
@@ -95,6 +100,8 @@ QRV_ABI_ASSERT(offsetof(struct qrv_tm_map, prot) == 20, "qrv_tm_map.prot");
 #define QRV_TM_PROC_FINISHED 4u /* ended: only PROC_REAP is left */
 #define QRV_TM_PROC_FAULTED 8u  /* ended by a fault */
 #define QRV_TM_PROC_NOCLDWAIT 16u /* ignores SIGCHLD or set SA_NOCLDWAIT: no zombies */
+#define QRV_TM_PROC_STOPPED 32u   /* stopped by stop_signal until a SIGCONT */
+#define QRV_TM_PROC_NOCLDSTOP 64u /* its SIGCHLD action has SA_NOCLDSTOP: no SIGCHLD for stops */
 struct qrv_tm_proc_info {
   int32_t pid;           /* in */
   uint32_t state;        /* QRV_TM_PROC_* */
@@ -102,7 +109,10 @@ struct qrv_tm_proc_info {
   int32_t term_signal;   /* the signal that ended it, or 0 */
   int32_t load_error;    /* LOADER_DONE's errno, or 0 */
   uint32_t threads;      /* live threads */
-  uint32_t reserved;
+  uint8_t stop_signal;   /* the signal that stopped it last */
+  uint8_t stops;         /* times it stopped, and was continued (mod 256) */
+  uint8_t continues;
+  uint8_t reserved;
   uint64_t fault_cause;  /* scause, when FAULTED */
   uint64_t fault_addr;   /* stval, when FAULTED */
   char name[QRV_TM_NAME_MAX];

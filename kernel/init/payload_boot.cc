@@ -7,7 +7,6 @@
 // failure status.
 #include "kernel/arch/arch.h"
 #include "kernel/console/console.h"
-#include "kernel/init/bkl.h"
 #include "kernel/init/boot_image.h"
 #include "kernel/init/payload.h"
 #include "kernel/proc/process.h"
@@ -38,16 +37,13 @@ void kernel_payload(const BootInfo& info) {
   }
   CpioOr<CpioEntry> tm = image.cpio.find("taskman");
   if (!tm.ok() || !tm.value.is_regular()) no_user_space(info, "no taskman in the boot image");
+  // Said first: once started, taskman may print on another hart at once.
+  kprintf("qrv: boot complete in %lu us; starting taskman (pid %u, %u bytes)\n", us_since_reset(info),
+          process_next_pid(), tm.value.size);
   SpawnResult r = process_spawn_taskman(tm.value.data, tm.value.size);
   if (r.proc == nullptr) {
     kprintf("qrv: taskman not started: %s / %s\n", elf_status_name(r.elf), status_name(r.status));
     arch_shutdown(false);
-  }
-  {
-    // taskman may already run on another hart: the BKL keeps lines whole.
-    TicketLockGuard guard(bkl());
-    kprintf("qrv: boot complete in %lu us; starting taskman (pid %u, %u bytes)\n", us_since_reset(info), r.proc->pid,
-            tm.value.size);
   }
   process_wait(r.proc);
   // taskman ends when the system does (its first program ended, or a

@@ -27,8 +27,10 @@ uint32_t state_of(const tProcess* p) {
   if (p->exiting) s |= QRV_TM_PROC_EXITING;
   if (p->finished) s |= QRV_TM_PROC_FINISHED;
   if (p->faulted) s |= QRV_TM_PROC_FAULTED;
+  if (p->stopped) s |= QRV_TM_PROC_STOPPED;
   const SignalDisposition& chld = p->sig.actions[QRV_SIGCHLD - 1];
   if (chld.handler == QRV_SIG_IGN || (chld.flags & QRV_SA_NOCLDWAIT) != 0) s |= QRV_TM_PROC_NOCLDWAIT;
+  if ((chld.flags & QRV_SA_NOCLDSTOP) != 0) s |= QRV_TM_PROC_NOCLDSTOP;
   return s;
 }
 }  // namespace
@@ -57,13 +59,17 @@ int64_t tm_proc_create(tProcess*, uint64_t arg) {
 int64_t tm_proc_query(tProcess*, uint64_t arg) {
   qrv_tm_proc_info info;
   if (!copy_from_user(&info, arg, sizeof info)) return -QRV_EFAULT;
-  const tProcess* p = info.pid > 0 ? process_find_any(static_cast<uint32_t>(info.pid)) : nullptr;
+  tProcess* p = info.pid > 0 ? process_find_any(static_cast<uint32_t>(info.pid)) : nullptr;
   if (p == nullptr) return -QRV_ESRCH;
+  process_rearm_jobctl(p);  // taskman looks: the next stop or continue notifies it again
   info.state = state_of(p);
   info.exit_status = p->exit_status;
   info.term_signal = p->term_signal;
   info.load_error = p->load_error;
   info.threads = p->live_threads;
+  info.stop_signal = p->stop_signal;
+  info.stops = p->stops;
+  info.continues = p->continues;
   info.reserved = 0;
   info.fault_cause = p->faulted ? p->fault_cause : 0;
   info.fault_addr = p->faulted ? p->fault_addr : 0;

@@ -34,12 +34,17 @@ uint64_t option(const BootInfo& info, const char* key, uint64_t fallback, uint64
 
 // The process_wait predicate: done when the process has finished; every
 // 32nd look (with the BKL held, fuzzers live) the kernel's invariants too.
+// Fuzzers stop each other (SIGSTOP and friends) and may not live to send
+// the SIGCONT: a look means this hart has nothing to run, so the round's
+// stopped fuzzers are continued then (stops last until a hart idles).
 struct Watch {
   tProcess* proc;
   uint64_t seed;
   uint32_t looks;
   uint64_t since;  // clock_now_ns when the wait began
   bool dumped;
+  tProcess* const* round;  // the round's processes (nullptr: freed)
+  uint64_t procs;
 };
 
 // A round that runs this long is probably hung: say what every thread is
@@ -60,6 +65,9 @@ void dump_threads() {
 
 bool finished_or_check(void* arg) {
   auto* w = static_cast<Watch*>(arg);
+  for (uint64_t i = 0; i < w->procs; ++i) {
+    if (w->round[i] != nullptr && !w->round[i]->finished) process_continue(w->round[i]);
+  }
   if ((++w->looks & 31) == 0) {
     if (const char* bad = kernel_check()) {
       kprintf("kfuzz: kernel_check: %s (while seed %lu ran)\n", bad, w->seed);
@@ -121,7 +129,7 @@ void kernel_payload(const BootInfo& info) {
       running[i] = r.proc;
     }
     for (uint64_t i = 0; i < procs; ++i) {
-      Watch w = {running[i], seed + i, 0, clock_now_ns(), false};
+      Watch w = {running[i], seed + i, 0, clock_now_ns(), false, running, procs};
       sched_idle_until(finished_or_check, &w);
       char how[64];
       kprintf("kfuzz: seed %lu (pid %u) %s\n", seed + i, running[i]->pid, outcome(running[i], how, sizeof how));
@@ -129,6 +137,7 @@ void kernel_payload(const BootInfo& info) {
       const tProcess* p = running[i];
       if (!p->faulted && p->term_signal == 0 && p->exit_status > 0) made += static_cast<uint64_t>(p->exit_status);
       process_free(running[i]);
+      running[i] = nullptr;
     }
     total += made;
     kprintf("kfuzz: round %lu (seeds %lu..%lu): %lu calls\n", round, seed, seed + procs - 1, made);

@@ -134,6 +134,8 @@ void notify_taskman(tProcess* proc, Pulse** notice, int8_t code) {
 }
 
 void teardown(tProcess* proc) {
+  pulse_discard(proc->tm_jobctl);  // no job-control notice after the end
+  proc->tm_jobctl = nullptr;
   interrupt_process_teardown(proc);  // before its connections: no event may name them after
   ipc_process_teardown(proc);
   for (ProcTimer& timer : proc->timers) {
@@ -211,6 +213,7 @@ void destroy_shell(tProcess* proc) {
   mm_mdestroy(proc->as);
   pulse_discard(proc->tm_loaded);
   pulse_discard(proc->tm_death);
+  pulse_discard(proc->tm_jobctl);
   process_free(proc);
 }
 
@@ -518,7 +521,9 @@ Result<tProcess*> process_create_child(const ChildSpec& spec) {
   proc->name = proc->name_buf;
   proc->tm_loaded = pulse_alloc();
   proc->tm_death = pulse_alloc();
-  Status st = proc->tm_loaded != nullptr && proc->tm_death != nullptr ? Status::kOk : Status::kNoMemory;
+  proc->tm_jobctl = pulse_alloc();
+  Status st = proc->tm_loaded != nullptr && proc->tm_death != nullptr && proc->tm_jobctl != nullptr ? Status::kOk
+                                                                                                 : Status::kNoMemory;
   if (st == Status::kOk) st = mm_taskman_view_install(proc->as, g_taskman->as);
   if (st == Status::kOk) {
     const int64_t coid = connect_attach(proc, g_taskman->pid, spec.notify_chid, QRV_TASKMAN_COID, 0);
@@ -576,6 +581,60 @@ Status process_reap(tProcess* proc) {
   unregister_process(proc);
   pulse_discard(proc->tm_loaded);
   pulse_discard(proc->tm_death);
+  pulse_discard(proc->tm_jobctl);
   process_free(proc);
   return Status::kOk;
+}
+
+namespace {
+bool stoppable(const tProcess* proc) { return !proc->exiting && (proc->flags & QRV_FLG_PROC_TM_PRIV) == 0; }
+
+// At most one notice is queued at a time; taskman's PROC_QUERY reads the
+// counters, so changes since coalesce into it. Its pulse is allocated ahead
+// (at creation, and again at each PROC_QUERY); if that failed, one is
+// allocated now, and only when that fails too is a change not noticed.
+void notice_jobctl(tProcess* proc) {
+  if (proc->tm_chid == 0 || proc->jobctl_queued) return;
+  if (proc->tm_jobctl == nullptr) proc->tm_jobctl = pulse_alloc();
+  if (proc->tm_jobctl == nullptr) return;
+  proc->jobctl_queued = true;
+  notify_taskman(proc, &proc->tm_jobctl, QRV_PULSE_CODE_PROCJOBCTL);
+}
+}  // namespace
+
+void process_stop(tProcess* proc, int signo) {
+  if (!stoppable(proc) || proc->stopped) return;
+  proc->stopped = true;
+  proc->stop_signal = static_cast<uint8_t>(signo);
+  proc->stops++;
+  for (tThread* t : proc->threads) {
+    if (t == nullptr || t->exited) continue;
+    t->sig.check = true;  // it looks at its next return to user mode
+    if (t->state_ == STATE_RUNNING) sched_kick_thread(t);  // another hart's: the IPI brings it there
+  }
+  notice_jobctl(proc);
+}
+
+void process_continue(tProcess* proc) {
+  if (!proc->stopped || proc->exiting) return;
+  proc->stopped = false;
+  proc->continues++;
+  for (tThread* t : proc->threads) {
+    if (t != nullptr && !t->exited && t->state_ == STATE_STOPPED) sched_make_ready(t);
+  }
+  notice_jobctl(proc);
+}
+
+void process_stop_point() {
+  tThread* cur = sched_current();
+  while (cur->proc->stopped && !cur->proc->exiting) {
+    cur->state_ = STATE_STOPPED;
+    sched_block();  // process_continue readies it; a kill reaps it here
+  }
+  thread_check_exiting();
+}
+
+void process_rearm_jobctl(tProcess* proc) {
+  proc->jobctl_queued = false;
+  if (proc->tm_jobctl == nullptr && proc->tm_chid != 0 && !proc->exiting) proc->tm_jobctl = pulse_alloc();
 }

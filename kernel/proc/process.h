@@ -74,6 +74,22 @@ tProcess* process_find(uint32_t pid);
 // caller too, without returning, if it belongs to proc).
 void process_terminate(tProcess* proc, int signo);
 
+// A stop signal's default action: proc's threads stop at their next return
+// to user mode (process_stop_point), running ones brought there by an IPI;
+// blocked ones finish their wait first. SIGCONT's: they run again. Each
+// change is noticed to taskman (QRV_PULSE_CODE_PROCJOBCTL). Nothing for an
+// exiting process, or taskman itself (it must keep serving).
+void process_stop(tProcess* proc, int signo);
+void process_continue(tProcess* proc);
+
+// The calling thread, on its way back to user mode: it waits here while its
+// process is stopped (and dies here if it is killed meanwhile).
+void process_stop_point();
+
+// Re-arms a taskman child's job-control notice once the last was queued
+// (PROC_QUERY: taskman has looked).
+void process_rearm_jobctl(tProcess* proc);
+
 // taskman's children (the PROC_* slots of syscall_tm_priv, kernel/kext).
 struct ChildSpec {
   const char* name;     // copied (at most 31 bytes)

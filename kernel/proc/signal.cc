@@ -132,17 +132,34 @@ void discard_pending(tProcess* proc, int signo) {
   }
 }
 
-// The stopping signals and SIGKILL, and nothing to do for ignored ones; 1 if
-// the signal must be queued.
+constexpr uint64_t kStopSignals = bit(QRV_SIGSTOP) | bit(QRV_SIGTSTP) | bit(QRV_SIGTTIN) | bit(QRV_SIGTTOU);
+
+// What every signal does at generation (POSIX 2.4.1): SIGKILL ends the
+// process; SIGCONT continues it, whatever its disposition, and drops the
+// pending stop signals; a stop signal drops a pending SIGCONT. Then 0 for
+// an ignored signal (nothing more to do), 1 if it must be queued.
 int64_t screen(tProcess* proc, int signo) {
   if (signo == 0 || proc->exiting) return 0;
   if (signo == QRV_SIGKILL) {
     process_terminate(proc, signo);
     return 0;
   }
-  const SignalDisposition& d = proc->sig.actions[signo - 1];
-  if (d.handler == QRV_SIG_DFL && default_of(signo) == DefaultAction::kStop) return -QRV_ENOTSUP;
-  return ignored(d, signo) ? 0 : 1;
+  if (signo == QRV_SIGCONT) {
+    for (uint64_t s = kStopSignals; s != 0; s &= s - 1) discard_pending(proc, static_cast<int>(bit_ctz(s)) + 1);
+    process_continue(proc);
+  } else if ((kStopSignals & bit(signo)) != 0) {
+    discard_pending(proc, QRV_SIGCONT);
+  }
+  return ignored(proc->sig.actions[signo - 1], signo) ? 0 : 1;
+}
+
+// A signal whose default action is taken now: stop or end the process.
+void take_default(tProcess* proc, int signo) {
+  if (default_of(signo) == DefaultAction::kStop) {
+    process_stop(proc, signo);
+  } else {
+    process_terminate(proc, signo);
+  }
 }
 
 // Saves the interrupted context below the user sp and enters the sigstub.
@@ -182,7 +199,7 @@ int64_t signal_send(tProcess* proc, int signo) {
   if (r <= 0) return r;
   tThread* t = pick_thread(proc, signo, nullptr);
   if (t != nullptr && proc->sig.actions[signo - 1].handler == QRV_SIG_DFL) {
-    process_terminate(proc, signo);
+    take_default(proc, signo);
     return 0;
   }
   proc->sig.pending |= bit(signo);  // with no taker, until a thread unblocks it
@@ -196,7 +213,7 @@ int64_t signal_send_thread(tThread* t, int signo) {
   if (r <= 0) return r;
   const bool blocked = (t->sig.blocked & bit(signo)) != 0;
   if (!blocked && proc->sig.actions[signo - 1].handler == QRV_SIG_DFL) {
-    process_terminate(proc, signo);
+    take_default(proc, signo);
     return 0;
   }
   t->sig.pending |= bit(signo);
@@ -216,6 +233,7 @@ void signal_deliver(TrapFrame* frame) {
   tThread* cur = sched_current();
   tProcess* proc = cur->proc;
   cur->sig.check = false;
+  process_stop_point();
   while (!proc->exiting) {
     const uint64_t ready = (cur->sig.pending | proc->sig.pending) & ~cur->sig.blocked;
     if (ready == 0) return;
@@ -226,11 +244,12 @@ void signal_deliver(TrapFrame* frame) {
       proc->sig.pending &= ~bit(signo);
     }
     SignalDisposition& d = proc->sig.actions[signo - 1];
-    if (!is_handler(d.handler)) {  // its handler went while it was blocked
-      if (d.handler == QRV_SIG_DFL && default_of(signo) == DefaultAction::kTerminate) {
-        process_terminate(proc, signo);  // does not return
+    if (!is_handler(d.handler)) {  // its handler went while it was blocked, or it was blocked
+      if (d.handler == QRV_SIG_DFL && default_of(signo) != DefaultAction::kIgnore) {
+        take_default(proc, signo);  // terminate: does not return
+        process_stop_point();
       }
-      continue;  // ignored, or a stop signal: no job control here
+      continue;
     }
     // Each further signal nests: its frame saves the previous one's entry.
     if (!push_frame(cur, frame, signo, d)) {

@@ -110,7 +110,15 @@ struct tProcess {
   int32_t tm_chid = 0;         // taskman's channel; 0 for the kernel's own test programs
   Pulse* tm_loaded = nullptr;  // QRV_PULSE_CODE_PROCLOADED, until queued
   Pulse* tm_death = nullptr;   // QRV_PULSE_CODE_PROCDEATH, until queued
+  Pulse* tm_jobctl = nullptr;  // QRV_PULSE_CODE_PROCJOBCTL, until queued (PROC_QUERY re-arms it)
+  bool jobctl_queued = false;  // one is on taskman's queue: later changes coalesce into it
   int32_t load_error = 0;      // LOADER_DONE's errno
+  // Job control: a stop signal's default action stops every thread at its
+  // next return to user mode (signal_deliver) until a SIGCONT.
+  bool stopped = false;
+  uint8_t stop_signal = 0;
+  uint8_t stops = 0;  // counters for taskman (mod 256)
+  uint8_t continues = 0;
   char name_buf[32] = {};
 };
 #endif  // KERNEL_INTERNAL

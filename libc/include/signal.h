@@ -32,6 +32,9 @@ typedef struct {
 #define CLD_EXITED 1 /* si_code of SIGCHLD: the child exited */
 #define CLD_KILLED 2 /* ended by a signal */
 #define CLD_DUMPED 3
+#define CLD_TRAPPED 4
+#define CLD_STOPPED 5   /* stopped by a signal (waitid's WSTOPPED) */
+#define CLD_CONTINUED 6 /* continued by SIGCONT (WCONTINUED) */
 
 #define NSIG (QRV_SIGMAX + 1) /* one past the largest signal number (BSD, glibc, QNX) */
 #define SIGHUP QRV_SIGHUP

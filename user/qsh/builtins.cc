@@ -492,34 +492,58 @@ struct Builtins {
     return result;
   }
 
+  // jobs: "[n]+ State<tab>command", + marking the current job (the newest).
   static int jobs(Shell& sh, int, char**) {
-    sh.reap_jobs(false);
+    sh.reap_jobs(true);  // what ended or stopped since the prompt is said first
+    const Shell::Job* current = sh.find_job(nullptr);
     for (const Shell::Job& j : sh.jobs_) {
-      if (j.id != 0) printf("[%d] Running (group %d, %d of %d running)\n", j.id, j.pgid, j.npids - j.done, j.npids);
+      if (j.id != 0) printf("[%d]%c  %s\t\t%s\n", j.id, &j == current ? '+' : ' ', j.stopped ? "Stopped" : "Running", j.name);
     }
     return 0;
   }
 
-  // fg: a background job given the terminal and waited for. bg has nothing
-  // to do: QRV cannot stop a process yet, so no job is ever stopped.
+  // fg: a job given the terminal, continued if stopped, and waited for (a
+  // ^Z makes it a stopped job again, with its number).
   static int fg(Shell& sh, int argc, char** argv) {
     Shell::Job* j = sh.find_job(argc > 1 ? argv[1] : nullptr);
     if (j == nullptr) {
       sh.error("fg: no such job");
       return 1;
     }
-    if (sh.job_control_) (void)tcsetpgrp(sh.tty_fd_, j->pgid);
+    char name[sizeof j->name];
+    memcpy(name, j->name, sizeof name);
+    const int id = j->id;
+    const pid_t pgid = j->pgid;
     int live[16];
     int n = 0;
     for (int i = 0; i < j->npids; ++i) {
       if (j->pids[i] != 0) live[n++] = j->pids[i];
     }
+    if (sh.job_control_) (void)tcsetpgrp(sh.tty_fd_, pgid);
+    if (j->stopped && kill(-pgid, SIGCONT) != 0) sh.error("fg: %%%d: %s", id, strerror(errno));
+    if (sh.interactive) fprintf(stderr, "%s\n", name);  // once it has the terminal: ^C is its
     j->id = 0;
-    return sh.wait_pids(live, n, j->pgid);
+    return sh.wait_pids(live, n, pgid, name, id);
   }
-  static int bg(Shell& sh, int, char**) {
-    sh.error("bg: no stopped job (QRV cannot stop processes yet: background jobs always run)");
-    return 1;
+
+  // bg: a stopped job continued in the background.
+  static int bg(Shell& sh, int argc, char** argv) {
+    Shell::Job* j = sh.find_job(argc > 1 ? argv[1] : nullptr);
+    if (j == nullptr) {
+      sh.error("bg: no such job");
+      return 1;
+    }
+    if (!j->stopped) {
+      sh.error("bg: job %d already in background", j->id);
+      return 0;
+    }
+    if (kill(-j->pgid, SIGCONT) != 0) {
+      sh.error("bg: %%%d: %s", j->id, strerror(errno));
+      return 1;
+    }
+    j->stopped = false;
+    if (sh.interactive) fprintf(stderr, "[%d] %s &\n", j->id, j->name);
+    return 0;
   }
 
   static int kill_(Shell& sh, int argc, char** argv) {

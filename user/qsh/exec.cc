@@ -292,10 +292,13 @@ int Shell::run_pipeline(const Pipeline* p, bool async) {
   if (async) {
     Job* j = add_job(pgid, pids, npids);
     if (npids > 0) last_bg_ = pids[npids - 1];
+    if (j != nullptr) job_name(j->name, sizeof j->name, argvs[0].argv(), n > 1);
     if (j != nullptr && interactive) fprintf(stderr, "[%d] %d\n", j->id, static_cast<int>(last_bg_));
     return 0;
   }
-  const int waited = npids > 0 ? wait_pids(pids, npids, pgid) : 0;
+  char name[sizeof(Job::name)];
+  job_name(name, sizeof name, argvs[0].argv(), n > 1);
+  const int waited = npids > 0 ? wait_pids(pids, npids, pgid, name) : 0;
   const int s = last_status == -1 ? waited : last_status;
   return p->bang ? (s == 0 ? 1 : 0) : s;
 }
@@ -407,7 +410,9 @@ int Shell::run_simple_expanded(const Command* c, StrList* argv) {
     Vars::free_environ(env);
     if (pid > 0) {
       if (job_control_) (void)tcsetpgrp(tty_fd_, pid);
-      s = wait_pids(&pid, 1, job_control_ ? pid : 0);
+      char jname[sizeof(Job::name)];
+      job_name(jname, sizeof jname, argv->argv(), false);
+      s = wait_pids(&pid, 1, job_control_ ? pid : 0, jname);
     } else {
       s = pid == -2 ? 126 : 127;
     }
@@ -480,16 +485,27 @@ pid_t Shell::spawn_program(char** argv, char** env, pid_t pgid) {
   return pid;
 }
 
-int Shell::wait_pids(const pid_t* pids, int n, pid_t pgid) {
+int Shell::wait_pids(const pid_t* pids, int n, pid_t pgid, const char* name, int id) {
+  const int options = job_control_ && pgid > 0 ? WUNTRACED : 0;
   int last = 0;
   for (int i = 0; i < n; ++i) {
     int st = 0;
     pid_t r;
-    while ((r = waitpid(pids[i], &st, 0)) < 0 && errno == EINTR) {
+    while ((r = waitpid(pids[i], &st, options)) < 0 && errno == EINTR) {
     }
     if (r != pids[i]) {
       last = 127;
       continue;
+    }
+    if (WIFSTOPPED(st)) {  // ^Z: what still runs becomes a stopped job
+      Job* j = add_job(pgid, pids + i, n - i, id);
+      if (j != nullptr) {
+        j->stopped = true;
+        snprintf(j->name, sizeof j->name, "%s", name != nullptr ? name : "");
+        if (interactive) fprintf(stderr, "\n[%d]+  Stopped\t\t%s\n", j->id, j->name);
+      }
+      last = 128 + WSTOPSIG(st);
+      break;
     }
     if (WIFEXITED(st)) {
       last = WEXITSTATUS(st);

@@ -1,6 +1,7 @@
-// Background jobs: `cmd &` is a job of its own process group; the shell
-// reaps its processes without blocking before each prompt and reports the
-// jobs that finished ("[1] Done"), as POSIX asks of an interactive shell.
+// Jobs: `cmd &` is a job of its own process group, and so is a foreground
+// command stopped by ^Z. The shell reaps their processes without blocking
+// before each prompt and reports the jobs that finished ("[1] Done") or
+// stopped, as POSIX asks of an interactive shell; fg and bg continue them.
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,12 +12,22 @@
 
 namespace qsh {
 
-Shell::Job* Shell::add_job(pid_t pgid, const pid_t* pids, int n) {
+void Shell::job_name(char* out, size_t cap, char* const* argv, bool more) {
+  size_t len = 0;
+  out[0] = '\0';
+  for (char* const* a = argv; a != nullptr && *a != nullptr; ++a) {
+    len += static_cast<size_t>(snprintf(out + len, cap - len, "%s%s", a == argv ? "" : " ", *a));
+    if (len >= cap) break;
+  }
+  if (more && len < cap) snprintf(out + len, cap - len, " | ...");
+}
+
+Shell::Job* Shell::add_job(pid_t pgid, const pid_t* pids, int n, int id) {
   if (n == 0) return nullptr;
   for (Job& j : jobs_) {
     if (j.id != 0) continue;
     j = Job{};
-    j.id = next_job_++;
+    j.id = id != 0 ? id : next_job_++;
     j.pgid = pgid;
     j.npids = n < 16 ? n : 16;
     memcpy(j.pids, pids, static_cast<size_t>(j.npids) * sizeof(pid_t));
@@ -32,7 +43,16 @@ void Shell::reap_jobs(bool report) {
     for (int i = 0; i < j.npids; ++i) {
       if (j.pids[i] == 0) continue;
       int st = 0;
-      const pid_t r = waitpid(j.pids[i], &st, WNOHANG);
+      const pid_t r = waitpid(j.pids[i], &st, WNOHANG | (job_control_ ? WUNTRACED | WCONTINUED : 0));
+      if (r == j.pids[i] && WIFSTOPPED(st)) {
+        if (!j.stopped && report && interactive) fprintf(stderr, "[%d]+  Stopped\t\t%s\n", j.id, j.name);
+        j.stopped = true;
+        continue;
+      }
+      if (r == j.pids[i] && WIFCONTINUED(st)) {
+        j.stopped = false;
+        continue;
+      }
       if (r == j.pids[i] || (r < 0 && errno == ECHILD)) {
         if (i + 1 == j.npids && r == j.pids[i]) {
           j.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);

@@ -90,6 +90,8 @@ class Shell {
     int done;          // how many have ended
     int status;        // the last process's
     bool reported;
+    bool stopped;      // by a stop signal (^Z, kill -STOP): fg or bg continues it
+    char name[48];     // the command, as jobs and the Stopped line show it
   };
 
   // exec.cc
@@ -108,8 +110,10 @@ class Shell {
   int run_subshell(const List* body);
   // Starts a program (PATH searched) with the current descriptors; its pid or -1.
   pid_t spawn_program(char** argv, char** env, pid_t pgid);
-  // Waits for pids; the last one's status (128+signal when killed).
-  int wait_pids(const pid_t* pids, int n, pid_t pgid);
+  // Waits for pids; the last one's status (128+signal when killed). With job
+  // control (pgid > 0), a stop (^Z) makes those still running a stopped job
+  // called `name` (job number `id`, or a new one): 128+signal.
+  int wait_pids(const pid_t* pids, int n, pid_t pgid, const char* name = nullptr, int id = 0);
   bool command_is_external(const Command* c);
 
   // redir.cc: applies redirections, saving what they replace; undo() puts back.
@@ -138,7 +142,9 @@ class Shell {
   bool define_function(const char* name, const Command* body);
 
   // jobs.cc
-  Job* add_job(pid_t pgid, const pid_t* pids, int n);
+  Job* add_job(pid_t pgid, const pid_t* pids, int n, int id = 0);
+  // "cmd args" (and " | ..." when `more`), cut to fit a job's name.
+  static void job_name(char* out, size_t cap, char* const* argv, bool more);
   void reap_jobs(bool report);
   Job* find_job(const char* spec);
 

@@ -1,4 +1,5 @@
-/* QRV libc: sys/wait.h. Status: exit code in bits 8-15, or the signal in bits 0-6. */
+/* QRV libc: sys/wait.h. Status: exit code in bits 8-15, or the signal in
+ * bits 0-6; a stop is 0x7f with the signal in bits 8-15, a continue 0xffff. */
 #ifndef _SYS_WAIT_H
 #define _SYS_WAIT_H
 
@@ -9,8 +10,8 @@
 #define WNOHANG 1
 #define WUNTRACED 2
 #define WSTOPPED WUNTRACED
-#define WEXITED 4     /* waitid: children that ended (the only kind QRV reports) */
-#define WCONTINUED 8  /* accepted by waitid; QRV has no job control yet */
+#define WEXITED 4     /* waitid: children that ended */
+#define WCONTINUED 8  /* children continued by SIGCONT */
 #define WNOWAIT 0x01000000 /* waitid: leave the child waitable */
 
 typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2 } idtype_t;
@@ -19,6 +20,9 @@ typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2 } idtype_t;
 #define WTERMSIG(s) ((s) & 0x7f)
 #define WIFEXITED(s) (WTERMSIG(s) == 0)
 #define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
+#define WIFSTOPPED(s) (((s) & 0xff) == 0x7f)
+#define WSTOPSIG(s) WEXITSTATUS(s)
+#define WIFCONTINUED(s) ((s) == 0xffff)
 
 __BEGIN_DECLS
 pid_t waitpid(pid_t pid, int* status, int options);

@@ -142,9 +142,9 @@ struct SigInfo {  // siginfo_t
   uint64_t si_value;
 };
 inline constexpr int kPAll = 0, kPPid = 1, kPPgid = 2;  // idtype_t
-inline constexpr int kWExited = 4;
-inline constexpr int kWaitidOnly = 4 | 8 | 0x01000000;  // WEXITED, WCONTINUED, WNOWAIT
-inline constexpr int kCldExited = 1, kCldKilled = 2;
+inline constexpr int kWUntraced = 2, kWExited = 4, kWContinued = 8;
+inline constexpr int kWaitidOnly = 4 | 0x01000000;  // WEXITED, WNOWAIT
+inline constexpr int kCldExited = 1, kCldKilled = 2, kCldStopped = 5, kCldContinued = 6;
 int waitid(int idtype, int32_t id, SigInfo* info, int options);
 struct SpawnFileAction;         // spawn_fds.cc
 struct PosixSpawnFileActions {  // posix_spawn_file_actions_t

@@ -49,23 +49,25 @@ long ask_wait(uint32_t idtype, int32_t id, int options, _proc_wait_reply* reply)
 }  // namespace
 
 QRV_LIBC_FN(pid_t, waitpid, (pid_t pid, int* status, int options)) {
-  if ((options & kWaitidOnly) != 0) {  // waitpid has WNOHANG and WUNTRACED only
+  if ((options & kWaitidOnly) != 0) {  // waitpid has WNOHANG, WUNTRACED and WCONTINUED only
     set_errno(QRV_EINVAL);
     return -1;
   }
   const uint32_t idtype = pid > 0 ? _PROC_WAIT_PID : pid == -1 ? _PROC_WAIT_ALL : _PROC_WAIT_PGID;
   _proc_wait_reply reply = {0, 0};
-  const long r = ask_wait(idtype, pid > 0 ? pid : pid == -1 ? 0 : -pid, options, &reply);
+  // Ended children always; stopped and continued ones when asked.
+  const long r = ask_wait(idtype, pid > 0 ? pid : pid == -1 ? 0 : -pid, options | kWExited, &reply);
   if (r < 0) return static_cast<pid_t>(from_kernel_result(r));
   if (status != nullptr && reply.pid != 0) *status = reply.status;
   return reply.pid;
 }
 
-// waitid reports ended children only (QRV has no stopped or continued
-// ones yet): WEXITED must be asked for.
+// waitid: WEXITED, WSTOPPED and WCONTINUED say which news to wait for
+// (at least one).
 QRV_LIBC_FN(int, waitid, (int idtype, int32_t id, SigInfo* info, int options)) {
   const bool known_type = idtype == kPAll || idtype == kPPid || idtype == kPPgid;
-  if (!known_type || (options & kWExited) == 0 || (idtype == kPPid && id <= 0) || (idtype == kPPgid && id < 0)) {
+  const bool asks = (options & (kWExited | kWUntraced | kWContinued)) != 0;
+  if (!known_type || !asks || (idtype == kPPid && id <= 0) || (idtype == kPPgid && id < 0)) {
     set_errno(QRV_EINVAL);
     return -1;
   }
@@ -78,9 +80,17 @@ QRV_LIBC_FN(int, waitid, (int idtype, int32_t id, SigInfo* info, int options)) {
     if (reply.pid != 0) {  // WNOHANG with nothing ended leaves si_pid 0
       const int sig = reply.status & 0x7f;
       info->si_signo = QRV_SIGCHLD;
-      info->si_code = sig != 0 ? kCldKilled : kCldExited;
       info->si_pid = reply.pid;
-      info->si_status = sig != 0 ? sig : (reply.status >> 8) & 0xff;
+      if (reply.status == 0xffff) {  // continued
+        info->si_code = kCldContinued;
+        info->si_status = QRV_SIGCONT;
+      } else if (sig == 0x7f) {  // stopped, by the signal in bits 8-15
+        info->si_code = kCldStopped;
+        info->si_status = (reply.status >> 8) & 0xff;
+      } else {
+        info->si_code = sig != 0 ? kCldKilled : kCldExited;
+        info->si_status = sig != 0 ? sig : (reply.status >> 8) & 0xff;
+      }
     }
   }
   return 0;
