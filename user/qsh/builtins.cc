@@ -58,9 +58,10 @@ const struct {
                 {"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN}, {"TTOU", SIGTTOU},
                 {"WINCH", SIGWINCH}};
 
+// A signal by number or name (with or without SIG); 0 is the existence check.
 int signal_number(const char* s) {
   long n = 0;
-  if (number(s, &n)) return n > 0 && n < 64 ? static_cast<int>(n) : -1;
+  if (number(s, &n)) return n >= 0 && n < 64 ? static_cast<int>(n) : -1;
   if (strncmp(s, "SIG", 3) == 0) s += 3;
   for (const auto& sig : kSignals) {
     if (strcmp(sig.name, s) == 0) return sig.number;
@@ -631,17 +632,31 @@ struct Builtins {
     return result;
   }
 
+  // umask [-S] [mode]: octal masks; -S prints the permissions the mask
+  // leaves, symbolically (u=rwx,g=rx,o=rx).
   static int umask_(Shell& sh, int argc, char** argv) {
-    if (argc == 1) {
+    const bool symbolic = argc > 1 && strcmp(argv[1], "-S") == 0;
+    const int first = symbolic ? 2 : 1;
+    if (argc == first) {
       const mode_t m = umask(0);
       umask(m);
-      printf("%04o\n", static_cast<unsigned>(m));
+      if (!symbolic) {
+        printf("%04o\n", static_cast<unsigned>(m));
+        return 0;
+      }
+      const unsigned allowed = ~static_cast<unsigned>(m) & 0777;
+      const char* who[] = {"u", "g", "o"};
+      for (int i = 0; i < 3; ++i) {
+        const unsigned bits = (allowed >> (6 - 3 * i)) & 7;
+        printf("%s%s=%s%s%s", i > 0 ? "," : "", who[i], (bits & 4) ? "r" : "", (bits & 2) ? "w" : "", (bits & 1) ? "x" : "");
+      }
+      printf("\n");
       return 0;
     }
     char* end = nullptr;
-    const unsigned long m = strtoul(argv[1], &end, 8);
-    if (*end != '\0' || m > 0777) {
-      sh.error("umask: %s: not an octal mask", argv[1]);
+    const unsigned long m = strtoul(argv[first], &end, 8);
+    if (*end != '\0' || end == argv[first] || m > 0777) {
+      sh.error("umask: %s: not an octal mask", argv[first]);
       return 1;
     }
     umask(static_cast<mode_t>(m));

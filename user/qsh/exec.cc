@@ -56,6 +56,15 @@ void Shell::error(const char* fmt, ...) {
   va_end(ap);
   fprintf(stderr, "qsh: %s\n", msg);
   fflush(stderr);
+  ++errors_;
+}
+
+void Shell::fatal(int s) {
+  status = s;
+  if (!interactive) {
+    exiting = true;
+    exit_status_ = s;
+  }
 }
 
 void Shell::init(char** env, const char* arg0, int argc, char** argv) {
@@ -103,8 +112,7 @@ int Shell::run_text(const char* text, size_t len, bool at_eof) {
   const int defined_before = nfunctions_;
   if (r.status != ParseStatus::kOk) {
     fprintf(stderr, "%s\n", r.message);
-    status = 2;
-    if (!interactive) exiting = true;
+    fatal(2);
   } else {
     ++eval_depth_;
     run_list(r.program);
@@ -328,9 +336,9 @@ int Shell::run_command(const Command* c) {
 
 int Shell::run_simple(const Command* c) {
   StrList argv;
-  if (!expand_command_words(c, &argv)) {
-    if (!interactive && eval_depth_ > 0 && argv.failed) exiting = true;
-    return status = 1;
+  if (!expand_command_words(c, &argv)) {  // an expansion error (fatal in a script: expand.cc)
+    if (eval_depth_ > 0 && argv.failed) fatal(2);  // out of memory
+    return status = exiting ? exit_status_ : 1;
   }
   return run_simple_expanded(c, &argv);
 }
@@ -339,14 +347,18 @@ int Shell::run_simple_expanded(const Command* c, StrList* argv) {
   // No command: the assignments are the shell's, the redirections are made
   // (a file created) and undone.
   if (argv->len == 0) {
+    subst_status_ = 0;  // the status is the last command substitution's, if any
     for (size_t k = 0; k < c->assigns.size(); ++k) {
       char* v = expand_single(c->assigns[k].value);
-      if (v == nullptr) return status = 1;
+      if (v == nullptr) {
+        fatal(2);
+        return status;
+      }
       if (!vars_.set(c->assigns[k].name.s, v)) {
         error("%s: readonly variable", c->assigns[k].name.s);
         free(v);
-        if (!interactive) exiting = true;
-        return status = 1;
+        fatal(2);
+        return status;
       }
       if (opt_x_) fprintf(stderr, "+ %s=%s\n", c->assigns[k].name.s, v);
       free(v);
@@ -354,7 +366,7 @@ int Shell::run_simple_expanded(const Command* c, StrList* argv) {
     RedirFrame frame;
     const bool ok = apply_redirs(c->redirs, &frame);
     undo_redirs(&frame);
-    return status = ok ? 0 : 1;
+    return status = ok ? subst_status_ : 1;
   }
   const char* name = argv->items[0];
   BuiltinFn fn = builtin(name);
@@ -372,7 +384,10 @@ int Shell::run_simple_expanded(const Command* c, StrList* argv) {
   const bool temporary = (fn != nullptr && !special_builtin(name)) || f != nullptr;
   for (size_t k = 0; k < c->assigns.size(); ++k) {
     char* v = expand_single(c->assigns[k].value);
-    if (v == nullptr) return status = 1;
+    if (v == nullptr) {
+      fatal(2);
+      return status;
+    }
     const char* an = c->assigns[k].name.s;
     if (fn == nullptr && f == nullptr) {
       StrBuf kv;
@@ -391,17 +406,27 @@ int Shell::run_simple_expanded(const Command* c, StrList* argv) {
   }
   RedirFrame frame;
   const bool keep_redirs = fn != nullptr && strcmp(name, "exec") == 0 && argv->len == 1;
+  // A special builtin's errors end a script (POSIX 2.8.1), its redirection
+  // errors too; eval's and .'s are those of the commands they run.
+  const bool fatal_errors = fn != nullptr && special_builtin(name) && strcmp(name, "eval") != 0 &&
+                            strcmp(name, ".") != 0;
   if (!apply_redirs(c->redirs, &frame)) {
     undo_redirs(&frame);
+    if (fatal_errors) {
+      fatal(1);
+      return status;
+    }
     return status = 1;
   }
   trace(argv->argv());
   int s;
   fflush(stdout);  // what stdio holds goes where it was written for
   if (fn != nullptr) {
+    const unsigned errors_before = errors_;
     s = fn(*this, static_cast<int>(argv->len), argv->argv());
     fflush(stdout);
     fflush(stderr);
+    if (fatal_errors && errors_ != errors_before && !exiting) fatal(s != 0 ? s : 1);
   } else if (f != nullptr) {
     s = run_function(f, static_cast<int>(argv->len), argv->argv());
   } else {
@@ -479,6 +504,12 @@ pid_t Shell::spawn_program(char** argv, char** env, pid_t pgid) {
   const int r = posix_spawn(&pid, path.c_str(), nullptr, &attr, argv, env);
   posix_spawnattr_destroy(&attr);
   if (r != 0) {
+    struct stat st;
+    // Something that exists but cannot be run (a directory, a device) is 126, not 127.
+    if (r == ENOENT && stat(path.c_str(), &st) == 0) {
+      error("%s: %s", name, S_ISDIR(st.st_mode) ? "is a directory" : "cannot execute");
+      return -2;
+    }
     error("%s: %s", name, strerror(r));
     return r == ENOENT ? -1 : -2;
   }

@@ -102,6 +102,7 @@ class Expander {
           free(expr);
           if (r != 0) {
             sh_.error("%s", err);
+            sh_.fatal(2);
             return false;
           }
           char num[32];
@@ -234,7 +235,7 @@ class Expander {
         char* w = sh_.expand_single(p.operand);
         sh_.error("%s: %s", name, w != nullptr && w[0] != '\0' ? w : "parameter null or not set");
         free(w);
-        if (!sh_.interactive) sh_.exiting = true;
+        sh_.fatal(2);
         return false;
       }
       case ParamOp::kAlternative:
@@ -362,10 +363,10 @@ class Expander {
             have = globbing = false;
             just_split = true;
           }
-        } else {
+        } else {  // after white space it ends nothing more; after itself, an empty field
           if (have || !just_split) finish(&field, &pattern, globbing, out);
           have = globbing = false;
-          just_split = true;
+          just_split = false;
         }
         continue;
       }

@@ -191,7 +191,7 @@ char* Shell::capture(const List* list) {
   if (save_fd(1, &frame) && dup2(fds[1], 1) == 1) {
     close(fds[1]);
     fds[1] = -1;
-    run_subshell(list);
+    subst_status_ = run_subshell(list);
   }
   undo_redirs(&frame);  // the last write end goes: the reader sees the end
   if (fds[1] >= 0) close(fds[1]);

@@ -149,6 +149,10 @@ class Shell {
   Job* find_job(const char* spec);
 
   void error(const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+  // An error that ends a non-interactive shell (POSIX 2.8.1: syntax,
+  // expansion, assignment and special builtin errors): $? is s, and a
+  // script, -c string or ( ) subshell ends with it.
+  void fatal(int s);
   int set_positional(int argc, char** argv);
   const char* positional(int i) const;
   void trace(char** argv);  // set -x
@@ -196,6 +200,8 @@ class Shell {
   Job jobs_[32] = {};
   int next_job_ = 1;
   int exit_status_ = 0;
+  unsigned errors_ = 0;    // error() calls so far (a special builtin's errors are fatal)
+  int subst_status_ = 0;   // the last command substitution's status
 };
 
 }  // namespace qsh
