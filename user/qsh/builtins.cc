@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "user/qsh/getopts.h"
 #include "user/qsh/glob.h"
 #include "user/qsh/shell.h"
 #include "user/qsh/test_expr.h"
@@ -763,6 +764,41 @@ struct Builtins {
     return sh.wait_pids(&pid, 1, sh.job_control_ ? pid : 0);
   }
 
+  // getopts optstring name [arg...]: the next option of $@ (or the args)
+  // into name, OPTARG and OPTIND. Setting OPTIND=1 starts over.
+  static int getopts(Shell& sh, int argc, char** argv) {
+    if (argc < 3) {
+      sh.error("getopts: usage: getopts optstring name [arg...]");
+      return 2;
+    }
+    const char* given = sh.vars_.get("OPTIND");
+    long ind = 1;
+    if (given != nullptr && !number(given, &ind)) ind = 1;
+    if (ind != sh.getopts_ind_) sh.getopts_pos_ = 1;  // set by the script: start that argument afresh
+    int n = argc - 3;
+    const char* const* args = argv + 3;
+    if (argc == 3) {
+      n = sh.nargs_;
+      args = sh.args_;
+    }
+    int i = static_cast<int>(ind);
+    const GetoptsStep r = getopts_step(argv[1], args, n, &i, &sh.getopts_pos_);
+    if (r.error != nullptr) fprintf(stderr, "%s: %s -- %s\n", sh.arg0_ != nullptr ? sh.arg0_ : "qsh", r.error, r.letter);
+    char num[16];
+    snprintf(num, sizeof num, "%d", i);
+    sh.getopts_ind_ = i;
+    if (!sh.vars_.set("OPTIND", num) || !sh.vars_.set(argv[2], r.name)) {
+      sh.error("getopts: readonly variable");
+      return 2;
+    }
+    if (r.optarg != nullptr) {
+      sh.vars_.set("OPTARG", r.optarg);
+    } else {
+      sh.vars_.unset("OPTARG");
+    }
+    return r.status;
+  }
+
   static int trap(Shell& sh, int argc, char** argv) { return sh.trap_builtin(argc, argv); }
   static int alias(Shell& sh, int argc, char** argv) { return sh.alias_builtin(argc, argv); }
   static int unalias(Shell& sh, int argc, char** argv) { return sh.unalias_builtin(argc, argv); }
@@ -782,7 +818,7 @@ const struct {
     {"eval", Builtins::eval, true},      {"exec", Builtins::exec, true},      {"exit", Builtins::exit_, true},
     {"export", Builtins::export_, true}, {"false", Builtins::false_, false}, {"fg", Builtins::fg, false},
     {"jobs", Builtins::jobs, false},     {"kill", Builtins::kill_, false},    {"printf", Builtins::printf_, false},
-    {"pwd", Builtins::pwd, false},       {"read", Builtins::read_, false},    {"readonly", Builtins::readonly_, true},
+    {"getopts", Builtins::getopts, false}, {"pwd", Builtins::pwd, false},       {"read", Builtins::read_, false},    {"readonly", Builtins::readonly_, true},
     {"return", Builtins::return_, true}, {"set", Builtins::set, true},        {"shift", Builtins::shift, true},
     {"test", Builtins::test, false},     {"trap", Builtins::trap, true},      {"true", Builtins::colon, false},
     {"type", Builtins::type, false},     {"umask", Builtins::umask_, false},  {"unset", Builtins::unset, true},

@@ -74,6 +74,7 @@ void Shell::init(char** env, const char* arg0, int argc, char** argv) {
     vars_.set_exported("PATH", true);
   }
   if (vars_.get("HOME") == nullptr) vars_.set("HOME", "/");
+  vars_.set("OPTIND", "1");  // POSIX: 1 when the shell starts
   if (vars_.get("PS1") == nullptr) vars_.set("PS1", geteuid() == 0 ? "# " : "$ ");
   if (vars_.get("PS2") == nullptr) vars_.set("PS2", "> ");
   char cwd[1024];
@@ -152,9 +153,10 @@ int Shell::run_list(const List* list) {
       status = run_pipeline(ao->pipelines[0], true);
       continue;
     }
+    e_exempt_ = false;
     status = run_and_or(ao);
     run_traps();
-    if (opt_e_ && status != 0 && cond_depth_ == 0 && !interrupted()) {
+    if (opt_e_ && status != 0 && cond_depth_ == 0 && !e_exempt_ && !interrupted()) {
       exiting = true;
       exit_status_ = status;
     }
@@ -174,6 +176,7 @@ int Shell::run_and_or(const AndOr* ao) {
     s = run_pipeline(p, false);
     if (condition) --cond_depth_;
     status = s;
+    e_exempt_ = condition;  // the list's status comes from it
   }
   return s;
 }

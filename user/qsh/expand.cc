@@ -193,6 +193,7 @@ class Expander {
       case ParamOp::kPlain:
         if (!set && sh_.opt_u_) {
           sh_.error("%s: parameter not set", name);
+          sh_.fatal(2);
           return false;
         }
         if (v != nullptr) result(v, dq);
@@ -201,6 +202,7 @@ class Expander {
       case ParamOp::kLength: {
         if (!set && sh_.opt_u_ && !all) {
           sh_.error("%s: parameter not set", name);
+          sh_.fatal(2);
           return false;
         }
         snprintf(num, sizeof num, "%zu", all ? static_cast<size_t>(sh_.nargs_) : v != nullptr ? strlen(v) : 0);
@@ -248,6 +250,7 @@ class Expander {
       case ParamOp::kRemoveLongPrefix: {
         if (!set && sh_.opt_u_) {
           sh_.error("%s: parameter not set", name);
+          sh_.fatal(2);
           return false;
         }
         char* pat = sh_.expand_pattern(p.operand);

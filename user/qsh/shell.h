@@ -180,6 +180,8 @@ class Shell {
   char* arg0_ = nullptr;
   char** args_ = nullptr;  // malloc'd copies, $1...
   int nargs_ = 0;
+  long getopts_ind_ = 1;  // the OPTIND getopts last set, and its place in that argument
+  int getopts_pos_ = 1;
   pid_t last_bg_ = 0;
   pid_t shell_pgid_ = 0;
   bool opt_e_ = false, opt_u_ = false, opt_x_ = false, opt_f_ = false;
@@ -202,6 +204,7 @@ class Shell {
   int exit_status_ = 0;
   unsigned errors_ = 0;    // error() calls so far (a special builtin's errors are fatal)
   int subst_status_ = 0;   // the last command substitution's status
+  bool e_exempt_ = false;  // the last and-or list's status came from a pipeline set -e ignores
 };
 
 }  // namespace qsh
