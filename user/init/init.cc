@@ -1,15 +1,15 @@
 // init: the first program taskman starts (/proc/boot/init, pid 2). It runs
-// the boot sequence a QNX boot script would: the console's driver first
-// (its /dev/console becomes init's standard streams, inherited by all it
-// starts; with no driver for the console the kernel's console stays), then
-// devnull and the pipe manager, each waited for until its path exists;
-// then the shell, /proc/boot/qsh, as a session leader on the console,
-// which it takes as its controlling terminal. init restarts the shell when
-// it exits (giving up after five quick deaths in a row) and logs a server
-// that dies. SIGTERM (`shutdown`) stops everything: SIGHUP and SIGTERM to
-// every process, up to a second's grace, SIGKILL to what is left, the console
-// last; then init ends and taskman powers the machine off with init's
-// status.
+// the boot script /proc/boot/rc (boot_script.h), QNX-style: typically the
+// console's driver first (its /dev/console becomes init's standard streams,
+// inherited by all it starts), then the resource managers, each waited for
+// until its path exists, then the shell as a session leader on the console.
+// A script that is missing or malformed is reported, and a built-in one
+// starts just the console and a shell. init reaps orphans, starts +respawn
+// programs again when they end (giving up after five quick deaths in a
+// row) and logs any other child that dies. SIGTERM (`shutdown`) stops
+// everything: SIGHUP and SIGTERM to every process, up to a second's grace,
+// SIGKILL to what is left, the console last; then init ends and taskman
+// powers the machine off with init's status.
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -18,10 +18,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "user/init/boot_script.h"
 #include "user/init/console_driver.h"
 #include "user/init/start_server.h"
 
@@ -32,12 +34,13 @@ namespace {
 volatile sig_atomic_t g_shutdown = 0;
 void on_term(int) { g_shutdown = 1; }
 
-struct Server {
-  const char* name;
-  const char* path;
+// A program the script started in the background.
+struct Child {
+  const qrv_init::Step* step;
   pid_t pid;
+  int quick_deaths;
+  int64_t started;
 };
-
 int64_t now_ms() {
   struct timespec ts = {};
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -49,20 +52,73 @@ void sleep_ms(long ms) {
   nanosleep(&t, nullptr);
 }
 
-pid_t start_shell() {
+// Starts a script's program: /proc/boot/NAME unless it names a path. The
+// pid, or -1 (said why).
+pid_t spawn_step(const qrv_init::Step& st) {
+  char file[96];
+  snprintf(file, sizeof file, strchr(st.argv[0], '/') != nullptr ? "%s" : "/proc/boot/%s", st.argv[0]);
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
-  char arg0[] = "qsh";
-  char* argv[] = {arg0, nullptr};
+  if (st.session) posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
   pid_t pid = -1;
-  const int r = posix_spawn(&pid, "/proc/boot/qsh", nullptr, &attr, argv, environ);
+  const int r = posix_spawn(&pid, file, nullptr, &attr, st.argv, environ);
   posix_spawnattr_destroy(&attr);
   if (r != 0) {
-    printf("init: cannot start /proc/boot/qsh: %s\n", strerror(r));
+    printf("init: rc line %d: cannot start %s: %s\n", st.line, file, strerror(r));
     return -1;
   }
   return pid;
+}
+
+// The console's driver, serving /dev/console, as init's standard streams.
+pid_t start_console() {
+  const char* driver = qrv_init::console_driver();
+  const pid_t console = driver != nullptr ? qrv_init::start_server(driver, "/dev/console", "init") : -1;
+  if (console > 0 && open("/dev/console", O_RDWR | O_NOCTTY) == STDIN_FILENO) {
+    dup2(STDIN_FILENO, STDOUT_FILENO);
+    dup2(STDIN_FILENO, STDERR_FILENO);
+    printf("init: %s (pid %d) serves /dev/console, init's standard streams\n", driver, console);
+  } else {
+    printf("init: no console driver: the kernel's console it is\n");
+  }
+  return console;
+}
+
+bool wait_for_path(const char* path, long ms) {
+  struct stat st;
+  for (const int64_t deadline = now_ms() + ms;;) {
+    if (stat(path, &st) == 0) return true;
+    if (now_ms() >= deadline) return false;
+    sleep_ms(1);
+  }
+}
+
+void report_end(const char* name, pid_t pid, int st) {
+  printf("init: %s (pid %d) %s %d\n", name, pid, WIFSIGNALED(st) ? "was killed by signal" : "exited with status",
+         WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
+  fflush(stdout);
+}
+
+// /proc/boot/rc, parsed; on any trouble the built-in script, said why.
+const qrv_init::BootScript& load_script() {
+  static qrv_init::BootScript script;
+  static char text[8192];
+  char err[160] = "";
+  long n = -1;
+  const int fd = open("/proc/boot/rc", O_RDONLY);
+  if (fd >= 0) {
+    n = read(fd, text, sizeof text);
+    close(fd);
+  }
+  if (n >= 0 && n < static_cast<long>(sizeof text) &&
+      qrv_init::parse_boot_script(text, static_cast<size_t>(n), &script, err, sizeof err)) {
+    return script;
+  }
+  static const char kBuiltIn[] = "console\n[+session] [+respawn] qsh &\n";
+  printf("init: /proc/boot/rc: %s; running the built-in script (console, shell)\n",
+         fd < 0 ? strerror(errno) : n < 0 ? "unreadable" : n >= static_cast<long>(sizeof text) ? "too long" : err);
+  qrv_init::parse_boot_script(kBuiltIn, sizeof kBuiltIn - 1, &script, err, sizeof err);
+  return script;
 }
 
 // Every pid /proc lists but taskman (1), init and `spare`; how many.
@@ -115,20 +171,43 @@ int main(int argc, char** argv) {
   sigaction(SIGTERM, &sa, nullptr);
   printf("init: pid %d, parent %d, group %d, session %d; argv[0] %s (%d argument%s)\n", getpid(), getppid(),
          getpgrp(), getsid(0), argc > 0 ? argv[0] : "?", argc, argc == 1 ? "" : "s");
-  // The console first: what init and its children print goes through it.
-  const char* driver = qrv_init::console_driver();
-  const pid_t console = driver != nullptr ? qrv_init::start_server(driver, "/dev/console", "init") : -1;
-  if (console > 0 && open("/dev/console", O_RDWR | O_NOCTTY) == STDIN_FILENO) {
-    dup2(STDIN_FILENO, STDOUT_FILENO);
-    dup2(STDIN_FILENO, STDERR_FILENO);
-    printf("init: %s (pid %d) serves /dev/console, init's standard streams\n", driver, console);
-  } else {
-    printf("init: no console driver: the kernel's console it is\n");
-  }
-  Server servers[] = {{"devnull", "/dev/null", -1}, {"pipe", "/dev/pipe", -1}};
-  for (Server& s : servers) {
-    s.pid = qrv_init::start_server(s.name, s.path, "init");
-    if (s.pid > 0) printf("init: %s (pid %d) serves %s\n", s.name, s.pid, s.path);
+  const qrv_init::BootScript& script = load_script();
+  pid_t console = -1;
+  Child children[qrv_init::kMaxSteps];
+  int nchildren = 0;
+  const Child* last = nullptr;  // the last program started in the background
+  for (int i = 0; i < script.nsteps && !g_shutdown; ++i) {
+    const qrv_init::Step& st = script.steps[i];
+    switch (st.kind) {
+      case qrv_init::StepKind::kConsole:
+        if (console < 0) console = start_console();
+        break;
+      case qrv_init::StepKind::kDisplay:
+        printf("%s\n", st.text);
+        break;
+      case qrv_init::StepKind::kWaitfor:
+        if (!wait_for_path(st.argv[0], st.wait_ms)) {
+          printf("init: rc line %d: %s is not there after %ld ms\n", st.line, st.argv[0], st.wait_ms);
+        } else if (last != nullptr) {
+          printf("init: %s (pid %d) serves %s\n", last->step->argv[0], last->pid, st.argv[0]);
+        }
+        break;
+      case qrv_init::StepKind::kRun: {
+        const pid_t pid = spawn_step(st);
+        if (pid < 0) break;
+        if (st.background) {
+          children[nchildren] = Child{&st, pid, 0, now_ms()};
+          last = &children[nchildren++];
+          break;
+        }
+        int status = 0;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR && !g_shutdown) {
+        }
+        if (status != 0) report_end(st.argv[0], pid, status);
+        break;
+      }
+    }
+    fflush(stdout);
   }
   if (DIR* dev = opendir("/dev")) {
     printf("init: /dev:");
@@ -138,36 +217,38 @@ int main(int argc, char** argv) {
   }
   fflush(stdout);
 
-  pid_t shell = start_shell();
-  int quick_deaths = 0;
-  int64_t started = now_ms();
   while (!g_shutdown) {
     int st = 0;
     const pid_t pid = waitpid(-1, &st, 0);
     if (pid < 0) {
       if (errno == EINTR) continue;
-      if (errno == ECHILD && shell < 0) break;  // nothing left to wait for, no shell
+      bool respawning = false;
+      for (int i = 0; i < nchildren; ++i) respawning = respawning || (children[i].step->respawn && children[i].pid > 0);
+      if (errno == ECHILD && !respawning) break;  // nothing left to wait for or to start again
       sleep_ms(100);
       continue;
     }
-    if (pid == shell) {
-      quick_deaths = now_ms() - started < 1000 ? quick_deaths + 1 : 0;
-      if (quick_deaths >= 5) {
-        printf("init: the shell keeps dying: not restarting it\n");
-        shell = -1;
-        continue;
-      }
-      shell = start_shell();
-      started = now_ms();
+    Child* c = nullptr;
+    for (int i = 0; i < nchildren; ++i) {
+      if (children[i].pid == pid) c = &children[i];
+    }
+    if (c == nullptr) {
+      if (pid == console) report_end("the console's driver", pid, st);
+      continue;  // an orphan, reaped
+    }
+    if (!c->step->respawn) {
+      report_end(c->step->argv[0], pid, st);
+      c->pid = -1;
       continue;
     }
-    const char* name = pid == console ? driver : "a child";  // a server or driver died: say so
-    for (const Server& s : servers) {
-      if (s.pid == pid) name = s.name;
+    c->quick_deaths = now_ms() - c->started < 1000 ? c->quick_deaths + 1 : 0;
+    if (c->quick_deaths >= 5) {
+      printf("init: %s keeps dying: not starting it again\n", c->step->argv[0]);
+      c->pid = -1;
+      continue;
     }
-    printf("init: %s (pid %d) %s %d\n", name, pid, WIFSIGNALED(st) ? "was killed by signal" : "exited with status",
-           WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
-    fflush(stdout);
+    c->pid = spawn_step(*c->step);
+    c->started = now_ms();
   }
   printf("init: shutting down\n");
   fflush(stdout);
