@@ -14,6 +14,7 @@
 #include "user/qsh/shell.h"
 #include "user/qsh/test_expr.h"
 #include "user/utils/printf_format.h"
+#include "user/utils/signal_names.h"
 
 namespace qsh {
 namespace {
@@ -49,25 +50,6 @@ bool file_stat(const char* path, bool follow, FileInfo* out) {
 }
 bool file_access(const char* path, int mode) { return access(path, mode) == 0; }
 bool fd_isatty(int fd) { return isatty(fd) == 1; }
-
-const struct {
-  const char* name;
-  int number;
-} kSignals[] = {{"HUP", SIGHUP},   {"INT", SIGINT},   {"QUIT", SIGQUIT}, {"ILL", SIGILL},   {"TRAP", SIGTRAP},
-                {"ABRT", SIGABRT}, {"FPE", SIGFPE},   {"KILL", SIGKILL}, {"USR1", SIGUSR1}, {"SEGV", SIGSEGV},
-                {"USR2", SIGUSR2}, {"PIPE", SIGPIPE}, {"ALRM", SIGALRM}, {"TERM", SIGTERM}, {"CHLD", SIGCHLD},
-                {"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN}, {"TTOU", SIGTTOU},
-                {"WINCH", SIGWINCH}};
-
-int signal_number(const char* s) {
-  long n = 0;
-  if (number(s, &n)) return n > 0 && n < 64 ? static_cast<int>(n) : -1;
-  if (strncmp(s, "SIG", 3) == 0) s += 3;
-  for (const auto& sig : kSignals) {
-    if (strcmp(sig.name, s) == 0) return sig.number;
-  }
-  return -1;
-}
 
 }  // namespace
 
@@ -422,14 +404,16 @@ struct Builtins {
     int sig = SIGTERM;
     int i = 1;
     if (i < argc && strcmp(argv[i], "-l") == 0) {
-      for (const auto& s : kSignals) printf("%d) SIG%s\n", s.number, s.name);
+      size_t n = 0;
+      const utils::SignalName* table = utils::signal_table(&n);
+      for (size_t k = 0; k < n; ++k) printf("%d) SIG%s\n", table[k].number, table[k].name);
       return 0;
     }
     if (i + 1 < argc && strcmp(argv[i], "-s") == 0) {
-      sig = signal_number(argv[i + 1]);
+      sig = utils::signal_number(argv[i + 1]);
       i += 2;
     } else if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0) {
-      sig = signal_number(argv[i] + 1);
+      sig = utils::signal_number(argv[i] + 1);
       ++i;
     }
     if (sig < 0) {
