@@ -63,11 +63,23 @@ bool in_class(const char* name, size_t len, int c, bool* known) {
   return false;
 }
 
+// set2's i-th byte when it must stand against `len1` bytes of set1: its
+// [c*] grows to make up the difference, and a short set2's last byte repeats.
+unsigned char set2_at(const TrSet& s, size_t i, size_t len1) {
+  size_t extra = 0;
+  if (s.fill_at != static_cast<size_t>(-1)) {
+    extra = len1 > s.n ? len1 - s.n : 0;
+    if (i >= s.fill_at && i < s.fill_at + extra) return s.fill;
+    if (i >= s.fill_at + extra) i -= extra;
+    if (s.n == 0) return s.fill;
+  }
+  return s.bytes[i < s.n ? i : s.n - 1];
+}
+
 }  // namespace
 
 bool tr_set_parse(const char* s, TrSet* out, char* err, size_t err_cap) {
-  out->bytes = nullptr;
-  out->n = 0;
+  *out = TrSet{};
   Builder b{out};
   const char* p = s;
   while (*p != '\0') {
@@ -87,6 +99,37 @@ bool tr_set_parse(const char* s, TrSet* out, char* err, size_t err_cap) {
         }
         p = end + 2;
         continue;
+      }
+    }
+    if (p[0] == '[' && p[1] != '\0') {  // [c*n] or [c*]
+      const char* q = p + 1;
+      const unsigned char c = one_char(&q);
+      if (q[0] == '*') {
+        const char* digits = q + 1;
+        const char* close = strchr(digits, ']');
+        if (close != nullptr) {
+          char* end = nullptr;
+          const unsigned long count = strtoul(digits, &end, digits[0] == '0' ? 8 : 10);
+          if (end != close || (close != digits && (digits[0] < '0' || digits[0] > '9')) || count > 65536) {
+            snprintf(err, err_cap, "tr: [%.*s: bad repeat", static_cast<int>(close - p), p + 1);
+            tr_set_free(out);
+            return false;
+          }
+          if (count == 0) {
+            if (out->fill_at != static_cast<size_t>(-1)) {
+              snprintf(err, err_cap, "tr: only one [c*] in a set");
+              tr_set_free(out);
+              return false;
+            }
+            out->fill_at = out->n;
+            out->fill = c;
+          }
+          for (unsigned long k = 0; k < count; ++k) {
+            if (!b.push(c)) goto no_memory;
+          }
+          p = close + 1;
+          continue;
+        }
       }
     }
     if (p[0] == '[' && p[1] == '=' && p[2] != '\0' && p[3] == '=' && p[4] == ']') {
@@ -119,8 +162,7 @@ no_memory:
 
 void tr_set_free(TrSet* set) {
   free(set->bytes);
-  set->bytes = nullptr;
-  set->n = 0;
+  *set = TrSet{};
 }
 
 bool tr_plan(TrPlan* plan, bool complement, bool del, bool squeeze, const TrSet& set1, const TrSet* set2,
@@ -146,7 +188,11 @@ bool tr_plan(TrPlan* plan, bool complement, bool del, bool squeeze, const TrSet&
     snprintf(err, err_cap, "tr: missing second set");
     return false;
   }
-  if (translate && set2->n == 0 && set1.n > 0) {
+  if (set1.fill_at != static_cast<size_t>(-1)) {
+    snprintf(err, err_cap, "tr: [c*] belongs in the second set");
+    return false;
+  }
+  if (translate && set2->n == 0 && set2->fill_at == static_cast<size_t>(-1) && set1.n > 0) {
     snprintf(err, err_cap, "tr: the second set is empty");
     return false;
   }
@@ -155,9 +201,9 @@ bool tr_plan(TrPlan* plan, bool complement, bool del, bool squeeze, const TrSet&
   }
   if (translate) {
     if (complement) {
-      for (size_t i = 0; i < n1; ++i) plan->map[order[i]] = set2->bytes[i < set2->n ? i : set2->n - 1];
+      for (size_t i = 0; i < n1; ++i) plan->map[order[i]] = set2_at(*set2, i, n1);
     } else {
-      for (size_t i = 0; i < set1.n; ++i) plan->map[set1.bytes[i]] = set2->bytes[i < set2->n ? i : set2->n - 1];
+      for (size_t i = 0; i < set1.n; ++i) plan->map[set1.bytes[i]] = set2_at(*set2, i, set1.n);
     }
   }
   if (squeeze) {

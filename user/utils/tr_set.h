@@ -11,12 +11,17 @@ namespace utils {
 struct TrSet {
   unsigned char* bytes = nullptr;  // malloc'd; a byte may repeat
   size_t n = 0;
+  // [c*] (or [c*0]): c as often as set1 needs, at bytes[fill_at]; set2 only.
+  size_t fill_at = static_cast<size_t>(-1);
+  unsigned char fill = 0;
 };
 
 // Escapes (\\ \a \b \f \n \r \t \v \ooo), ranges c-c, the classes
 // [:alnum:] [:alpha:] [:blank:] [:cntrl:] [:digit:] [:graph:] [:lower:]
-// [:print:] [:punct:] [:space:] [:upper:] [:xdigit:] and [=c=]. False, with
-// a message in err, for a reversed range or an unknown class.
+// [:print:] [:punct:] [:space:] [:upper:] [:xdigit:], [=c=], and [c*n] (c
+// n times; n octal with a leading 0) and [c*] (as often as needed: only
+// once, in set2). False, with a message in err, for a reversed range, an
+// unknown class, or a bad repeat.
 bool tr_set_parse(const char* s, TrSet* out, char* err, size_t err_cap);
 void tr_set_free(TrSet* set);
 

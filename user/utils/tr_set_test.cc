@@ -82,6 +82,25 @@ TEST(TrSetTest, Squeezes) {
   EXPECT_EQ(tr("s", "x", nullptr, "xxxxxxxx"), "x");  // across the two chunks
 }
 
+TEST(TrSetTest, Repeats) {
+  EXPECT_EQ(expand("[x*3]y"), "xxxy");
+  EXPECT_EQ(expand("[x*010]"), "xxxxxxxx");  // octal with a leading 0
+  EXPECT_EQ(expand("[\\n*2]"), "\n\n");
+  EXPECT_EQ(expand("[x*]"), "");  // grows only against set1
+  EXPECT_EQ(error("[x*3a]"), "tr: [x*3a]: bad repeat");
+  EXPECT_EQ(error("[x*+3]"), "tr: [x*+3]: bad repeat");
+  EXPECT_EQ(error("[x*][y*]"), "tr: only one [c*] in a set");
+}
+
+TEST(TrSetTest, FillRepeatGrowsToSetOne) {
+  EXPECT_EQ(tr("", "a-f", "[x*]", "abcdefg"), "xxxxxxg");
+  EXPECT_EQ(tr("", "a-f", "A[x*]F", "abcdefg"), "AxxxxFg");
+  EXPECT_EQ(tr("", "a-c", "AB[x*]", "abc"), "ABx");
+  EXPECT_EQ(tr("", "ab", "A[x*]BC", "ab"), "AB");  // nothing to fill: set2 as it is
+  EXPECT_EQ(tr("c", "a", "[-*]", "abc"), "a--");
+  EXPECT_EQ(tr("", "[x*]", "y", "x"), "error: tr: [c*] belongs in the second set");
+}
+
 TEST(TrSetTest, MissingSecondSet) {
   EXPECT_EQ(tr("", "abc", nullptr, "x"), "error: tr: missing second set");
   EXPECT_EQ(tr("ds", "abc", nullptr, "x"), "error: tr: missing second set");

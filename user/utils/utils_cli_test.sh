@@ -177,6 +177,7 @@ check tr-s "a b" bash -c "echo 'a    b' | '${bin[tr]}' -s ' '"
 check tr-cd "123" bash -c "echo a1b2c3 | '${bin[tr]}' -cd 0-9"
 check tr-newline "a
 b" bash -c "echo a:b | '${bin[tr]}' : '\\n'"
+check tr-fill "axxxx" bash -c "echo abcde | '${bin[tr]}' b-e '[x*]'"
 status tr-missing 2 "tr: missing operand" u tr abc
 status tr-extra 2 "tr: extra operand" u tr -d a b
 status tr-range 1 "tr: z-a: range out of order" u tr z-a x
