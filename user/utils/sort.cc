@@ -1,7 +1,8 @@
-// sort [-nru] [-t char] [-k field[,field]] [file...]: the lines of all the
-// files (or standard input; "-" too), in memory, in byte order or by the
-// options (sort_lines.h): -n numerically, -r reversed, -u one of each run
-// of equal keys, -k one key with -t its field separator. Stable.
+// sort [-nru] [-t char] [-k field[,field]] [-o output] [file...]: the lines
+// of all the files (or standard input; "-" too), in memory, in byte order or
+// by the options (sort_lines.h): -n numerically, -r reversed, -u one of each
+// run of equal keys, -k one key with -t its field separator. Stable. -o
+// writes to output, which may be one of the inputs (all are read first).
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,7 +15,7 @@
 namespace {
 
 int usage() {
-  fprintf(stderr, "usage: sort [-nru] [-t char] [-k field[,field]] [file...]\n");
+  fprintf(stderr, "usage: sort [-nru] [-t char] [-k field[,field]] [-o output] [file...]\n");
   return 2;
 }
 
@@ -55,9 +56,11 @@ struct Input {
 
 int main(int argc, char** argv) {
   utils::SortOptions o;
+  const char* output = nullptr;
   int c;
-  while ((c = getopt(argc, argv, "+nruk:t:")) != -1) {
+  while ((c = getopt(argc, argv, "+nruk:t:o:")) != -1) {
     switch (c) {
+      case 'o': output = optarg; break;
       case 'n': o.numeric = true; break;
       case 'r': o.reverse = true; break;
       case 'u': o.unique = true; break;
@@ -104,12 +107,19 @@ int main(int argc, char** argv) {
     start = i + 1;
   }
   const size_t kept = utils::sort_lines(lines, scratch, k, o);
+  FILE* out = output != nullptr ? fopen(output, "w") : stdout;
+  if (out == nullptr) {
+    fprintf(stderr, "sort: %s: %s\n", output, strerror(errno));
+    return 2;
+  }
   for (size_t i = 0; i < kept; ++i) {
-    fwrite(lines[i].s, 1, lines[i].n, stdout);
-    putchar('\n');
+    fwrite(lines[i].s, 1, lines[i].n, out);
+    fputc('\n', out);
   }
   free(lines);
   free(scratch);
   free(in.data);
-  return fflush(stdout) == 0 ? 0 : 2;
+  const bool ok = fflush(out) == 0 && !ferror(out);
+  if (out != stdout) fclose(out);
+  return ok ? 0 : 2;
 }

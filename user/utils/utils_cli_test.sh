@@ -230,6 +230,13 @@ pear
 three
 two" u sort fruit.txt five.txt
 check sort-partial "no newline" u sort partial.txt
+cp fruit.txt inplace.txt
+u sort -o inplace.txt inplace.txt
+check sort-o-in-place "apple
+apple
+fig
+pear" cat inplace.txt
+status sort-o-unwritable 2 "sort: nodir/x:" u sort -o nodir/x fruit.txt
 status sort-bad-key 2 "sort: 0: a key is field[,field]" u sort -k0
 status sort-missing 2 "sort: nope:" u sort nope
 
