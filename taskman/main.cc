@@ -80,11 +80,13 @@ int main() {
     tm_priv_selftest(pid, chid);
 #endif
   }
+  // Said before the server thread starts: init's first line needs its
+  // answers, so this line always comes first (at 4 harts it could not).
+  printf("taskman: serving channel %d\n", chid);
   pthread_t server;
   if (pthread_create(&server, nullptr, serve, nullptr) != 0) {
     printf("taskman: cannot start its server thread\n");
     return 1;
   }
-  printf("taskman: serving channel %d\n", chid);
   pthread_exit(nullptr);
 }

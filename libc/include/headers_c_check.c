@@ -34,6 +34,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -50,6 +51,7 @@ static_assert(offsetof(struct sigevent, sigev_priority) == offsetof(struct qrv_s
 static_assert(sizeof(struct sched_param) == sizeof(struct qrv_sched_param), "sched_param is the ABI's");
 static_assert(sizeof(struct iovec) == sizeof(iov_t), "iovec is the ABI's iov_t");
 static_assert(offsetof(struct iovec, iov_len) == offsetof(iov_t, iov_len), "iov_len");
+static_assert(sizeof(struct utsname) == 5 * 65 && offsetof(struct utsname, machine) == 4 * 65, "utsname as libc's qrv::libc::Utsname");
 static_assert(sizeof(struct dirent) == 272, "dirent as libc's qrv::libc::Dirent");
 static_assert(offsetof(struct dirent, d_name) == 16, "d_name");
 static_assert(F_DUPFD_CLOEXEC == 1030 && FD_CLOEXEC == 1, "fcntl values as file.cc's");

@@ -14,6 +14,8 @@
 #include "user/qsh/glob.h"
 #include "user/qsh/shell.h"
 #include "user/qsh/test_expr.h"
+#include "user/utils/printf_format.h"
+#include "user/utils/signal_names.h"
 
 namespace qsh {
 namespace {
@@ -50,58 +52,6 @@ bool file_stat(const char* path, bool follow, FileInfo* out) {
 bool file_access(const char* path, int mode) { return access(path, mode) == 0; }
 bool fd_isatty(int fd) { return isatty(fd) == 1; }
 
-const struct {
-  const char* name;
-  int number;
-} kSignals[] = {{"HUP", SIGHUP},   {"INT", SIGINT},   {"QUIT", SIGQUIT}, {"ILL", SIGILL},   {"TRAP", SIGTRAP},
-                {"ABRT", SIGABRT}, {"FPE", SIGFPE},   {"KILL", SIGKILL}, {"USR1", SIGUSR1}, {"SEGV", SIGSEGV},
-                {"USR2", SIGUSR2}, {"PIPE", SIGPIPE}, {"ALRM", SIGALRM}, {"TERM", SIGTERM}, {"CHLD", SIGCHLD},
-                {"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN}, {"TTOU", SIGTTOU},
-                {"WINCH", SIGWINCH}};
-
-// A signal by number or name (with or without SIG); 0 is the existence check.
-int signal_number(const char* s) {
-  long n = 0;
-  if (number(s, &n)) return n >= 0 && n < 64 ? static_cast<int>(n) : -1;
-  if (strncmp(s, "SIG", 3) == 0) s += 3;
-  for (const auto& sig : kSignals) {
-    if (strcmp(sig.name, s) == 0) return sig.number;
-  }
-  return -1;
-}
-
-// printf's escapes (\n \t \\ \a \b \f \r \v \0ooo); %b's too. Returns false at \c.
-bool escapes(const char* s, StrBuf* out) {
-  for (; *s != '\0'; ++s) {
-    if (*s != '\\' || s[1] == '\0') {
-      out->push(*s);
-      continue;
-    }
-    ++s;
-    switch (*s) {
-      case 'n': out->push('\n'); break;
-      case 't': out->push('\t'); break;
-      case 'r': out->push('\r'); break;
-      case 'a': out->push('\a'); break;
-      case 'b': out->push('\b'); break;
-      case 'f': out->push('\f'); break;
-      case 'v': out->push('\v'); break;
-      case '\\': out->push('\\'); break;
-      case 'c': return false;
-      case '0': {
-        int v = 0;
-        for (int k = 0; k < 3 && s[1] >= '0' && s[1] <= '7'; ++k) v = v * 8 + (*++s - '0');
-        out->push(static_cast<char>(v));
-        break;
-      }
-      default:
-        out->push('\\');
-        out->push(*s);
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 struct Builtins {
@@ -124,97 +74,24 @@ struct Builtins {
     return ferror(stdout) ? 1 : 0;
   }
 
+  // printf: the printf utility's own formatting (user/utils/printf_format.h),
+  // its output gathered and written at once, its diagnostics the shell's.
   static int printf_(Shell& sh, int argc, char** argv) {
-    if (argc < 2) {
+    int i = 1;
+    if (i < argc && strcmp(argv[i], "--") == 0) ++i;
+    if (i >= argc) {
       sh.error("printf: usage: printf format [argument...]");
       return 2;
     }
-    const char* fmt = argv[1];
-    int arg = 2;
-    int result = 0;
-    StrBuf out;
-    do {  // the format is reused while arguments remain
-      const int arg_before = arg;
-      for (const char* p = fmt; *p != '\0'; ++p) {
-        if (*p == '\\') {
-          char esc[8] = {};
-          size_t k = 0;
-          esc[k++] = *p++;
-          if (*p == '0') {
-            esc[k++] = *p;
-            for (int d = 0; d < 3 && p[1] >= '0' && p[1] <= '7'; ++d) esc[k++] = *++p;
-          } else if (*p != '\0') {
-            esc[k++] = *p;
-          } else {
-            --p;
-          }
-          if (!escapes(esc, &out)) goto done;
-          continue;
-        }
-        if (*p != '%') {
-          out.push(*p);
-          continue;
-        }
-        if (p[1] == '%') {
-          out.push('%');
-          ++p;
-          continue;
-        }
-        char spec[32];
-        size_t k = 0;
-        spec[k++] = *p++;
-        while (*p != '\0' && strchr("-+ #0123456789.", *p) != nullptr && k < 20) spec[k++] = *p++;
-        const char conv = *p;
-        if (conv == '\0') {
-          sh.error("printf: %s: incomplete conversion", spec);
-          return 1;
-        }
-        const char* a = arg < argc ? argv[arg++] : nullptr;
-        char buf[512];
-        if (conv == 's' || conv == 'b') {
-          StrBuf b;
-          if (conv == 'b') {
-            if (!escapes(a != nullptr ? a : "", &b)) {
-              out.append(b.c_str());
-              goto done;
-            }
-          } else {
-            b.append(a != nullptr ? a : "");
-          }
-          spec[k++] = 's';
-          spec[k] = '\0';
-          snprintf(buf, sizeof buf, spec, b.c_str());
-          out.append(buf);
-        } else if (conv == 'c') {
-          if (a != nullptr && a[0] != '\0') out.push(a[0]);
-        } else if (strchr("diouxX", conv) != nullptr) {
-          long long v = 0;
-          if (a != nullptr && (a[0] == '\'' || a[0] == '"')) {
-            v = static_cast<unsigned char>(a[1]);
-          } else if (a != nullptr && a[0] != '\0') {
-            char* end = nullptr;
-            errno = 0;
-            v = strtoll(a, &end, 0);
-            if (*end != '\0' || errno != 0) {
-              sh.error("printf: %s: not a number", a);
-              result = 1;
-            }
-          }
-          spec[k++] = 'l';
-          spec[k++] = 'l';
-          spec[k++] = conv;
-          spec[k] = '\0';
-          snprintf(buf, sizeof buf, spec, v);
-          out.append(buf);
-        } else {
-          sh.error("printf: %%%c: unknown conversion", conv);
-          return 1;
-        }
-      }
-      if (arg == arg_before) break;  // the format took no argument: once is enough
-    } while (arg < argc);
-  done:
-    fwrite(out.c_str(), 1, out.n, stdout);
+    struct Ctx {
+      Shell& sh;
+      StrBuf out;
+    } ctx{sh, {}};
+    const utils::PrintfOut out{
+        &ctx, [](void* c, const char* s, size_t n) { static_cast<Ctx*>(c)->out.append(s, n); },
+        [](void* c, const char* msg) { static_cast<Ctx*>(c)->sh.error("%s", msg); }};
+    const int result = utils::printf_format(argv[i], argc - i - 1, argv + i + 1, out);
+    fwrite(ctx.out.c_str(), 1, ctx.out.n, stdout);
     fflush(stdout);
     return result;
   }
@@ -552,14 +429,16 @@ struct Builtins {
     int sig = SIGTERM;
     int i = 1;
     if (i < argc && strcmp(argv[i], "-l") == 0) {
-      for (const auto& s : kSignals) printf("%d) SIG%s\n", s.number, s.name);
+      size_t n = 0;
+      const utils::SignalName* table = utils::signal_table(&n);
+      for (size_t k = 0; k < n; ++k) printf("%d) SIG%s\n", table[k].number, table[k].name);
       return 0;
     }
     if (i + 1 < argc && strcmp(argv[i], "-s") == 0) {
-      sig = signal_number(argv[i + 1]);
+      sig = utils::signal_number(argv[i + 1]);
       i += 2;
     } else if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0) {
-      sig = signal_number(argv[i] + 1);
+      sig = utils::signal_number(argv[i] + 1);
       ++i;
     }
     if (sig < 0) {

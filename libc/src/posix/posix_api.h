@@ -185,6 +185,20 @@ int posix_spawn_file_actions_adddup2(PosixSpawnFileActions* fa, int fd, int newf
 int posix_spawn_file_actions_addopen(PosixSpawnFileActions* fa, int fd, const char* path, int flags,
                                      mode_t mode);
 
+// sys/utsname.h. The release and version uname reports: change them here.
+inline constexpr const char* kQrvRelease = "0.1.0";
+inline constexpr const char* kQrvVersion = "#1";
+inline constexpr size_t kUtsnameLength = 65;
+struct Utsname {  // struct utsname
+  char sysname[kUtsnameLength];
+  char nodename[kUtsnameLength];
+  char release[kUtsnameLength];
+  char version[kUtsnameLength];
+  char machine[kUtsnameLength];
+};
+static_assert(sizeof(Utsname) == 5 * 65, "struct utsname (headers_test checks the C side)");
+int uname(Utsname* name);
+
 // QNX's spawn() (spawn.h: struct inheritance).
 struct Inheritance {
   unsigned long flags;

@@ -4,6 +4,7 @@
 #include "libc/src/posix/posix_api.h"
 
 #include <gtest/gtest.h>
+#include <string.h>
 
 #include "kernel/abi/abi.h"
 #include "libc/src/common/errno.h"
@@ -233,6 +234,23 @@ TEST(PosixNoServersTest, TaskmanAndIoCallsFailWithEnosys) {
   EXPECT_EQ(q::get_errno(), QRV_ENOSYS);
   EXPECT_EQ(q::lseek(1, 0, 0), -1);  // no kernel: every message fails
   EXPECT_EQ(q::get_errno(), QRV_ENOSYS);
+}
+
+TEST(UnameTest, ReportsQrvOnRiscv64WithNulTerminatedFields) {
+  q::Utsname u;
+  memset(&u, 'x', sizeof u);
+  ASSERT_EQ(q::uname(&u), 0);
+  EXPECT_STREQ(u.sysname, "QRV");
+  EXPECT_STREQ(u.nodename, "localhost");
+  EXPECT_STREQ(u.release, q::kQrvRelease);
+  EXPECT_STREQ(u.version, q::kQrvVersion);
+  EXPECT_STREQ(u.machine, "riscv64");
+  EXPECT_EQ(u.machine[q::kUtsnameLength - 1], '\0');
+}
+
+TEST(UnameTest, NullIsEfault) {
+  EXPECT_EQ(q::uname(nullptr), -1);
+  EXPECT_EQ(q::get_errno(), QRV_EFAULT);
 }
 
 }  // namespace

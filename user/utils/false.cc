@@ -1,0 +1,2 @@
+// false: does nothing, unsuccessfully (exit status 1; operands are ignored).
+int main() { return 1; }
