@@ -209,14 +209,6 @@ int main(int argc, char** argv) {
     }
     fflush(stdout);
   }
-  if (DIR* dev = opendir("/dev")) {
-    printf("init: /dev:");
-    while (struct dirent* e = readdir(dev)) printf(" %s", e->d_name);
-    printf("\n");
-    closedir(dev);
-  }
-  fflush(stdout);
-
   while (!g_shutdown) {
     int st = 0;
     const pid_t pid = waitpid(-1, &st, 0);
