@@ -28,6 +28,7 @@ BOOT_PROGRAMS = {
     "seq": "//user/utils:seq",
     "shutdown": "//user/utils:shutdown",
     "sleep": "//user/utils:sleep",
+    "slay": "//user/utils:slay",
     "sort": "//user/utils:sort",
     "tail": "//user/utils:tail",
     "taskman": "//taskman",
@@ -38,6 +39,7 @@ BOOT_PROGRAMS = {
     "uname": "//user/utils:uname",
     "uniq": "//user/utils:uniq",
     "uptime": "//user/utils:uptime",
+    "waitfor": "//user/utils:waitfor",
     "wc": "//user/utils:wc",
     "yes": "//user/utils:yes",
 }
