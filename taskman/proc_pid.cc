@@ -82,8 +82,15 @@ int pid_open(resmgr_context_t*, const struct _io_connect* msg, const char* path,
 // /proc/<pid> as text, into buf (cap bytes); its length.
 size_t describe(const tTMprocess& p, char* buf, size_t cap) {
   static const char* const kStates[] = {"", "loading", "running", "zombie"};
-  int n = snprintf(buf, cap, "pid %d\nname %s\nparent %d\ngroup %d\nsession %d\nstate %s\n", p.pid, p.name, p.ppid,
-                   p.pgid, p.sid, kStates[state_of(p)]);
+  struct qrv_tm_proc_info k = {};
+  k.pid = p.pid;
+  const bool known = syscall_tm_priv_r(__KER_TM_PROC_QUERY, &k) == 0;
+  const bool stopped = known && (k.state & QRV_TM_PROC_STOPPED) != 0;
+  int n = snprintf(buf, cap,
+                   "pid %d\nname %s\nparent %d\ngroup %d\nsession %d\nstate %s\nargs %s\nmemory %lu pages, %lu table pages\n",
+                   p.pid, p.name, p.ppid, p.pgid, p.sid, stopped ? "stopped" : kStates[state_of(p)],
+                   p.args[0] != '\0' ? p.args : p.name, known ? static_cast<unsigned long>(k.mapped_pages) : 0ul,
+                   known ? static_cast<unsigned long>(k.table_pages) : 0ul);
   qrv_tm_thread_info t;
   for (int32_t tid = 0; n >= 0 && static_cast<size_t>(n) < cap && thread_at(p.pid, tid, &t) == 0; tid = t.tid + 1) {
     n += snprintf(buf + n, cap - static_cast<size_t>(n), "thread %d priority %u %s %s", t.tid, t.priority,

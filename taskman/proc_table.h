@@ -43,6 +43,7 @@ struct tTMprocess {
   Cwd* cwd = nullptr;        // nullptr: "/"
   Cred cred;                 // the parent's (add()); root for taskman's first child
   char name[32] = {};
+  char args[96] = {};        // its arguments, joined by blanks (cut), for /proc and pidin arg
 };
 
 // Encodings of <sys/wait.h>.

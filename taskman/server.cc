@@ -139,6 +139,16 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   if (pid < 0) return pid;
   tTMprocess* child = table_.add(pid, parent);
   strncpy(child->name, req.name, sizeof child->name - 1);
+  size_t used = 0;  // argv, one string after another (spawn_args.h), joined by blanks
+  const char* a = job->args.argv;
+  for (uint32_t i = 0; i < m.argc && used + 1 < sizeof child->args; ++i) {
+    if (i > 0) child->args[used++] = ' ';
+    const size_t len = strnlen(a, sizeof child->args - 1 - used);
+    memcpy(child->args + used, a, len);
+    used += len;
+    a += strlen(a) + 1;
+  }
+  child->args[used] = '\0';
   child->mmap_next = kMmapBase;
   if (new_session) {
     child->sid = pid;

@@ -116,8 +116,10 @@ struct qrv_tm_proc_info {
   uint64_t fault_cause;  /* scause, when FAULTED */
   uint64_t fault_addr;   /* stval, when FAULTED */
   char name[QRV_TM_NAME_MAX];
+  uint64_t mapped_pages; /* its user mappings, 4 KiB pages (0 once ended) */
+  uint64_t table_pages;  /* its page-table pages */
 };
-QRV_ABI_ASSERT(sizeof(struct qrv_tm_proc_info) == 80, "qrv_tm_proc_info size");
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_proc_info) == 96, "qrv_tm_proc_info size");
 QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_info, load_error) == 20, "qrv_tm_proc_info.load_error");
 QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_info, name) == 48, "qrv_tm_proc_info.name");
 

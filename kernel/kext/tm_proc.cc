@@ -73,6 +73,8 @@ int64_t tm_proc_query(tProcess*, uint64_t arg) {
   info.reserved = 0;
   info.fault_cause = p->faulted ? p->fault_cause : 0;
   info.fault_addr = p->faulted ? p->fault_addr : 0;
+  info.mapped_pages = p->as != nullptr ? p->as->mapped_pages : 0;
+  info.table_pages = p->as != nullptr ? p->as->table_pages : 0;
   __builtin_memset(info.name, 0, sizeof info.name);
   for (uint32_t i = 0; p->name != nullptr && p->name[i] != 0 && i + 1 < sizeof info.name; ++i) {
     info.name[i] = p->name[i];

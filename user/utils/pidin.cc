@@ -1,5 +1,7 @@
-// pidin (QNX's): every process and thread, from /proc: pid, tid, name,
-// priority and policy, state, and what the thread is blocked on.
+// pidin [arg | mem] (QNX's): every process and thread, from /proc: pid,
+// tid, name, priority and policy, state, and what the thread is blocked on;
+// `pidin arg` each process's arguments, `pidin mem` its memory (user pages
+// mapped, page-table pages).
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -11,8 +13,25 @@ namespace {
 
 int by_pid(const void* a, const void* b) { return *static_cast<const int*>(a) - *static_cast<const int*>(b); }
 
-// One /proc/<pid> text (see taskman/proc_pid.cc): "name X" and "thread ..." lines.
-void show(int pid) {
+enum class Mode { kThreads, kArgs, kMemory };
+
+// The text after "\n<key> " in text, up to its line's end, into out.
+void field(const char* text, const char* key, char* out, size_t cap) {
+  char pat[16];
+  snprintf(pat, sizeof pat, "\n%s ", key);
+  const char* p = strstr(text, pat);
+  out[0] = '\0';
+  if (p == nullptr) return;
+  p += strlen(pat);
+  size_t len = strcspn(p, "\n");
+  if (len >= cap) len = cap - 1;
+  memcpy(out, p, len);
+  out[len] = '\0';
+}
+
+// One /proc/<pid> text (see taskman/proc_pid.cc): "name X", "args ...",
+// "memory N pages, M table pages" and "thread ..." lines.
+void show(int pid, Mode mode) {
   char path[32];
   snprintf(path, sizeof path, "/proc/%d", pid);
   const int fd = open(path, O_RDONLY);
@@ -22,9 +41,22 @@ void show(int pid) {
   close(fd);
   if (n <= 0) return;
   text[n] = '\0';
-  char name[64] = "?";
-  const char* p = strstr(text, "\nname ");
-  if (p != nullptr) sscanf(p + 6, "%63s", name);
+  char name[64];
+  field(text, "name", name, sizeof name);
+  if (mode == Mode::kArgs) {
+    char args[128];
+    field(text, "args", args, sizeof args);
+    printf("%7d %s\n", pid, args);
+    return;
+  }
+  if (mode == Mode::kMemory) {
+    unsigned long pages = 0, tables = 0;
+    char mem[64];
+    field(text, "memory", mem, sizeof mem);
+    sscanf(mem, "%lu pages, %lu table pages", &pages, &tables);
+    printf("%7d %-16s %8lu KiB %8lu KiB\n", pid, name, pages * 4, tables * 4);
+    return;
+  }
   for (char* line = strstr(text, "thread "); line != nullptr; line = strstr(line + 1, "\nthread ")) {
     if (*line == '\n') ++line;
     int tid = 0;
@@ -42,9 +74,14 @@ void show(int pid) {
 
 }  // namespace
 
-int main(int argc, char**) {
-  if (argc > 1) {
-    fprintf(stderr, "usage: pidin\n");
+int main(int argc, char** argv) {
+  Mode mode = Mode::kThreads;
+  if (argc == 2 && strcmp(argv[1], "arg") == 0) {
+    mode = Mode::kArgs;
+  } else if (argc == 2 && strcmp(argv[1], "mem") == 0) {
+    mode = Mode::kMemory;
+  } else if (argc > 1) {
+    fprintf(stderr, "usage: pidin [arg | mem]\n");
     return 2;
   }
   DIR* d = opendir("/proc");
@@ -61,7 +98,9 @@ int main(int argc, char**) {
   }
   closedir(d);
   qsort(pids, static_cast<size_t>(n), sizeof(int), by_pid);
-  printf("    pid tid name             prio STATE     Blocked\n");
-  for (int i = 0; i < n; ++i) show(pids[i]);
+  static const char* const kHeads[] = {"    pid tid name             prio STATE     Blocked",
+                                       "    pid Arguments", "    pid name               memory   tables"};
+  printf("%s\n", kHeads[static_cast<int>(mode)]);
+  for (int i = 0; i < n; ++i) show(pids[i], mode);
   return 0;
 }
