@@ -21,6 +21,7 @@ BOOT_PROGRAMS = {
     "init": "//user/init:init",
     "kill": "//user/utils:kill",
     "ls": "//user/utils:ls",
+    "on": "//user/utils:on",
     "pidin": "//user/utils:pidin",
     "pipe": "//user/servers:pipe",
     "printf": "//user/utils:printf",

@@ -4,6 +4,7 @@
 #include "taskman/loader.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/neutrino.h>
@@ -83,6 +84,11 @@ int load(const LoaderJob* job, uint64_t* sp) {
   if (job->set_sigmask) {
     const uint64_t mask = job->sigmask;
     if (SignalProcmask_r(0, 0, SIG_SETMASK, &mask, nullptr) < 0) return EINVAL;
+  }
+  const struct _proc_spawn& m = *job->args.msg;
+  if ((m.flags & _PROC_SPAWN_SETSCHED) != 0) {  // this thread becomes the main thread: its scheduling is the program's
+    const struct sched_param param = {m.sched_priority, 0};
+    if (SchedSet_r(0, 0, m.sched_policy, &param) < 0) return EINVAL;
   }
   return 0;
 }

@@ -8,7 +8,7 @@ namespace taskman {
 
 namespace {
 constexpr uint32_t kKnownFlags =
-    _PROC_SPAWN_SETPGROUP | _PROC_SPAWN_SETSID | _PROC_SPAWN_SETSIGMASK | _PROC_SPAWN_SETSIGDEF;
+    _PROC_SPAWN_SETSCHED | _PROC_SPAWN_SETPGROUP | _PROC_SPAWN_SETSID | _PROC_SPAWN_SETSIGMASK | _PROC_SPAWN_SETSIGDEF;
 constexpr uint64_t kAtNull = 0;
 constexpr uint64_t kAtPagesz = 6;
 constexpr uint64_t kAtEntry = 9;
@@ -46,6 +46,10 @@ int spawn_args_parse(const void* msg, size_t len, SpawnArgs* out) {
   if (m->strings_len > _PROC_SPAWN_MAX) return -E2BIG;
   if (m->argc > kSpawnMaxStrings || m->envc > kSpawnMaxStrings - m->argc) return -E2BIG;
   if ((m->flags & _PROC_SPAWN_SETPGROUP) != 0 && m->pgroup < 0) return -EINVAL;
+  if ((m->flags & _PROC_SPAWN_SETSCHED) != 0) {
+    const bool policy = m->sched_policy == QRV_SCHED_FIFO || m->sched_policy == QRV_SCHED_RR || m->sched_policy == QRV_SCHED_OTHER;
+    if (!policy || m->sched_priority < 1 || m->sched_priority > 255) return -EINVAL;
+  }
   const char* first = reinterpret_cast<const char*>(fds + m->nfds);
   const char* end = first + m->strings_len;
   const char* argv = skip_strings(first, end, 1);

@@ -111,6 +111,18 @@ TEST(SpawnArgsTest, EveryMalformationIsRefused) {
   head(m)->flags = _PROC_SPAWN_SETPGROUP;
   head(m)->pgroup = -3;
   EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), -EINVAL);
+  const struct {
+    int32_t policy, priority;
+    int want;
+  } kSched[] = {{QRV_SCHED_FIFO, 1, 0},  {QRV_SCHED_RR, 255, 0}, {QRV_SCHED_OTHER, 10, 0}, {QRV_SCHED_RR, 0, -EINVAL},
+                {QRV_SCHED_RR, 256, -EINVAL}, {7, 10, -EINVAL},   {-1, 10, -EINVAL}};
+  for (const auto& s : kSched) {
+    m = message({"/p", "x"}, 1, 0);
+    head(m)->flags = _PROC_SPAWN_SETSCHED;
+    head(m)->sched_policy = s.policy;
+    head(m)->sched_priority = s.priority;
+    EXPECT_EQ(spawn_args_parse(m.data(), m.size(), &a), s.want) << "policy " << s.policy << " priority " << s.priority;
+  }
 }
 
 TEST(SpawnArgsTest, RandomBytesNeverPassUnchecked) {

@@ -1,11 +1,13 @@
 /* QRV libc: spawn.h. posix_spawn sends taskman a _PROC_SPAWN message
  * (sys/procmsg.h); the program is looked up under /proc/boot. Attributes:
- * SETPGROUP, SETSID, SETSIGMASK, SETSIGDEF (RESETIDS is accepted: there is
+ * SETPGROUP, SETSID, SETSIGMASK, SETSIGDEF, SETSCHEDPARAM and SETSCHEDULER
+ * (the child's main thread's priority and policy) (RESETIDS is accepted: there is
  * one set of credentials). The child starts with the caller's descriptors
  * that are not close-on-exec, changed by the file actions in order. */
 #ifndef _SPAWN_H
 #define _SPAWN_H
 
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/cdefs.h>
@@ -15,6 +17,8 @@
 #define POSIX_SPAWN_SETPGROUP 0x02
 #define POSIX_SPAWN_SETSIGDEF 0x04
 #define POSIX_SPAWN_SETSIGMASK 0x08
+#define POSIX_SPAWN_SETSCHEDPARAM 0x10
+#define POSIX_SPAWN_SETSCHEDULER 0x20
 #define POSIX_SPAWN_SETSID 0x80
 
 typedef struct {
@@ -28,6 +32,8 @@ typedef struct {
   int32_t __pgroup;
   sigset_t __sigmask;
   sigset_t __sigdefault;
+  int32_t __schedpolicy;
+  int32_t __schedpriority;
 } posix_spawnattr_t;
 
 /* QNX's spawn(): flags of struct inheritance. With fd_count > 0 the child
@@ -67,6 +73,12 @@ int posix_spawnattr_getsigmask(const posix_spawnattr_t* __QRV_RESTRICT attr, sig
 int posix_spawnattr_setsigmask(posix_spawnattr_t* __QRV_RESTRICT attr, const sigset_t* __QRV_RESTRICT mask);
 int posix_spawnattr_getsigdefault(const posix_spawnattr_t* __QRV_RESTRICT attr, sigset_t* __QRV_RESTRICT set);
 int posix_spawnattr_setsigdefault(posix_spawnattr_t* __QRV_RESTRICT attr, const sigset_t* __QRV_RESTRICT set);
+int posix_spawnattr_getschedparam(const posix_spawnattr_t* __QRV_RESTRICT attr,
+                                  struct sched_param* __QRV_RESTRICT param);
+int posix_spawnattr_setschedparam(posix_spawnattr_t* __QRV_RESTRICT attr,
+                                  const struct sched_param* __QRV_RESTRICT param);
+int posix_spawnattr_getschedpolicy(const posix_spawnattr_t* __QRV_RESTRICT attr, int* __QRV_RESTRICT policy);
+int posix_spawnattr_setschedpolicy(posix_spawnattr_t* attr, int policy);
 int posix_spawn_file_actions_init(posix_spawn_file_actions_t* fa);
 int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t* fa);
 int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t* fa, int fd);

@@ -46,6 +46,7 @@ QRV_ABI_ASSERT(sizeof(struct _proc_hdr) == 8, "_proc_hdr size");
 #define _PROC_SPAWN_SETSID 2u    /* a new session and group led by the child */
 #define _PROC_SPAWN_SETSIGMASK 4u
 #define _PROC_SPAWN_SETSIGDEF 8u
+#define _PROC_SPAWN_SETSCHED 16u /* the child's main thread runs at sched_priority with sched_policy */
 struct _proc_spawn {
   struct _proc_hdr hdr;
   uint32_t argc;
@@ -57,8 +58,10 @@ struct _proc_spawn {
   uint64_t sigmask;    /* with SETSIGMASK */
   uint64_t sigdefault; /* with SETSIGDEF: signals whose action becomes SIG_DFL */
   uint64_t sigignore;  /* signals the child starts ignoring (the caller's ignored ones, as exec keeps them) */
+  int32_t sched_policy;   /* with SETSCHED: SCHED_FIFO, SCHED_RR or SCHED_OTHER */
+  int32_t sched_priority; /* with SETSCHED: 1..255 */
 };
-QRV_ABI_ASSERT(sizeof(struct _proc_spawn) == 56, "_proc_spawn size");
+QRV_ABI_ASSERT(sizeof(struct _proc_spawn) == 64, "_proc_spawn size");
 /* One descriptor of the child: fd, sharing the open file of the caller's
  * descriptor src_coid, whose server is (pid, chid). The child's loader
  * connects there and sends the server an _IO_DUP (sys/iomsg.h), which the

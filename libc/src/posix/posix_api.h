@@ -158,12 +158,16 @@ struct PosixSpawnAttr {  // posix_spawnattr_t
   int32_t pgroup;
   sigset_t sigmask;
   sigset_t sigdefault;
+  int32_t sched_policy;
+  int32_t sched_priority;
 };
 inline constexpr int16_t kPosixSpawnResetids = 0x01;
 inline constexpr int16_t kPosixSpawnSetpgroup = 0x02;
 inline constexpr int16_t kPosixSpawnSetsigdef = 0x04;
 inline constexpr int16_t kPosixSpawnSetsigmask = 0x08;
 inline constexpr int16_t kPosixSpawnSetsid = 0x80;
+inline constexpr int16_t kPosixSpawnSetschedparam = 0x10;
+inline constexpr int16_t kPosixSpawnSetscheduler = 0x20;
 int posix_spawn(pid_t* pid, const char* path, const PosixSpawnFileActions* file_actions,
                 const PosixSpawnAttr* attr, char* const argv[], char* const envp[]);
 int posix_spawnp(pid_t* pid, const char* file, const PosixSpawnFileActions* file_actions,
@@ -178,6 +182,10 @@ int posix_spawnattr_getsigmask(const PosixSpawnAttr* a, sigset_t* mask);
 int posix_spawnattr_setsigmask(PosixSpawnAttr* a, const sigset_t* mask);
 int posix_spawnattr_getsigdefault(const PosixSpawnAttr* a, sigset_t* set);
 int posix_spawnattr_setsigdefault(PosixSpawnAttr* a, const sigset_t* set);
+int posix_spawnattr_getschedparam(const PosixSpawnAttr* a, qrv_sched_param* param);
+int posix_spawnattr_setschedparam(PosixSpawnAttr* a, const qrv_sched_param* param);
+int posix_spawnattr_getschedpolicy(const PosixSpawnAttr* a, int* policy);
+int posix_spawnattr_setschedpolicy(PosixSpawnAttr* a, int policy);
 int posix_spawn_file_actions_init(PosixSpawnFileActions* fa);
 int posix_spawn_file_actions_destroy(PosixSpawnFileActions* fa);
 int posix_spawn_file_actions_addclose(PosixSpawnFileActions* fa, int fd);

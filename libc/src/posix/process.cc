@@ -141,6 +141,12 @@ int spawn_common(pid_t* pid, const char* path, const PosixSpawnFileActions* file
     if (f & kPosixSpawnSetsid) m.flags |= _PROC_SPAWN_SETSID;
     if (f & kPosixSpawnSetsigmask) m.flags |= _PROC_SPAWN_SETSIGMASK;
     if (f & kPosixSpawnSetsigdef) m.flags |= _PROC_SPAWN_SETSIGDEF;
+    if (f & (kPosixSpawnSetschedparam | kPosixSpawnSetscheduler)) {
+      // SETSCHEDPARAM alone keeps the default policy (the attribute's, round robin).
+      m.flags |= _PROC_SPAWN_SETSCHED;
+      m.sched_policy = attr->sched_policy;
+      m.sched_priority = attr->sched_priority;
+    }
     m.pgroup = attr->pgroup;
     m.sigmask = attr->sigmask;
     m.sigdefault = attr->sigdefault;
@@ -200,7 +206,7 @@ QRV_LIBC_FN(pid_t, spawn, (const char* path, int fd_count, const int fd_map[], c
                            char* const argv[], char* const envp[])) {
   constexpr unsigned long kKnown = kSpawnSetgroup | kSpawnSetsigmask | kSpawnSetsigdef | kSpawnSetsid;
   int err = 0;
-  PosixSpawnAttr attr = {0, 0, 0, 0, 0};
+  PosixSpawnAttr attr = {0, 0, 0, 0, 0, QRV_SCHED_RR, 10};
   if (fd_count < 0 || (fd_count > 0 && fd_map == nullptr) || (inherit != nullptr && (inherit->flags & ~kKnown) != 0)) {
     err = QRV_EINVAL;
   } else if (inherit != nullptr) {

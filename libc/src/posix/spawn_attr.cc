@@ -6,12 +6,13 @@
 
 namespace qrv::libc {
 namespace {
-constexpr int16_t kKnownFlags =
-    kPosixSpawnResetids | kPosixSpawnSetpgroup | kPosixSpawnSetsigdef | kPosixSpawnSetsigmask | kPosixSpawnSetsid;
+constexpr int16_t kKnownFlags = kPosixSpawnResetids | kPosixSpawnSetpgroup | kPosixSpawnSetsigdef |
+                                 kPosixSpawnSetsigmask | kPosixSpawnSetsid | kPosixSpawnSetschedparam |
+                                 kPosixSpawnSetscheduler;
 }  // namespace
 
 QRV_LIBC_FN(int, posix_spawnattr_init, (PosixSpawnAttr * a)) {
-  *a = PosixSpawnAttr{0, 0, 0, 0, 0};
+  *a = PosixSpawnAttr{0, 0, 0, 0, 0, QRV_SCHED_RR, 10};  // QRV's defaults: round robin at 10
   return 0;
 }
 
@@ -58,6 +59,30 @@ QRV_LIBC_FN(int, posix_spawnattr_getsigdefault, (const PosixSpawnAttr* a, sigset
 
 QRV_LIBC_FN(int, posix_spawnattr_setsigdefault, (PosixSpawnAttr * a, const sigset_t* set)) {
   a->sigdefault = *set;
+  return 0;
+}
+
+QRV_LIBC_FN(int, posix_spawnattr_getschedparam, (const PosixSpawnAttr* a, qrv_sched_param* param)) {
+  *param = qrv_sched_param{};
+  param->sched_priority = a->sched_priority;
+  return 0;
+}
+
+// The kernel's range: 1..255.
+QRV_LIBC_FN(int, posix_spawnattr_setschedparam, (PosixSpawnAttr * a, const qrv_sched_param* param)) {
+  if (param->sched_priority < 1 || param->sched_priority > 255) return QRV_EINVAL;
+  a->sched_priority = param->sched_priority;
+  return 0;
+}
+
+QRV_LIBC_FN(int, posix_spawnattr_getschedpolicy, (const PosixSpawnAttr* a, int* policy)) {
+  *policy = a->sched_policy;
+  return 0;
+}
+
+QRV_LIBC_FN(int, posix_spawnattr_setschedpolicy, (PosixSpawnAttr * a, int policy)) {
+  if (policy != QRV_SCHED_FIFO && policy != QRV_SCHED_RR && policy != QRV_SCHED_OTHER) return QRV_EINVAL;
+  a->sched_policy = policy;
   return 0;
 }
 
