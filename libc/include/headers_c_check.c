@@ -106,7 +106,8 @@ static const int64_t kPthread[] = {
     sizeof(pthread_rwlock_t), sizeof(pthread_barrier_t),   sizeof(pthread_spinlock_t),
     sizeof(sem_t),            PTHREAD_KEYS_MAX,            PTHREAD_DESTRUCTOR_ITERATIONS,
     PTHREAD_MUTEX_NORMAL,     PTHREAD_MUTEX_RECURSIVE,     PTHREAD_MUTEX_ERRORCHECK,
-    PTHREAD_BARRIER_SERIAL_THREAD, SEM_VALUE_MAX,
+    PTHREAD_BARRIER_SERIAL_THREAD, SEM_VALUE_MAX,          _SC_PAGESIZE,
+    _SC_THREAD_KEYS_MAX,      _SC_NPROCESSORS_ONLN,
 };
 
 static int64_t entry(const int64_t* list, size_t n, int32_t i) { return i >= 0 && (size_t)i < n ? list[i] : -1; }

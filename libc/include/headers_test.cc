@@ -51,7 +51,7 @@ TEST(HeadersTest, TermiosAndTheCharacterDeviceCommandsAreLibcs) {
 }
 
 // pthread.h and semaphore.h against the C++ types and values of libc's
-// pthread.cc, key.cc, rwlock.cc, barrier.cc, spin.cc, semaphore.cc.
+// pthread.cc, key.cc, rwlock.cc, barrier.cc, spin.cc, semaphore.cc, sysconf.cc.
 TEST(HeadersTest, PthreadAndSemaphoreLayoutsAreLibcs) {
   // The sizes posix_api.h asserts for its C++ types, and libc's values.
   const int64_t values[] = {
@@ -69,6 +69,9 @@ TEST(HeadersTest, PthreadAndSemaphoreLayoutsAreLibcs) {
       2,           // kMutexErrorcheck
       -1,          // kBarrierSerialThread
       0x7fffffff,  // semaphore.cc kValueMax
+      30,          // sysconf.cc kScPagesize
+      74,          // kScThreadKeysMax
+      84,          // kScNprocessorsOnln
   };
   int32_t i = 0;
   for (int64_t value : values) {

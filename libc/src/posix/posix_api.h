@@ -210,6 +210,10 @@ int clock_gettime(int32_t clock, qrv_timespec* ts);
 int nanosleep(const qrv_timespec* req, qrv_timespec* rem);
 unsigned sleep(unsigned seconds);
 unsigned alarm(unsigned seconds);
+int usleep(uint32_t usec);
+
+// unistd.h
+long sysconf(int name);
 
 // pthread.h
 using pthread_t = uintptr_t;
