@@ -202,11 +202,24 @@ int in_other(void* (*fn)(void*)) {
 pthread_mutex_t g_recursive;
 uint64_t g_recursive_counter = 0;
 volatile int g_during_wait = -1;
+volatile int g_wake_main = 0;
+pthread_cond_t g_recursive_cv = PTHREAD_COND_INITIALIZER;
 
+// trylock succeeds once main's condvar wait has released the mutex; then the
+// mutex must be as free as any other: unlocked, locked and unlocked again.
+// (Had it inherited main's extra level, the unlock would keep it held and
+// main's wait would never end.)
 void* lock_during_wait(void*) {
-  pause_ms(5);  // main is in its condvar wait by now
-  g_during_wait = pthread_mutex_trylock(&g_recursive);
-  if (g_during_wait == 0) pthread_mutex_unlock(&g_recursive);
+  for (int i = 0; i < 2000 && g_during_wait != 0; ++i) {
+    g_during_wait = pthread_mutex_trylock(&g_recursive);
+    if (g_during_wait != 0) pause_ms(1);
+  }
+  if (g_during_wait != 0) return nullptr;
+  pthread_mutex_unlock(&g_recursive);
+  pthread_mutex_lock(&g_recursive);
+  g_wake_main = 1;
+  pthread_cond_signal(&g_recursive_cv);
+  pthread_mutex_unlock(&g_recursive);
   return nullptr;
 }
 
@@ -279,11 +292,14 @@ void mutex_types() {
   // it back twice held: the thread that took it meanwhile inherited nothing.
   pthread_mutex_lock(&g_recursive);
   pthread_mutex_lock(&g_recursive);
-  pthread_cond_t rcv = PTHREAD_COND_INITIALIZER;
   pthread_t during;
   pthread_create(&during, nullptr, lock_during_wait, nullptr);
-  const struct timespec later = in_ms(40);
-  expect_eq(pthread_cond_timedwait(&rcv, &g_recursive, &later), ETIMEDOUT, "recursive: cond_timedwait times out");
+  int waited = 0;
+  while (g_wake_main == 0 && waited == 0) {
+    const struct timespec later = in_ms(5000);  // only if lock_during_wait gave up
+    waited = pthread_cond_timedwait(&g_recursive_cv, &g_recursive, &later);
+  }
+  expect_eq(waited, 0, "recursive: the condvar wait ends by the other thread's signal");
   pthread_join(during, nullptr);
   expect_eq(g_during_wait, 0, "recursive: another thread took it during the wait (and freed it)");
   expect_eq(pthread_mutex_unlock(&g_recursive), 0, "recursive: after the wait, still held twice (1)");
