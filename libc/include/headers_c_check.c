@@ -14,6 +14,7 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <spawn.h>
@@ -59,7 +60,7 @@ static_assert(_IO_FLAG_NOACCESS == O_ACCMODE, "the no-access open is the one acc
 static_assert(sizeof(struct sigaction) == 24, "sigaction as libc's qrv::libc::Sigaction");
 static_assert(offsetof(struct sigaction, sa_mask) == 8 && offsetof(struct sigaction, sa_flags) == 16, "sigaction");
 static_assert(sizeof(jmp_buf) == 26 * 8, "jmp_buf holds ra, sp, s0-s11, fs0-fs11");
-static_assert(sizeof(pthread_mutex_t) == sizeof(qrv_sync_t), "pthread_mutex_t is a sync object");
+static_assert(offsetof(pthread_mutex_t, __sync) == 0, "a pthread_mutex_t starts with its sync object");
 static_assert(sizeof(pthread_attr_t) == 16, "pthread_attr_t as libc's");
 static_assert(sizeof(struct tm) == 56 && offsetof(struct tm, tm_gmtoff) == 40, "struct tm as libc's Tm");
 static_assert(offsetof(struct tm, tm_zone) == 48, "tm_zone");
@@ -101,6 +102,16 @@ static const int64_t kTermios[] = {
     TCSADRAIN, TCSAFLUSH, TCIFLUSH, TCOFLUSH, TCIOFLUSH, TCOOFF, TCOON,  TCIOFF, TCION,
 };
 
+/* The pthread.h and semaphore.h layouts and values, in headers_test's order. */
+static const int64_t kPthread[] = {
+    sizeof(pthread_mutex_t),  sizeof(pthread_mutexattr_t), sizeof(pthread_once_t),
+    sizeof(pthread_rwlock_t), sizeof(pthread_barrier_t),   sizeof(pthread_spinlock_t),
+    sizeof(sem_t),            PTHREAD_KEYS_MAX,            PTHREAD_DESTRUCTOR_ITERATIONS,
+    PTHREAD_MUTEX_NORMAL,     PTHREAD_MUTEX_RECURSIVE,     PTHREAD_MUTEX_ERRORCHECK,
+    PTHREAD_BARRIER_SERIAL_THREAD, SEM_VALUE_MAX,          _SC_PAGESIZE,
+    _SC_THREAD_KEYS_MAX,      _SC_NPROCESSORS_ONLN,
+};
+
 static int64_t entry(const int64_t* list, size_t n, int32_t i) { return i >= 0 && (size_t)i < n ? list[i] : -1; }
 
 #if EDOM != 33 || ERANGE != 34 || EILSEQ != 84
@@ -123,6 +134,7 @@ int64_t qrv_libc_headers_c_check(int32_t what) {
     case QRV_LIBC_CHECK_STAT_SIZE: return (int64_t)sizeof(struct stat);
     default: break;
   }
+  if (what >= QRV_LIBC_CHECK_PTHREAD(0)) return entry(kPthread, sizeof kPthread / sizeof kPthread[0], what - 400);
   if (what >= QRV_LIBC_CHECK_TERMIOS(0)) return entry(kTermios, sizeof kTermios / sizeof kTermios[0], what - 300);
   if (what >= QRV_LIBC_CHECK_SPEED(0)) return entry(kSpeeds, sizeof kSpeeds / sizeof kSpeeds[0], what - 200);
   if (what >= QRV_LIBC_CHECK_DCMD_CHR(0)) return entry(kDcmdChr, sizeof kDcmdChr / sizeof kDcmdChr[0], what - 100);

@@ -15,6 +15,7 @@
 #define QRV_LIBC_CHECK_DCMD_CHR(i) (100 + (i)) /* tty::kAllDcmds */
 #define QRV_LIBC_CHECK_SPEED(i) (200 + (i))    /* tty::kSpeeds' codes */
 #define QRV_LIBC_CHECK_TERMIOS(i) (300 + (i))  /* the flags and values of headers_test */
+#define QRV_LIBC_CHECK_PTHREAD(i) (400 + (i))  /* pthread.h, semaphore.h, sysconf names */
 
 #ifdef __cplusplus
 extern "C" {

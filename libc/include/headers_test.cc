@@ -50,4 +50,35 @@ TEST(HeadersTest, TermiosAndTheCharacterDeviceCommandsAreLibcs) {
   EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_TERMIOS(i)), -1);
 }
 
+// pthread.h and semaphore.h against the C++ types and values of libc's
+// pthread.cc, key.cc, rwlock.cc, barrier.cc, spin.cc, semaphore.cc, sysconf.cc.
+TEST(HeadersTest, PthreadAndSemaphoreLayoutsAreLibcs) {
+  // The sizes posix_api.h asserts for its C++ types, and libc's values.
+  const int64_t values[] = {
+      16,          // pthread_mutex_t
+      8,           // pthread_mutexattr_t
+      16,          // pthread_once_t
+      40,          // pthread_rwlock_t
+      32,          // pthread_barrier_t
+      4,           // pthread_spinlock_t
+      24,          // sem_t
+      128,         // thread_block.h kThreadKeysMax
+      4,           // key.cc kDestructorIterations
+      0,           // posix_api.h kMutexNormal
+      1,           // kMutexRecursive
+      2,           // kMutexErrorcheck
+      -1,          // kBarrierSerialThread
+      0x7fffffff,  // semaphore.cc kValueMax
+      30,          // sysconf.cc kScPagesize
+      74,          // kScThreadKeysMax
+      84,          // kScNprocessorsOnln
+  };
+  int32_t i = 0;
+  for (int64_t value : values) {
+    EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_PTHREAD(i)), value) << "pthread entry " << i;
+    ++i;
+  }
+  EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_PTHREAD(i)), -1);
+}
+
 }  // namespace

@@ -13,6 +13,24 @@
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
+/* sysconf names (glibc's numbers). */
+#define _SC_ARG_MAX 0
+#define _SC_CHILD_MAX 1
+#define _SC_CLK_TCK 2
+#define _SC_OPEN_MAX 4
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_RTSIG_MAX 31
+#define _SC_SEM_VALUE_MAX 33
+#define _SC_SIGQUEUE_MAX 34
+#define _SC_TIMER_MAX 35
+#define _SC_LINE_MAX 43
+#define _SC_THREAD_DESTRUCTOR_ITERATIONS 73
+#define _SC_THREAD_KEYS_MAX 74
+#define _SC_THREAD_STACK_MIN 75
+#define _SC_THREAD_THREADS_MAX 76
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
 #ifndef SEEK_SET
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -60,6 +78,12 @@ int tcsetpgrp(int fd, pid_t pgrp);
 /* SIGALRM after `seconds` (0 cancels); the seconds the previous alarm had left. */
 unsigned alarm(unsigned seconds);
 unsigned sleep(unsigned seconds);
+/* Sleeps for `usec` microseconds (0, or -1 with EINTR for a signal). */
+int usleep(useconds_t usec);
+/* A limit or value (see libc/src/posix/sysconf.cc for what each is): -1 with
+ * EINVAL for a name QRV does not know, -1 with errno unchanged for a
+ * feature QRV lacks (real-time signals, sigqueue). */
+long sysconf(int name);
 __QRV_NORETURN void _exit(int status);
 
 /* getopt: POSIX order (no permutation); see getopt.h. */

@@ -38,6 +38,8 @@ constexpr Program kPrograms[] = {
     {"threads", "threads", nullptr, 0, 0},
     {"sched_test", "sched_test", nullptr, 0, 0},
     {"sync_test", "sync_test", nullptr, 0, 0},
+    {"pthread_more_test", "pthread_more_test", nullptr, 0, 0},
+    {"locks_test", "locks_test", nullptr, 0, 0},
     {"fault", "fault_illegal", nullptr, 0, SIGSEGV},
     {"fault", "fault_misaligned", nullptr, 0, SIGSEGV},
     {"fault", "fault_stack", nullptr, 0, SIGSEGV},

@@ -20,5 +20,6 @@ typedef uint64_t ino_t;
 typedef uint32_t nlink_t;
 typedef int64_t blksize_t;
 typedef int64_t blkcnt_t;
+typedef uint32_t useconds_t;
 
 #endif /* _SYS_TYPES_H */

@@ -7,6 +7,15 @@
 
 namespace qrv::libc {
 
+// Thread-specific data (pthread.h PTHREAD_KEYS_MAX): a thread's value for a
+// key counts only while its seq_ is the key's current one (posix/key.cc), so
+// a key deleted and created again starts out NULL in every thread.
+inline constexpr int kThreadKeysMax = 128;
+struct KeyValue {
+  uint64_t seq_;
+  void* value_;
+};
+
 struct ThreadBlock {
   ThreadBlock* self_;  // == this; lets assembly find the block from tp
   int32_t errno_value_;
@@ -15,6 +24,7 @@ struct ThreadBlock {
   void* arg_;
   void* result_;
   void* stack_alloc_;  // the allocation holding this block and the thread's stack
+  KeyValue keys_[kThreadKeysMax];  // this thread's alone
 };
 
 // The calling thread's block.

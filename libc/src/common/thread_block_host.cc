@@ -5,8 +5,8 @@
 
 namespace qrv::libc {
 namespace {
-thread_local ThreadBlock t_block = {nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr};
-ThreadBlock g_main_block = {nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr};
+thread_local ThreadBlock t_block = {nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr, {}};
+ThreadBlock g_main_block = {nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr, {}};
 }  // namespace
 
 ThreadBlock* current_thread_block() {

@@ -7,7 +7,7 @@
 namespace qrv::libc {
 namespace {
 // A process's first thread is tid 1 (kernel/abi/types.h, qrv_thread_attr).
-ThreadBlock g_main_block = {&g_main_block, 0, 1, nullptr, nullptr, nullptr, nullptr};
+ThreadBlock g_main_block = {&g_main_block, 0, 1, nullptr, nullptr, nullptr, nullptr, {}};
 }  // namespace
 
 ThreadBlock* current_thread_block() {

@@ -232,6 +232,10 @@ int clock_gettime(int32_t clock, qrv_timespec* ts);
 int nanosleep(const qrv_timespec* req, qrv_timespec* rem);
 unsigned sleep(unsigned seconds);
 unsigned alarm(unsigned seconds);
+int usleep(uint32_t usec);
+
+// unistd.h
+long sysconf(int name);
 
 // pthread.h
 using pthread_t = uintptr_t;
@@ -239,26 +243,116 @@ struct pthread_attr_t {
   uint64_t stack_size;  // 0: the default
   uint64_t reserved;
 };
+inline constexpr int kMutexNormal = 0, kMutexRecursive = 1, kMutexErrorcheck = 2;
 struct pthread_mutex_t {
   qrv_sync_t sync;
+  int32_t type;    // kMutex*
+  uint32_t depth;  // recursive: locks beyond the first (the owner's alone)
+};
+struct pthread_mutexattr_t {
+  int32_t type;
+  int32_t reserved;
 };
 struct pthread_cond_t {
   qrv_sync_t sync;
 };
+struct pthread_once_t {
+  qrv_sync_t sync;
+  int32_t done;
+  int32_t reserved;
+};
+using pthread_key_t = unsigned;
+struct pthread_rwlock_t {
+  qrv_sync_t lock;
+  qrv_sync_t readers_cv;
+  qrv_sync_t writers_cv;
+  int32_t readers;  // read holders (guarded by lock, as everything below)
+  int32_t writer;   // the write holder's tid, 0: none
+  uint32_t readers_waiting;
+  uint32_t writers_waiting;
+};
+struct pthread_barrier_t {
+  qrv_sync_t lock;
+  qrv_sync_t cv;
+  uint32_t count;  // guarded by lock, as everything below
+  uint32_t arrived;
+  uint32_t generation;
+  uint32_t reserved;
+};
+struct pthread_spinlock_t {
+  int32_t owner;  // tid, 0: free
+};
+inline constexpr int kBarrierSerialThread = -1;
+// The C side (pthread.h) is checked by headers_test.
+static_assert(sizeof(pthread_mutex_t) == 16 && sizeof(pthread_mutexattr_t) == 8 && sizeof(pthread_once_t) == 16);
+static_assert(sizeof(pthread_rwlock_t) == 40 && sizeof(pthread_barrier_t) == 32 && sizeof(pthread_spinlock_t) == 4);
 int pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start)(void*), void* arg);
 int pthread_join(pthread_t thread, void** result);
 [[noreturn]] void pthread_exit(void* result);
 pthread_t pthread_self();
+int pthread_equal(pthread_t a, pthread_t b);
 int pthread_kill(pthread_t thread, int signo);
-int pthread_mutex_init(pthread_mutex_t* m, const void* attr);
+int pthread_once(pthread_once_t* once, void (*init)());
+int pthread_key_create(pthread_key_t* key, void (*destructor)(void*));
+int pthread_key_delete(pthread_key_t key);
+int pthread_setspecific(pthread_key_t key, const void* value);
+void* pthread_getspecific(pthread_key_t key);
+// Runs the calling thread's key destructors (pthread_exit's first step).
+void run_key_destructors();
+int pthread_mutexattr_init(pthread_mutexattr_t* attr);
+int pthread_mutexattr_destroy(pthread_mutexattr_t* attr);
+int pthread_mutexattr_settype(pthread_mutexattr_t* attr, int type);
+int pthread_mutexattr_gettype(const pthread_mutexattr_t* attr, int* type);
+int pthread_mutex_init(pthread_mutex_t* m, const pthread_mutexattr_t* attr);
 int pthread_mutex_destroy(pthread_mutex_t* m);
 int pthread_mutex_lock(pthread_mutex_t* m);
+int pthread_mutex_trylock(pthread_mutex_t* m);
+int pthread_mutex_timedlock(pthread_mutex_t* m, const qrv_timespec* abstime);
 int pthread_mutex_unlock(pthread_mutex_t* m);
 int pthread_cond_init(pthread_cond_t* c, const void* attr);
 int pthread_cond_destroy(pthread_cond_t* c);
 int pthread_cond_wait(pthread_cond_t* c, pthread_mutex_t* m);
+int pthread_cond_timedwait(pthread_cond_t* c, pthread_mutex_t* m, const qrv_timespec* abstime);
 int pthread_cond_signal(pthread_cond_t* c);
 int pthread_cond_broadcast(pthread_cond_t* c);
+int pthread_rwlock_init(pthread_rwlock_t* rw, const void* attr);
+int pthread_rwlock_destroy(pthread_rwlock_t* rw);
+int pthread_rwlock_rdlock(pthread_rwlock_t* rw);
+int pthread_rwlock_tryrdlock(pthread_rwlock_t* rw);
+int pthread_rwlock_timedrdlock(pthread_rwlock_t* rw, const qrv_timespec* abstime);
+int pthread_rwlock_wrlock(pthread_rwlock_t* rw);
+int pthread_rwlock_trywrlock(pthread_rwlock_t* rw);
+int pthread_rwlock_timedwrlock(pthread_rwlock_t* rw, const qrv_timespec* abstime);
+int pthread_rwlock_unlock(pthread_rwlock_t* rw);
+int pthread_barrier_init(pthread_barrier_t* b, const void* attr, unsigned count);
+int pthread_barrier_destroy(pthread_barrier_t* b);
+int pthread_barrier_wait(pthread_barrier_t* b);
+int pthread_spin_init(pthread_spinlock_t* s, int pshared);
+int pthread_spin_destroy(pthread_spinlock_t* s);
+int pthread_spin_lock(pthread_spinlock_t* s);
+int pthread_spin_trylock(pthread_spinlock_t* s);
+int pthread_spin_unlock(pthread_spinlock_t* s);
+
+// semaphore.h (unnamed semaphores; sem_* return -1 and set errno)
+struct sem_t {
+  qrv_sync_t lock;
+  qrv_sync_t cv;
+  uint32_t value;    // atomic: tokens
+  uint32_t waiters;  // atomic: threads in the slow path
+};
+static_assert(sizeof(sem_t) == 24, "sem_t (headers_test checks the C side)");
+int sem_init(sem_t* s, int pshared, unsigned value);
+int sem_destroy(sem_t* s);
+int sem_post(sem_t* s);
+int sem_wait(sem_t* s);
+int sem_trywait(sem_t* s);
+int sem_timedwait(sem_t* s, const qrv_timespec* abstime);
+int sem_getvalue(sem_t* s, int* value);
+
+// A TimerTimeout for the calling thread's next kernel call: the states
+// `flags` (QRV_NTO_TIMEOUT_*) end with ETIMEDOUT at abstime (CLOCK_REALTIME).
+// 0, or EINVAL for a tv_nsec outside [0, 1e9).
+int timeout_until(const qrv_timespec* abstime, uint32_t flags);
 
 // termios.h, unistd.h (isatty, tcgetpgrp, tcsetpgrp): terminals, through
 // devctl (termios_api.h)

@@ -4,6 +4,9 @@
 // unlock are one compare-and-swap each in user space, with the caller's tid
 // from its ThreadBlock; only contention calls the kernel. Condition variables
 // are kernel sync objects.
+// Mutex types: RECURSIVE counts relocks in the mutex (the owner alone touches
+// the count); the kernel reports a relock of the others as EDEADLK and an
+// unlock by a non-owner as EPERM.
 // Functions return error numbers (POSIX), never -1.
 #include <stdint.h>
 
@@ -22,7 +25,23 @@ constexpr uint64_t kDefaultStack = 64 * 1024;
 constexpr uint64_t kMinStack = 4096;
 constexpr uint64_t kStackAlign = 16;
 
+constexpr int64_t kNanosPerSecond = 1000000000;
+
 int error_of(long r) { return r < 0 ? static_cast<int>(-r) : 0; }
+
+// Only the owner ever puts its own tid in the word, so this read is exact
+// for the caller (whatever other threads do to the word meanwhile).
+bool owned_by_caller(const pthread_mutex_t* m) {
+  const auto word = static_cast<uint32_t>(__atomic_load_n(&m->sync.count, __ATOMIC_RELAXED));
+  return (word & QRV_SYNC_OWNER_MASK) == static_cast<uint32_t>(current_thread_block()->tid_);
+}
+
+// A RECURSIVE mutex's owner locks it again: one more level (the owner's alone).
+int relock(pthread_mutex_t* m) {
+  if (m->depth == UINT32_MAX) return QRV_EAGAIN;
+  ++m->depth;
+  return 0;
+}
 
 // First code of every new thread: the kernel starts it with a0 = its block
 // and a1 = its tid (kernel/abi/types.h), so the tid is in the block before
@@ -32,6 +51,33 @@ void* thread_entry(void* arg, long tid) {
   __atomic_store_n(&block->tid_, static_cast<int32_t>(tid), __ATOMIC_RELAXED);
   install_thread_block(block);
   pthread_exit(block->start_(block->arg_));
+}
+
+// RECURSIVE's paths, out of line: pthread_mutex_lock and unlock of the other
+// types stay a type test and a tail call with no stack frame (inline, the
+// frame cost the uncontended pair 22 instructions instead of 6).
+[[gnu::noinline]] int recursive_lock(pthread_mutex_t* m) {
+  if (owned_by_caller(m)) return relock(m);
+  return lock_word_lock(&m->sync);
+}
+
+[[gnu::noinline]] int recursive_unlock(pthread_mutex_t* m) {
+  if (m->depth != 0 && owned_by_caller(m)) {
+    --m->depth;
+    return 0;
+  }
+  return lock_word_unlock(&m->sync);
+}
+
+// The kernel releases the whole lock word for the wait, so the next owner
+// must not inherit a RECURSIVE owner's extra levels: they wait with it.
+int cond_wait(pthread_cond_t* c, pthread_mutex_t* m) {
+  const bool mine = m->type == kMutexRecursive && owned_by_caller(m);
+  const uint32_t depth = mine ? m->depth : 0;
+  if (mine) m->depth = 0;
+  const long r = SyncCondvarWait_r(&c->sync, &m->sync);
+  if (mine) m->depth = depth;  // held again, whatever ended the wait
+  return r == -QRV_EINTR ? 0 : error_of(r);
 }
 
 }  // namespace
@@ -45,7 +91,7 @@ QRV_LIBC_FN(int, pthread_create,
   auto* mem = static_cast<unsigned char*>(malloc(stack + sizeof(ThreadBlock)));
   if (mem == nullptr) return QRV_EAGAIN;
   auto* block = reinterpret_cast<ThreadBlock*>(mem + stack);
-  *block = ThreadBlock{block, 0, 0, start, arg, nullptr, mem};
+  *block = ThreadBlock{block, 0, 0, start, arg, nullptr, mem, {}};
   const qrv_thread_attr kattr = {reinterpret_cast<uintptr_t>(mem), stack, 0, 0, 0, 0};
   // ThreadCreate's entry type has no tid parameter; the cast goes through
   // void(*)(), the one function-pointer cast GCC does not warn about.
@@ -77,6 +123,7 @@ QRV_LIBC_FN(int, pthread_join, (pthread_t thread, void** result)) {
 }
 
 QRV_LIBC_FN(void, pthread_exit, (void* result)) {
+  run_key_destructors();
   // tid 0: the calling thread; priority -1: unchanged.
   ThreadDestroy_r(0, -1, result);
   __builtin_trap();  // ThreadDestroy of oneself does not return
@@ -84,9 +131,45 @@ QRV_LIBC_FN(void, pthread_exit, (void* result)) {
 
 QRV_LIBC_FN(pthread_t, pthread_self, ()) { return reinterpret_cast<uintptr_t>(current_thread_block()); }
 
-QRV_LIBC_FN(int, pthread_mutex_init, (pthread_mutex_t * m, const void* attr)) {
-  if (attr != nullptr) return QRV_ENOTSUP;
-  m->sync = qrv_sync_t{0, 0};
+QRV_LIBC_FN(int, pthread_equal, (pthread_t a, pthread_t b)) { return a == b ? 1 : 0; }
+
+// The kernel's timeouts are absolute nanoseconds of one clock, which both
+// CLOCK_REALTIME and CLOCK_MONOTONIC read (kernel/proc/syscalls.cc ClockTime).
+int timeout_until(const qrv_timespec* abstime, uint32_t flags) {
+  if (abstime == nullptr || abstime->tv_nsec < 0 || abstime->tv_nsec >= kNanosPerSecond) return QRV_EINVAL;
+  constexpr int64_t kMaxSeconds = int64_t{1} << 32;  // the kernel refuses more than 2^62 ns
+  uint64_t ns = 0;  // a time before the epoch has passed
+  if (abstime->tv_sec >= 0) {
+    const int64_t secs = abstime->tv_sec < kMaxSeconds ? abstime->tv_sec : kMaxSeconds;
+    ns = static_cast<uint64_t>(secs) * kNanosPerSecond + static_cast<uint64_t>(abstime->tv_nsec);
+  }
+  return error_of(TimerTimeout_r(QRV_CLOCK_REALTIME, static_cast<int>(flags | QRV_TIMER_ABSTIME), nullptr, &ns,
+                                 nullptr));
+}
+
+QRV_LIBC_FN(int, pthread_mutexattr_init, (pthread_mutexattr_t * attr)) {
+  *attr = pthread_mutexattr_t{kMutexNormal, 0};
+  return 0;
+}
+
+QRV_LIBC_FN(int, pthread_mutexattr_destroy, (pthread_mutexattr_t * attr)) {
+  (void)attr;
+  return 0;
+}
+
+QRV_LIBC_FN(int, pthread_mutexattr_settype, (pthread_mutexattr_t * attr, int type)) {
+  if (type != kMutexNormal && type != kMutexRecursive && type != kMutexErrorcheck) return QRV_EINVAL;
+  attr->type = type;
+  return 0;
+}
+
+QRV_LIBC_FN(int, pthread_mutexattr_gettype, (const pthread_mutexattr_t* attr, int* type)) {
+  *type = attr->type;
+  return 0;
+}
+
+QRV_LIBC_FN(int, pthread_mutex_init, (pthread_mutex_t * m, const pthread_mutexattr_t* attr)) {
+  *m = pthread_mutex_t{qrv_sync_t{0, 0}, attr != nullptr ? attr->type : kMutexNormal, 0};
   return 0;
 }
 
@@ -95,12 +178,42 @@ QRV_LIBC_FN(int, pthread_mutex_destroy, (pthread_mutex_t * m)) {
 }
 
 // Free (0) -> ours, or let the kernel sort it out: it sets WAITERS and puts
-// the caller to sleep, or reports EDEADLK if the caller owns it already.
-QRV_LIBC_FN(int, pthread_mutex_lock, (pthread_mutex_t * m)) { return lock_word_lock(&m->sync); }
+// the caller to sleep, or reports EDEADLK if the caller owns it already
+// (every type but RECURSIVE, which counts instead).
+QRV_LIBC_FN(int, pthread_mutex_lock, (pthread_mutex_t * m)) {
+  if (m->type == kMutexRecursive) return recursive_lock(m);
+  return lock_word_lock(&m->sync);
+}
+
+QRV_LIBC_FN(int, pthread_mutex_trylock, (pthread_mutex_t * m)) {
+  int32_t free_word = 0;
+  if (__atomic_compare_exchange_n(&m->sync.count, &free_word, current_thread_block()->tid_, false, __ATOMIC_ACQUIRE,
+                                  __ATOMIC_RELAXED)) {
+    return 0;
+  }
+  if (m->type == kMutexRecursive && owned_by_caller(m)) return relock(m);
+  return QRV_EBUSY;
+}
+
+// As lock, with the kernel's wait bounded by abstime (POSIX: abstime need
+// not be valid when the mutex is free).
+QRV_LIBC_FN(int, pthread_mutex_timedlock, (pthread_mutex_t * m, const qrv_timespec* abstime)) {
+  const int r = pthread_mutex_trylock(m);
+  if (r != QRV_EBUSY) return r;
+  for (;;) {
+    const int armed = timeout_until(abstime, QRV_NTO_TIMEOUT_MUTEX);
+    if (armed != 0) return armed;
+    const long k = SyncMutexLock_r(&m->sync);
+    if (k != -QRV_EINTR) return error_of(k);
+  }
+}
 
 // Ours with nobody waiting -> free, or the kernel: WAITERS is set (it hands
 // the mutex to the best waiter), or the caller is not the owner (EPERM).
-QRV_LIBC_FN(int, pthread_mutex_unlock, (pthread_mutex_t * m)) { return lock_word_unlock(&m->sync); }
+QRV_LIBC_FN(int, pthread_mutex_unlock, (pthread_mutex_t * m)) {
+  if (m->type == kMutexRecursive) return recursive_unlock(m);
+  return lock_word_unlock(&m->sync);
+}
 
 QRV_LIBC_FN(int, pthread_cond_init, (pthread_cond_t * c, const void* attr)) {
   if (attr != nullptr) return QRV_ENOTSUP;
@@ -116,9 +229,13 @@ QRV_LIBC_FN(int, pthread_cond_destroy, (pthread_cond_t * c)) {
 // The kernel ends a wait that a signal interrupted with EINTR, the mutex held
 // again. POSIX forbids EINTR here: that is a spurious wakeup, which callers
 // already handle by testing their predicate again.
-QRV_LIBC_FN(int, pthread_cond_wait, (pthread_cond_t * c, pthread_mutex_t* m)) {
-  const long r = SyncCondvarWait_r(&c->sync, &m->sync);
-  return r == -QRV_EINTR ? 0 : error_of(r);
+QRV_LIBC_FN(int, pthread_cond_wait, (pthread_cond_t * c, pthread_mutex_t* m)) { return cond_wait(c, m); }
+
+// As wait, the kernel's wait bounded by abstime: ETIMEDOUT, the mutex held.
+QRV_LIBC_FN(int, pthread_cond_timedwait, (pthread_cond_t * c, pthread_mutex_t* m, const qrv_timespec* abstime)) {
+  const int armed = timeout_until(abstime, QRV_NTO_TIMEOUT_CONDVAR);
+  if (armed != 0) return armed;
+  return cond_wait(c, m);
 }
 
 QRV_LIBC_FN(int, pthread_cond_signal, (pthread_cond_t * c)) { return error_of(SyncCondvarSignal_r(&c->sync, 0)); }

@@ -1,0 +1,30 @@
+// sysconf's answers: the limits QRV has, -1 with errno unchanged for a
+// feature it lacks, -1 with EINVAL for a name it cannot answer.
+#include "libc/src/posix/posix_api.h"
+
+#include <gtest/gtest.h>
+
+#include "kernel/abi/errno.h"
+#include "libc/src/common/errno.h"
+
+namespace {
+
+namespace q = qrv::libc;
+
+TEST(SysconfTest, AnswersWhatQrvKnows) {
+  EXPECT_EQ(q::sysconf(30), 4096);   // _SC_PAGESIZE
+  EXPECT_EQ(q::sysconf(74), 128);    // _SC_THREAD_KEYS_MAX
+  EXPECT_EQ(q::sysconf(4), 64);      // _SC_OPEN_MAX
+  EXPECT_EQ(q::sysconf(0), 16384);   // _SC_ARG_MAX: _PROC_SPAWN_MAX
+  EXPECT_EQ(q::sysconf(2), 100);     // _SC_CLK_TCK
+  q::set_errno(0);
+  EXPECT_EQ(q::sysconf(31), -1);     // _SC_RTSIG_MAX: no real-time signals
+  EXPECT_EQ(q::get_errno(), 0);
+  EXPECT_EQ(q::sysconf(83), -1);     // _SC_NPROCESSORS_CONF: nothing to ask
+  EXPECT_EQ(q::get_errno(), QRV_EINVAL);
+  q::set_errno(0);
+  EXPECT_EQ(q::sysconf(-1), -1);
+  EXPECT_EQ(q::get_errno(), QRV_EINVAL);
+}
+
+}  // namespace
