@@ -94,15 +94,17 @@ int Tty::attach(dispatch_t* d, const char* const* paths, size_t count) {
 Tty::Waiter* Tty::oldest(Wait kind) {
   Waiter* best = nullptr;
   for (Waiter& w : waiters_) {
-    if (w.rcvid != 0 && w.kind == kind && (best == nullptr || w.seq < best->seq)) best = &w;
+    if (w.rcvid == 0 || w.kind != kind) continue;
+    if (kind == Wait::kRead && w.pgid != 0 && w.pgid != pgrp_) continue;  // a background group's, held
+    if (best == nullptr || w.seq < best->seq) best = &w;
   }
   return best;
 }
 
-int Tty::wait(int rcvid, Wait kind, iofunc_ocb_t* ocb, size_t want, size_t done) {
+int Tty::wait(int rcvid, Wait kind, iofunc_ocb_t* ocb, size_t want, size_t done, pid_t pgid) {
   for (Waiter& w : waiters_) {
     if (w.rcvid != 0) continue;
-    w = Waiter{rcvid, kind, ocb, want, done, false, false, {}, seq_++};
+    w = Waiter{rcvid, kind, ocb, want, done, false, false, {}, seq_++, pgid};
     return _RESMGR_NOREPLY;
   }
   return EAGAIN;  // more waiting clients than slots
@@ -285,6 +287,13 @@ bool Tty::session_alive() {
   return session_ != 0 && ids_of(session_, &ids) && ids.sid == session_;
 }
 
+pid_t Tty::background_group(pid_t reader) {
+  if (session_ == 0 || pgrp_ == 0) return 0;
+  _proc_ids_reply ids = {};
+  if (!ids_of(reader, &ids) || ids.sid != session_ || ids.pgid == pgrp_) return 0;
+  return ids.pgid;
+}
+
 // --- the handlers ---
 
 int Tty::open(resmgr_context_t* ctp, const struct _io_connect* msg, iofunc_ocb_t** ocb) {
@@ -304,6 +313,11 @@ int Tty::read(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* o
   if (msg->hdr.subtype != 0) return ESPIPE;  // pread
   if (msg->nbytes == 0) return 0;
   const size_t want = msg->nbytes;
+  if (const pid_t bg = background_group(ctp->info.pid); bg != 0) {
+    (void)kill(-bg, SIGTTIN);  // it stops (by default) until a shell's fg gives it the terminal
+    if ((ocb->ioflag & O_NONBLOCK) != 0) return EAGAIN;
+    return wait(ctp->rcvid, Wait::kRead, ocb, want, 0, bg);
+  }
   if (oldest(Wait::kRead) == nullptr && ld_.read_ready(want)) {
     reply_read(ctp->rcvid, want);
     return _RESMGR_NOREPLY;
@@ -323,7 +337,7 @@ int Tty::read(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* o
 int Tty::write(resmgr_context_t* ctp, const struct _io_write* msg, iofunc_ocb_t* ocb) {
   if (msg->hdr.subtype != 0) return ESPIPE;  // pwrite
   if (msg->nbytes == 0) return 0;
-  Waiter w = {ctp->rcvid, Wait::kWrite, ocb, msg->nbytes, 0, false, false, {}, 0};
+  Waiter w = {ctp->rcvid, Wait::kWrite, ocb, msg->nbytes, 0, false, false, {}, 0, 0};
   if (oldest(Wait::kWrite) == nullptr) {  // in order: only with no one before
     const size_t inline_len = ctp->msg_len > kWriteData ? ctp->msg_len - kWriteData : 0;
     if (!pump(&w, reinterpret_cast<const unsigned char*>(msg + 1), inline_len)) return EFAULT;
@@ -456,6 +470,7 @@ int Tty::devctl(resmgr_context_t* ctp, const struct _io_devctl* msg, iofunc_ocb_
       _proc_ids_reply group = {};
       if (!ids_of(in.value, &group) || group.pgid != in.value || group.sid != session_) return EPERM;
       pgrp_ = in.value;
+      settle_readers();  // a read its group made in the background may go ahead now
       return 0;
     }
     default:

@@ -17,7 +17,9 @@
 //   - a session leader that opens the terminal without O_NOCTTY while it
 //     has no session (or its session leader is gone) makes it its
 //     controlling terminal, with its process group in the foreground;
-//     VINTR/VQUIT/VSUSP signal that group (kill(-pgrp)).
+//     VINTR/VQUIT/VSUSP signal that group (kill(-pgrp)); a read from
+//     another group of its session sends that group SIGTTIN and waits,
+//     unseen, until the group is in the foreground.
 #pragma once
 
 #include <stddef.h>
@@ -89,10 +91,15 @@ class Tty {
     bool flush_input;
     termios attr;
     unsigned long seq;  // arrival order
+    pid_t pgid;         // kRead from a background group: held until that group is the foreground (0: none)
   };
 
+  // The oldest waiter of a kind (for kRead: of the foreground's or no group).
   Waiter* oldest(Wait kind);
-  int wait(int rcvid, Wait kind, iofunc_ocb_t* ocb, size_t want, size_t done);
+  int wait(int rcvid, Wait kind, iofunc_ocb_t* ocb, size_t want, size_t done, pid_t pgid = 0);
+  // The reader's process group if it is a background group of this
+  // terminal's session (POSIX 11.1.4), else 0.
+  pid_t background_group(pid_t reader);
   void reply_read(int rcvid, size_t want);
   // Queues what it can of writer w's data (`inline_data` bytes of it in
   // the message already); false if the client is gone.
