@@ -52,22 +52,30 @@ struct CondvarPark {
   }
 };
 
-TEST(TicketLock, MutualExclusionUnderContention) {
-  TicketLock lock;
+// `threads` threads each add 1 to a plain counter `iters` times under the
+// lock (holding it across a yield when `yield_held`, so waiters pile up);
+// the count comes out exact only if the lock excludes.
+template <class Lock>
+uint64_t hammer(Lock& lock, int threads, int iters, bool yield_held) {
   uint64_t counter = 0;  // deliberately not atomic: only the lock protects it
-  constexpr int kThreads = 4;
-  constexpr int kIters = 5000;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < kIters; ++i) {
+  std::vector<std::thread> ts;
+  for (int t = 0; t < threads; ++t) {
+    ts.emplace_back([&] {
+      for (int i = 0; i < iters; ++i) {
         TicketLockGuard g(lock);
-        counter = counter + 1;
+        const uint64_t c = counter;
+        if (yield_held) std::this_thread::yield();
+        counter = c + 1;
       }
     });
   }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(counter, uint64_t{kThreads} * kIters);
+  for (auto& t : ts) t.join();
+  return counter;
+}
+
+TEST(TicketLock, MutualExclusionUnderContention) {
+  TicketLock lock;
+  EXPECT_EQ(hammer(lock, 4, 5000, false), 4u * 5000);
   EXPECT_FALSE(lock.is_locked());
 }
 
@@ -103,22 +111,7 @@ TEST(TicketLock, WaitersAreServedInArrivalOrder) {
 
 TEST(ParkingTicketLock, MutualExclusionWithEveryWaiterParked) {
   BasicTicketLock<CondvarPark> lock;
-  uint64_t counter = 0;
-  constexpr int kThreads = 6;
-  constexpr int kIters = 3000;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < kIters; ++i) {
-        TicketLockGuard g(lock);
-        const uint64_t c = counter;
-        std::this_thread::yield();  // hold the lock across a yield: waiters pile up
-        counter = c + 1;
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(counter, uint64_t{kThreads} * kIters);
+  EXPECT_EQ(hammer(lock, 6, 3000, true), 6u * 3000);
   EXPECT_FALSE(lock.is_locked());
   EXPECT_GT(lock.parks(), 0u);  // the test exercised parking, not just the fast path
 }

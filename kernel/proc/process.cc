@@ -586,52 +586,16 @@ Status process_reap(tProcess* proc) {
   return Status::kOk;
 }
 
-namespace {
-bool stoppable(const tProcess* proc) { return !proc->exiting && (proc->flags & QRV_FLG_PROC_TM_PRIV) == 0; }
-
 // At most one notice is queued at a time; taskman's PROC_QUERY reads the
 // counters, so changes since coalesce into it. Its pulse is allocated ahead
 // (at creation, and again at each PROC_QUERY); if that failed, one is
 // allocated now, and only when that fails too is a change not noticed.
-void notice_jobctl(tProcess* proc) {
+void process_notice_jobctl(tProcess* proc) {
   if (proc->tm_chid == 0 || proc->jobctl_queued) return;
   if (proc->tm_jobctl == nullptr) proc->tm_jobctl = pulse_alloc();
   if (proc->tm_jobctl == nullptr) return;
   proc->jobctl_queued = true;
   notify_taskman(proc, &proc->tm_jobctl, QRV_PULSE_CODE_PROCJOBCTL);
-}
-}  // namespace
-
-void process_stop(tProcess* proc, int signo) {
-  if (!stoppable(proc) || proc->stopped) return;
-  proc->stopped = true;
-  proc->stop_signal = static_cast<uint8_t>(signo);
-  proc->stops++;
-  for (tThread* t : proc->threads) {
-    if (t == nullptr || t->exited) continue;
-    t->sig.check = true;  // it looks at its next return to user mode
-    if (t->state_ == STATE_RUNNING) sched_kick_thread(t);  // another hart's: the IPI brings it there
-  }
-  notice_jobctl(proc);
-}
-
-void process_continue(tProcess* proc) {
-  if (!proc->stopped || proc->exiting) return;
-  proc->stopped = false;
-  proc->continues++;
-  for (tThread* t : proc->threads) {
-    if (t != nullptr && !t->exited && t->state_ == STATE_STOPPED) sched_make_ready(t);
-  }
-  notice_jobctl(proc);
-}
-
-void process_stop_point() {
-  tThread* cur = sched_current();
-  while (cur->proc->stopped && !cur->proc->exiting) {
-    cur->state_ = STATE_STOPPED;
-    sched_block();  // process_continue readies it; a kill reaps it here
-  }
-  thread_check_exiting();
 }
 
 void process_rearm_jobctl(tProcess* proc) {

@@ -86,6 +86,10 @@ void process_continue(tProcess* proc);
 // process is stopped (and dies here if it is killed meanwhile).
 void process_stop_point();
 
+// Queues a taskman child's job-control notice (QRV_PULSE_CODE_PROCJOBCTL),
+// unless one is queued already (jobctl.cc, after a stop or continue).
+void process_notice_jobctl(tProcess* proc);
+
 // Re-arms a taskman child's job-control notice once the last was queued
 // (PROC_QUERY: taskman has looked).
 void process_rearm_jobctl(tProcess* proc);

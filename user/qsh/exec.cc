@@ -1,5 +1,6 @@
 // The executor's walk (shell.h): lists, and-or lists, pipelines, simple
-// and compound commands, functions, subshells, programs.
+// commands, functions, subshells. Compound commands are in control.cc,
+// starting and waiting for programs in programs.cc.
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -21,13 +22,6 @@ namespace qsh {
 namespace {
 
 constexpr int kMaxPipeline = 16;
-
-// The signals an interactive shell ignores, which its programs must not.
-void job_signals(sigset_t* set) {
-  static const int kSignals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGTERM, SIGPIPE};
-  sigemptyset(set);
-  for (int s : kSignals) sigaddset(set, s);
-}
 
 }  // namespace
 
@@ -464,204 +458,11 @@ int Shell::run_simple_expanded(const Command* c, StrList* argv) {
   return status = s;
 }
 
-pid_t Shell::spawn_program(char** argv, char** env, pid_t pgid) {
-  const char* name = argv[0];
-  StrBuf path;
-  if (strchr(name, '/') != nullptr) {
-    path.append(name);
-  } else {
-    const char* dirs = vars_.get("PATH");
-    bool found = false;
-    for (const char* d = dirs != nullptr ? dirs : ""; !found;) {
-      const char* colon = strchr(d, ':');
-      const size_t len = colon != nullptr ? static_cast<size_t>(colon - d) : strlen(d);
-      path.clear();
-      path.append(len == 0 ? "." : d, len == 0 ? 1 : len);
-      path.push('/');
-      path.append(name);
-      struct stat st;
-      found = stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-      if (colon == nullptr) break;
-      d = colon + 1;
-    }
-    if (!found) {
-      error("%s: not found", name);
-      return -1;
-    }
-  }
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  short flags = 0;
-  if (pgid >= 0) {
-    flags |= POSIX_SPAWN_SETPGROUP;
-    posix_spawnattr_setpgroup(&attr, pgid);
-  }
-  if (interactive) {
-    sigset_t dfl;
-    job_signals(&dfl);
-    posix_spawnattr_setsigdefault(&attr, &dfl);
-    flags |= POSIX_SPAWN_SETSIGDEF;
-  }
-  posix_spawnattr_setflags(&attr, flags);
-  pid_t pid = -1;
-  const int r = posix_spawn(&pid, path.c_str(), nullptr, &attr, argv, env);
-  posix_spawnattr_destroy(&attr);
-  if (r != 0) {
-    struct stat st;
-    // Something that exists but cannot be run (a directory, a device) is 126, not 127.
-    if (r == ENOENT && stat(path.c_str(), &st) == 0) {
-      error("%s: %s", name, S_ISDIR(st.st_mode) ? "is a directory" : "cannot execute");
-      return -2;
-    }
-    error("%s: %s", name, strerror(r));
-    return r == ENOENT ? -1 : -2;
-  }
-  return pid;
-}
-
-int Shell::wait_pids(const pid_t* pids, int n, pid_t pgid, const char* name, int id) {
-  const int options = job_control_ && pgid > 0 ? WUNTRACED : 0;
-  int last = 0;
-  for (int i = 0; i < n; ++i) {
-    int st = 0;
-    pid_t r;
-    while ((r = waitpid(pids[i], &st, options)) < 0 && errno == EINTR) {
-    }
-    if (r != pids[i]) {
-      last = 127;
-      continue;
-    }
-    if (WIFSTOPPED(st)) {  // ^Z: what still runs becomes a stopped job
-      Job* j = add_job(pgid, pids + i, n - i, id);
-      if (j != nullptr) {
-        j->stopped = true;
-        snprintf(j->name, sizeof j->name, "%s", name != nullptr ? name : "");
-        if (interactive) fprintf(stderr, "\n[%d]+  Stopped\t\t%s\n", j->id, j->name);
-      }
-      last = 128 + WSTOPSIG(st);
-      break;
-    }
-    if (WIFEXITED(st)) {
-      last = WEXITSTATUS(st);
-    } else if (WIFSIGNALED(st)) {
-      last = 128 + WTERMSIG(st);
-      if (i + 1 == n && interactive) {
-        if (WTERMSIG(st) == SIGINT) {
-          fputs("\n", stderr);
-        } else if (WTERMSIG(st) != SIGPIPE) {
-          fprintf(stderr, "%s\n", strsignal(WTERMSIG(st)));
-        }
-      }
-    }
-  }
-  if (job_control_ && pgid > 0) (void)tcsetpgrp(tty_fd_, shell_pgid_);
-  return last;
-}
-
 void Shell::trace(char** argv) {
   if (!opt_x_) return;
   fputs("+", stderr);
   for (char** a = argv; *a != nullptr; ++a) fprintf(stderr, " %s", *a);
   fputs("\n", stderr);
-}
-
-int Shell::run_compound(const Command* c) {
-  switch (c->kind) {
-    case CommandKind::kGroup:
-      return run_list(c->body);
-    case CommandKind::kSubshell:
-      return status = run_subshell(c->body);
-    case CommandKind::kIf:
-      for (size_t i = 0; i < c->clauses.size(); ++i) {
-        ++cond_depth_;
-        const int s = run_list(c->clauses[i].cond);
-        --cond_depth_;
-        if (interrupted()) return status;
-        if (s == 0) return run_list(c->clauses[i].body);
-      }
-      if (c->else_body != nullptr) return run_list(c->else_body);
-      return status = 0;
-    case CommandKind::kWhile:
-      return run_loop(c, false);
-    case CommandKind::kUntil:
-      return run_loop(c, true);
-    case CommandKind::kFor:
-      return run_for(c);
-    case CommandKind::kCase:
-      return run_case(c);
-    default:
-      return status = 0;
-  }
-}
-
-// After a loop's body: whether the loop ends (break, or a continue for an outer loop).
-bool Shell::loop_ends() {
-  if (flow_.breaks > 0) {
-    --flow_.breaks;
-    return true;
-  }
-  if (flow_.continues > 0) return --flow_.continues > 0;
-  return interrupted();
-}
-
-int Shell::run_loop(const Command* c, bool until) {
-  int s = 0;
-  ++loop_depth_;
-  for (;;) {
-    ++cond_depth_;
-    const int cond = run_list(c->cond);
-    --cond_depth_;
-    if (interrupted()) {
-      if (loop_ends()) break;
-      continue;
-    }
-    if ((cond == 0) == until) break;
-    s = run_list(c->body);
-    if (loop_ends()) break;
-  }
-  --loop_depth_;
-  return status = s;
-}
-
-int Shell::run_for(const Command* c) {
-  StrList words;
-  if (c->has_in) {
-    if (!expand_words(c->for_words, &words)) return status = 1;
-  } else {
-    for (int i = 0; i < nargs_; ++i) words.push(args_[i]);
-  }
-  int s = 0;
-  ++loop_depth_;
-  for (size_t i = 0; i < words.len; ++i) {
-    if (!vars_.set(c->name.s, words.items[i])) {
-      error("%s: readonly variable", c->name.s);
-      s = 1;
-      break;
-    }
-    s = run_list(c->body);
-    if (loop_ends()) break;
-  }
-  --loop_depth_;
-  return status = s;
-}
-
-int Shell::run_case(const Command* c) {
-  char* subject = expand_single(c->subject);
-  if (subject == nullptr) return status = 1;
-  int s = 0;
-  bool matched = false;
-  for (size_t i = 0; i < c->items.size() && !matched; ++i) {
-    const CaseItem& item = c->items[i];
-    for (size_t k = 0; k < item.patterns.size() && !matched; ++k) {
-      char* pat = expand_pattern(item.patterns[k]);
-      if (pat == nullptr) continue;
-      matched = fnmatch(pat, subject, 0) == 0;
-      free(pat);
-    }
-    if (matched && item.body != nullptr) s = run_list(item.body);
-  }
-  free(subject);
-  return status = s;
 }
 
 Shell::Function* Shell::find_function(const char* name) {

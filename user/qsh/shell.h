@@ -52,6 +52,12 @@ class Shell {
   void run_traps();
   void run_exit_trap();
   int trap_builtin(int argc, char** argv);
+  // jobs.cc: wait, jobs, fg, bg, kill.
+  int wait_builtin(int argc, char** argv);
+  int jobs_builtin(int argc, char** argv);
+  int fg_builtin(int argc, char** argv);
+  int bg_builtin(int argc, char** argv);
+  int kill_builtin(int argc, char** argv);
   // aliases.cc
   int alias_builtin(int argc, char** argv);
   int unalias_builtin(int argc, char** argv);
