@@ -148,4 +148,55 @@ bool ProcTable::group_exists(int32_t pgid, int32_t sid) const {
   return false;
 }
 
+namespace {
+bool live(const tTMprocess& p) { return p.state == TmState::kRunning || p.state == TmState::kLoading; }
+}  // namespace
+
+// Whether m's parent keeps m's group from being orphaned.
+bool ProcTable::linked_by_parent(const tTMprocess& m) const {
+  if (!live(m) || m.ppid == kTaskmanPid) return false;  // the reaper is no link (Linux: init)
+  const tTMprocess* parent = find(m.ppid);
+  return parent != nullptr && live(*parent) && parent->pgid != m.pgid && parent->sid == m.sid;
+}
+
+bool ProcTable::group_orphaned(int32_t pgid) const {
+  bool members = false;
+  for (const tTMprocess& m : slots_) {
+    if (!live(m) || m.pgid != pgid) continue;
+    members = true;
+    if (linked_by_parent(m)) return false;
+  }
+  return members;
+}
+
+namespace {
+// Adds pgid to out[0, *n) unless it is there or out is full.
+void note_group(int32_t pgid, int32_t* out, uint32_t* n, uint32_t max) {
+  for (uint32_t i = 0; i < *n; ++i) {
+    if (out[i] == pgid) return;
+  }
+  if (*n < max) out[(*n)++] = pgid;
+}
+}  // namespace
+
+uint32_t ProcTable::groups_around(int32_t pid, int32_t* out, uint32_t max) const {
+  uint32_t n = 0;
+  if (const tTMprocess* p = find(pid)) note_group(p->pgid, out, &n, max);
+  for (const tTMprocess& c : slots_) {
+    if (c.state != TmState::kFree && c.ppid == pid && c.pid != pid) note_group(c.pgid, out, &n, max);
+  }
+  return n;
+}
+
+uint32_t ProcTable::groups_linked_by(int32_t pid, int32_t* out, uint32_t max) const {
+  uint32_t n = 0;
+  const tTMprocess* p = find(pid);
+  if (p == nullptr || !live(*p)) return 0;
+  if (linked_by_parent(*p)) note_group(p->pgid, out, &n, max);
+  for (const tTMprocess& c : slots_) {
+    if (c.ppid == pid && c.pid != pid && linked_by_parent(c)) note_group(c.pgid, out, &n, max);
+  }
+  return n;
+}
+
 }  // namespace taskman

@@ -42,6 +42,7 @@ struct tTMprocess {
   uint64_t mmap_next = 0;    // where its next anonymous mapping goes
   Cwd* cwd = nullptr;        // nullptr: "/"
   Cred cred;                 // the parent's (add()); root for taskman's first child
+  bool orphaned = false;     // its group is orphaned, as the kernel was last told (PROC_SET_SESSION)
   char name[32] = {};
   char args[96] = {};        // its arguments, joined by blanks (cut), for /proc and pidin arg
 };
@@ -118,6 +119,20 @@ class ProcTable {
   // Whether any live process is in group `pgid` within session `sid` (sid 0: any).
   bool group_exists(int32_t pgid, int32_t sid) const;
 
+  // Whether group `pgid` is orphaned (POSIX): it has live members and none
+  // has a parent, other than taskman, in another group of its session. A
+  // group with no live member is not (nothing is left to stop or hang up).
+  bool group_orphaned(int32_t pgid) const;
+
+  // The groups whose orphaning a move of `pid` (setpgid, setsid) can change,
+  // each once: its own, and those of its children. At most `max`; the count.
+  uint32_t groups_around(int32_t pid, int32_t* out, uint32_t max) const;
+
+  // The groups `pid` keeps from being orphaned, each once (what its end can
+  // orphan): its own if its parent is in another group of its session, and
+  // those of its children in other groups of its session. At most `max`.
+  uint32_t groups_linked_by(int32_t pid, int32_t* out, uint32_t max) const;
+
   // visit(p) for every used slot.
   template <typename Visit>
   void for_each(Visit&& visit) {
@@ -133,6 +148,8 @@ class ProcTable {
   }
 
  private:
+  bool linked_by_parent(const tTMprocess& m) const;
+
   tTMprocess slots_[kTmProcessMax];
 };
 

@@ -118,6 +118,78 @@ TEST_F(ProcTableTest, StopsAndContinuesAreNewsOnlyForWaitsThatAskForThem) {
   EXPECT_EQ(t_->match_wait(2, wait_for_pid(3), kWaitExited, &has), a);
 }
 
+// A login-like session: init (2) starts a shell (3) as a session leader,
+// which puts a job (4, with a child 5) in its own group.
+TEST_F(ProcTableTest, AGroupIsOrphanedWhenNoMemberHasAParentElsewhereInItsSession) {
+  spawn(2, kTaskmanPid);
+  tTMprocess* sh = spawn(3, 2);
+  ASSERT_EQ(t_->setsid(3), 3);
+  EXPECT_TRUE(t_->group_orphaned(3)) << "a session leader's group: its parent is in another session";
+  tTMprocess* job = spawn(4, 3);
+  spawn(5, 4);
+  ASSERT_EQ(t_->setpgid(3, 4, 4), 0);
+  ASSERT_EQ(t_->setpgid(4, 5, 4), 0);
+  EXPECT_FALSE(t_->group_orphaned(4)) << "the shell, in the same session but another group, links the job";
+  sh->state = TmState::kZombie;  // the shell ends: its children go to taskman
+  EXPECT_EQ(t_->reparent_children(3), 1u);
+  EXPECT_TRUE(t_->group_orphaned(4)) << "5's parent 4 is in the group; 4's is taskman";
+  job->state = TmState::kZombie;
+  t_->reparent_children(4);
+  EXPECT_TRUE(t_->group_orphaned(4));
+  t_->find(5)->state = TmState::kZombie;
+  EXPECT_FALSE(t_->group_orphaned(4)) << "no live member: nothing to orphan";
+  EXPECT_FALSE(t_->group_orphaned(99)) << "no such group";
+}
+
+TEST_F(ProcTableTest, AParentInTheSameGroupIsNoLink) {
+  spawn(2, kTaskmanPid);
+  spawn(3, 2);
+  spawn(4, 3);
+  ASSERT_EQ(t_->setsid(3), 3);
+  spawn(6, 3);
+  ASSERT_EQ(t_->setpgid(6, 6, 0), 0);
+  EXPECT_FALSE(t_->group_orphaned(6));
+  tTMprocess* other = spawn(7, 2);  // another session's process cannot link group 6
+  ASSERT_NE(other, nullptr);
+  EXPECT_FALSE(t_->group_orphaned(6));
+}
+
+TEST_F(ProcTableTest, GroupsAroundAProcessAreItsOwnAndItsChildrensOnce) {
+  spawn(2, kTaskmanPid);
+  spawn(3, 2);
+  spawn(4, 3);
+  spawn(5, 3);
+  spawn(6, 3);
+  ASSERT_EQ(t_->setpgid(3, 5, 5), 0);
+  int32_t groups[8];
+  ASSERT_EQ(t_->groups_around(3, groups, 8), 2u);
+  EXPECT_EQ(groups[0], t_->find(3)->pgid);
+  EXPECT_EQ(groups[1], 5);
+  EXPECT_EQ(t_->groups_around(3, groups, 1), 1u) << "bounded by max";
+  EXPECT_EQ(t_->groups_around(99, groups, 8), 0u);
+}
+
+TEST_F(ProcTableTest, GroupsLinkedByAProcessAreWhatItsEndCanOrphan) {
+  spawn(2, kTaskmanPid);
+  spawn(3, 2);
+  ASSERT_EQ(t_->setsid(3), 3);
+  spawn(4, 3);  // in 3's group: no link of it
+  spawn(5, 3);
+  ASSERT_EQ(t_->setpgid(3, 5, 5), 0);
+  spawn(6, 5);  // in 5's group
+  spawn(7, 5);
+  ASSERT_EQ(t_->setpgid(5, 7, 7), 0);
+  int32_t groups[8];
+  ASSERT_EQ(t_->groups_linked_by(3, groups, 8), 1u) << "3 links its child 5's group, not its own (a session leader's)";
+  EXPECT_EQ(groups[0], 5);
+  ASSERT_EQ(t_->groups_linked_by(5, groups, 8), 2u) << "5 links its own group (through 3) and 7's";
+  EXPECT_EQ(groups[0], 5);
+  EXPECT_EQ(groups[1], 7);
+  EXPECT_EQ(t_->groups_linked_by(4, groups, 8), 0u) << "4's parent is in its group";
+  EXPECT_EQ(t_->groups_linked_by(6, groups, 8), 0u);
+  EXPECT_EQ(t_->groups_linked_by(99, groups, 8), 0u);
+}
+
 TEST(WaitStatus, EncodingsAreTheOnesSysWaitDecodes) {
   EXPECT_TRUE(WIFSTOPPED(wait_status_stopped(SIGTSTP)));
   EXPECT_EQ(WSTOPSIG(wait_status_stopped(SIGTSTP)), SIGTSTP);

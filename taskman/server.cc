@@ -22,9 +22,14 @@ const char* base_name(const char* path) {
   return slash != nullptr ? slash + 1 : path;
 }
 
+}  // namespace
+
 _proc_ids_reply ids_of(const tTMprocess& p) {
-  return {p.pid, p.ppid, p.pgid, p.sid, p.state == TmState::kLoading ? _PROC_IDS_LOADING : 0u, 0};
+  const uint32_t flags = (p.state == TmState::kLoading ? _PROC_IDS_LOADING : 0u) | (p.orphaned ? _PROC_IDS_ORPHANED : 0u);
+  return {p.pid, p.ppid, p.pgid, p.sid, flags, 0};
 }
+
+namespace {
 
 const Server* g_self = nullptr;  // for the resmgr library's parent_of callback
 int parent_of_callback(int32_t pid) { return g_self->parent_of(pid); }
@@ -156,6 +161,9 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   } else if (set_group) {
     child->pgid = m.pgroup == 0 ? pid : m.pgroup;
   }
+  // A child in a group of its own may link it; one in its parent's group
+  // cannot, and only needs telling if that group is orphaned.
+  if (new_session || set_group || parent->orphaned) recheck_orphans(&child->pgid, 1, false);
   job->pid = pid;
   return pid;
 }
@@ -249,38 +257,6 @@ void Server::make_zombie(tTMprocess* p, int32_t status) {
   tell_waits(p);
 }
 
-// The kernel stopped or continued pid (QRV_PULSE_CODE_PROCJOBCTL; notices
-// coalesce, so the counters say what happened since the last look). The
-// news waits for a WUNTRACED or WCONTINUED wait, and the parent gets
-// SIGCHLD unless it set SA_NOCLDSTOP.
-void Server::on_jobctl(int32_t pid) {
-  struct qrv_tm_proc_info info = {};
-  info.pid = pid;
-  if (syscall_tm_priv_r(__KER_TM_PROC_QUERY, &info) != 0) return;
-  tTMprocess* p = table_.find(pid);
-  if (p == nullptr || p->state != TmState::kRunning) return;
-  const bool stopped = (info.state & QRV_TM_PROC_STOPPED) != 0;
-  int32_t news = 0;
-  if (stopped && info.stops != p->seen_stops) {
-    news = wait_status_stopped(info.stop_signal);
-  } else if (!stopped && info.continues != p->seen_continues) {
-    news = kWaitStatusContinued;
-  }
-  p->seen_stops = info.stops;
-  p->seen_continues = info.continues;
-  if (news == 0) return;
-  p->jc_status = news;
-  const int32_t parent = p->ppid;
-  if (parent != kTaskmanPid) {
-    struct qrv_tm_proc_info pinfo = {};
-    pinfo.pid = parent;
-    if (syscall_tm_priv_r(__KER_TM_PROC_QUERY, &pinfo) == 0 && (pinfo.state & QRV_TM_PROC_NOCLDSTOP) == 0) {
-      (void)SignalKill_r(0, parent, 0, SIGCHLD, 0, 0);
-    }
-  }
-  tell_waits(p);
-}
-
 void Server::on_death(int32_t pid) {
   struct qrv_tm_proc_info info = {};
   info.pid = pid;
@@ -288,6 +264,8 @@ void Server::on_death(int32_t pid) {
   (void)syscall_tm_priv_r(__KER_TM_PROC_REAP, reinterpret_cast<void*>(static_cast<intptr_t>(pid)));
   tTMprocess* p = table_.find(pid);
   if (p == nullptr) return;
+  int32_t groups[kTmProcessMax];  // whose orphaning its end can change
+  const uint32_t ngroups = table_.groups_linked_by(pid, groups, kTmProcessMax);
   // Its own waits die with it; its children go to taskman, which keeps no
   // zombies of its own.
   for (PendingWait& w : waits_) {
@@ -303,6 +281,7 @@ void Server::on_death(int32_t pid) {
     if (job->rcvid != 0) fail(job->rcvid, err);
     job->busy = false;
     table_.remove(p);
+    recheck_orphans(groups, ngroups, true);
     if (pid == boot_pid_) {  // nothing else will ever run
       printf("taskman: /proc/boot/init could not be loaded: %s: shutting down\n", strerror(err));
       exit(1);
@@ -325,6 +304,7 @@ void Server::on_death(int32_t pid) {
   if (parent != kTaskmanPid) (void)SignalKill_r(0, parent, 0, SIGCHLD, 0, 0);
   if (!parent_waits) {
     table_.remove(p);
+    recheck_orphans(groups, ngroups, true);
     // A parent that asked for no zombies still has its waitpid end: ECHILD
     // once nothing is left to wait for.
     for (PendingWait& w : waits_) {
@@ -338,6 +318,7 @@ void Server::on_death(int32_t pid) {
     return;
   }
   make_zombie(p, status);
+  recheck_orphans(groups, ngroups, true);
 }
 
 void Server::on_unblock(int32_t rcvid) {
@@ -440,18 +421,10 @@ void Server::on_message(int rcvid, const struct _msg_info& info, const Message& 
       return need(sizeof m.wait) ? do_wait(rcvid, info.pid, m.wait) : fail(rcvid, EINVAL);
     case _PROC_GETIDS:
       return need(sizeof m.ids) ? do_getids(rcvid, info.pid, m.ids) : fail(rcvid, EINVAL);
-    case _PROC_SETPGID: {
-      if (!need(sizeof m.ids)) return fail(rcvid, EINVAL);
-      const int r = table_.setpgid(info.pid, m.ids.pid, m.ids.pgid);
-      return r < 0 ? fail(rcvid, -r) : (void)MsgReply_r(rcvid, 0, nullptr, 0);
-    }
-    case _PROC_SETSID: {
-      if (!need(sizeof m.hdr)) return fail(rcvid, EINVAL);
-      const int r = table_.setsid(info.pid);
-      if (r < 0) return fail(rcvid, -r);
-      const tTMprocess* p = table_.find(info.pid);
-      return reply(rcvid, ids_of(*p));
-    }
+    case _PROC_SETPGID:
+      return need(sizeof m.ids) ? do_setpgid(rcvid, info.pid, m.ids) : fail(rcvid, EINVAL);
+    case _PROC_SETSID:
+      return need(sizeof m.hdr) ? do_setsid(rcvid, info.pid) : fail(rcvid, EINVAL);
     case _PROC_UMASK: {
       tTMprocess* p = table_.find(info.pid);
       if (!need(sizeof m.umask) || (m.umask.mask & ~0777u) != 0 || m.umask.reserved != 0) return fail(rcvid, EINVAL);

@@ -25,6 +25,8 @@ void reply(int rcvid, const T& r) {
   (void)MsgReply_r(rcvid, 0, &r, sizeof r);
 }
 inline void fail(int rcvid, int err) { (void)MsgError_r(rcvid, err); }
+// What _PROC_GETIDS and _PROC_SETSID answer of p.
+_proc_ids_reply ids_of(const tTMprocess& p);
 
 inline constexpr uint32_t kMaxPendingWaits = 64;
 // Anonymous mappings (_PROC_MMAP) grow up from here, below the stacks.
@@ -86,6 +88,13 @@ class Server {
   void do_kill(int rcvid, const struct _proc_kill& m);
   void do_path(int rcvid, const struct _msg_info& info, const struct _proc_path& m);
   void do_getcwd(int rcvid, int32_t caller);
+  // server_jobctl.cc: groups and sessions, stops and continues, orphaned groups.
+  void do_setpgid(int rcvid, int32_t caller, const struct _proc_ids& m);
+  void do_setsid(int rcvid, int32_t caller);
+  // Tells the kernel which members of `groups` are in an orphaned group now.
+  // With `hang_up` (a process ended), a group this orphans that has a
+  // stopped member gets SIGHUP and SIGCONT (POSIX 2.4.3 and _exit()).
+  void recheck_orphans(const int32_t* groups, uint32_t n, bool hang_up);
   // server_priv.cc: credentials, I/O privilege, device memory, the console UART.
   void do_setcred(int rcvid, int32_t caller, const struct _proc_setcred& m);
   void do_io_priv(int rcvid, int32_t caller);

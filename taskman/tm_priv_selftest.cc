@@ -165,6 +165,20 @@ void query_reap_done(int init_pid) {
   t.tid = -3;
   expect_eq(call(__KER_TM_THREAD_QUERY, &t), -ESRCH, "THREAD_QUERY: a negative tid");
   expect_eq(call_raw(__KER_TM_THREAD_QUERY, kUnmapped), -EFAULT, "THREAD_QUERY: unmapped struct");
+  qrv_tm_session sess = {init_pid, QRV_TM_SESSION_ORPHANED, 0};
+  expect_eq(call(__KER_TM_PROC_SET_SESSION, &sess), 0, "PROC_SET_SESSION: init's group orphaned");
+  sess.flags = 0;
+  expect_eq(call(__KER_TM_PROC_SET_SESSION, &sess), 0, "PROC_SET_SESSION: and not again");
+  sess.flags = 2;
+  expect_eq(call(__KER_TM_PROC_SET_SESSION, &sess), -EINVAL, "PROC_SET_SESSION: an unknown flag");
+  sess = {init_pid, 0, 1};
+  expect_eq(call(__KER_TM_PROC_SET_SESSION, &sess), -EINVAL, "PROC_SET_SESSION: reserved not 0");
+  static const int32_t kNoSession[] = {1, 0, -1, 99999};  // taskman is in no group the kernel minds
+  for (int32_t pid : kNoSession) {
+    sess = {pid, 0, 0};
+    expect_eq(call(__KER_TM_PROC_SET_SESSION, &sess), -ESRCH, "PROC_SET_SESSION: taskman or no such process");
+  }
+  expect_eq(call_raw(__KER_TM_PROC_SET_SESSION, kUnmapped), -EFAULT, "PROC_SET_SESSION: unmapped struct");
   static const uint32_t kPastTheTable[] = {QRV_KER_TM_COUNT, 1000u, ~0u};
   for (uint32_t id : kPastTheTable) {
     expect_eq(call_raw(id, 0), -ENOSYS, "an id past the table: ENOSYS");

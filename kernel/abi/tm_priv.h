@@ -25,7 +25,8 @@
   X(THREAD_QUERY, 7)        \
   X(MAP_PHYS, 8)            \
   X(PROC_IO_PRIV, 9)        \
-  X(CONSOLE_INFO, 10)
+  X(CONSOLE_INFO, 10)       \
+  X(PROC_SET_SESSION, 11)
 
 enum {
 #define QRV_KER_TM_ENUM_(upper, number) __KER_TM_##upper = number,
@@ -34,7 +35,7 @@ enum {
 };
 
 /* One past the largest slot number. */
-#define QRV_KER_TM_COUNT 11
+#define QRV_KER_TM_COUNT 12
 
 /* Pulses the kernel sends on a child's notify channel (PROC_CREATE), value =
  * the child's pid: its loader finished (LOADER_DONE, success), and the
@@ -217,5 +218,21 @@ struct qrv_tm_console_info {
 };
 QRV_ABI_ASSERT(sizeof(struct qrv_tm_console_info) == 80, "qrv_tm_console_info size");
 QRV_ABI_ASSERT(offsetof(struct qrv_tm_console_info, compatible) == 32, "qrv_tm_console_info.compatible");
+
+/* __KER_TM_PROC_SET_SESSION: what the kernel must know of live process
+ * `pid`'s session and group, which are taskman's: QRV_TM_SESSION_ORPHANED
+ * when its process group is orphaned (no member has a parent in another
+ * group of the same session), so that SIGTSTP, SIGTTIN and SIGTTOU, whose
+ * default action would stop it, are discarded instead (POSIX 2.4.3; SIGSTOP
+ * still stops). taskman keeps it current as groups change. Errors: EFAULT,
+ * EINVAL (unknown flags, reserved not 0), ESRCH (no such live process, or
+ * taskman). */
+#define QRV_TM_SESSION_ORPHANED 1u
+struct qrv_tm_session {
+  int32_t pid;
+  uint32_t flags; /* QRV_TM_SESSION_* */
+  uint64_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_session) == 16, "qrv_tm_session size");
 
 #endif /* QRV_KERNEL_ABI_TM_PRIV_H_ */

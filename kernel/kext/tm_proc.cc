@@ -1,7 +1,8 @@
 // Process slots of syscall_tm_priv: taskman creates a child's shell with its
 // loader (PROC_CREATE), the loader ends the loading (LOADER_DONE), taskman
 // asks what became of a child (PROC_QUERY) and frees it once it has ended
-// (PROC_REAP). The POSIX side (parents, zombies, wait) is taskman's.
+// (PROC_REAP), and tells the kernel the session facts it needs
+// (PROC_SET_SESSION). The POSIX side (parents, zombies, wait) is taskman's.
 #include "kernel/abi/errno.h"
 #include "kernel/abi/signals.h"
 #include "kernel/abi/tm_priv.h"
@@ -138,4 +139,14 @@ int64_t tm_loader_done(tProcess*, uint64_t arg) {
   if (!copy_from_user(&req, arg, sizeof req)) return -QRV_EFAULT;
   if (req.reserved != 0) return -QRV_EINVAL;
   return process_loader_done(req.entry, req.sp, req.error);
+}
+
+int64_t tm_proc_set_session(tProcess*, uint64_t arg) {
+  qrv_tm_session req;
+  if (!copy_from_user(&req, arg, sizeof req)) return -QRV_EFAULT;
+  if ((req.flags & ~QRV_TM_SESSION_ORPHANED) != 0 || req.reserved != 0) return -QRV_EINVAL;
+  tProcess* p = req.pid > 0 ? process_find(static_cast<uint32_t>(req.pid)) : nullptr;
+  if (p == nullptr || p->exiting || (p->flags & QRV_FLG_PROC_TM_PRIV) != 0) return -QRV_ESRCH;
+  p->orphaned_pgrp = (req.flags & QRV_TM_SESSION_ORPHANED) != 0;
+  return 0;
 }

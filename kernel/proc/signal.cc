@@ -153,9 +153,12 @@ int64_t screen(tProcess* proc, int signo) {
   return ignored(proc->sig.actions[signo - 1], signo) ? 0 : 1;
 }
 
-// A signal whose default action is taken now: stop or end the process.
+// A signal whose default action is taken now: stop or end the process. A
+// terminal stop signal does not stop an orphaned group's member, which
+// nobody would continue (POSIX 2.4.3; Linux drops it the same way).
 void take_default(tProcess* proc, int signo) {
   if (default_of(signo) == DefaultAction::kStop) {
+    if (signo != QRV_SIGSTOP && proc->orphaned_pgrp) return;
     process_stop(proc, signo);
   } else {
     process_terminate(proc, signo);

@@ -119,6 +119,9 @@ struct tProcess {
   uint8_t stop_signal = 0;
   uint8_t stops = 0;  // counters for taskman (mod 256)
   uint8_t continues = 0;
+  // Its process group is orphaned (taskman says, PROC_SET_SESSION): the
+  // terminal stop signals' default action does not stop it (POSIX 2.4.3).
+  bool orphaned_pgrp = false;
   char name_buf[32] = {};
 };
 #endif  // KERNEL_INTERNAL

@@ -188,6 +188,37 @@ int other_session() {
   return 0;
 }
 
+// A background reader in an orphaned group (its parent, the middle role
+// below, has ended: nobody would continue it) reads EIO instead of being
+// stopped (POSIX 11.1.4). It cannot be waited for: it says so itself.
+int orphaned_reader() {
+  for (int i = 0; i < 2000 && getppid() != 1; ++i) {  // until taskman is its parent
+    const struct timespec ms = {0, 1000000};
+    nanosleep(&ms, nullptr);
+  }
+  char buf[16];
+  const long n = read(STDIN_FILENO, buf, sizeof buf);
+  if (n < 0 && errno == EIO) {
+    printf("console_test: orphaned background read: EIO\n");
+  } else {
+    printf("FAIL: console_test: orphaned background read: %ld (errno %d)\n", n, errno);
+  }
+  return 0;
+}
+int orphaned_reader_parent() { return spawn_role("console_orphan", false) > 0 ? 0 : 1; }
+
+void orphaned_read() {
+  const pid_t m = spawn_role("console_orphan_parent", true);
+  expect_eq(wait_status(m), 0, "the orphan's parent started it");
+  bool gone = false;
+  for (int i = 0; i < 5000 && !gone; ++i) {  // its group is m's
+    gone = kill(-m, 0) < 0 && errno == ESRCH;
+    const struct timespec ms = {0, 1000000};
+    if (!gone) nanosleep(&ms, nullptr);
+  }
+  expect(gone, "the orphaned reader ended");
+}
+
 // The foreground child: once in the foreground it waits for a line that
 // never comes; ^C ends it.
 int foreground_child() {
@@ -364,6 +395,8 @@ int main(int argc, char** argv) {
   const char* role = argc > 0 ? argv[0] : "";
   if (strcmp(role, "console_other_session") == 0) return other_session();
   if (strcmp(role, "console_child") == 0) return foreground_child();
+  if (strcmp(role, "console_orphan") == 0) return orphaned_reader();
+  if (strcmp(role, "console_orphan_parent") == 0) return orphaned_reader_parent();
 
   const char* driver = qrv_init::console_driver();
   if (driver == nullptr) {
@@ -381,6 +414,7 @@ int main(int argc, char** argv) {
   printf("console_test: pid %d, session %d, on /dev/console\n", getpid(), getsid(0));
   const int devnull = open("/dev/null", O_RDWR);
   attributes(devnull);
+  orphaned_read();
   printf("console_test: %d checks before typing\n", qrv_test::passed + qrv_test::failed);
   typing(driver_pid);
   fuzz(devnull);

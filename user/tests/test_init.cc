@@ -48,6 +48,7 @@ constexpr Program kPrograms[] = {
     {"fault", "fault_taskman_read", nullptr, 0, SIGSEGV},  // slot 3 is taskman's alone
     {"signal_test", "signal_test", nullptr, 0, SIGTERM},
     {"jobctl_test", "jobctl_test", nullptr, 0, 0},
+    {"orphan_test", "orphan_test", nullptr, 0, 0},
     {"timer_test", "timer_test", nullptr, 0, SIGALRM},
     {"sigaction_test", "sigaction_test", nullptr, 0, SIGKILL},
     {"sigaction_test", "sigaction_bad_handler", nullptr, 0, SIGSEGV},

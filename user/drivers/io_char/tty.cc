@@ -287,10 +287,11 @@ bool Tty::session_alive() {
   return session_ != 0 && ids_of(session_, &ids) && ids.sid == session_;
 }
 
-pid_t Tty::background_group(pid_t reader) {
+pid_t Tty::background_group(pid_t reader, bool* orphaned) {
   if (session_ == 0 || pgrp_ == 0) return 0;
   _proc_ids_reply ids = {};
   if (!ids_of(reader, &ids) || ids.sid != session_ || ids.pgid == pgrp_) return 0;
+  *orphaned = (ids.flags & _PROC_IDS_ORPHANED) != 0;
   return ids.pgid;
 }
 
@@ -313,7 +314,9 @@ int Tty::read(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* o
   if (msg->hdr.subtype != 0) return ESPIPE;  // pread
   if (msg->nbytes == 0) return 0;
   const size_t want = msg->nbytes;
-  if (const pid_t bg = background_group(ctp->info.pid); bg != 0) {
+  bool orphaned = false;
+  if (const pid_t bg = background_group(ctp->info.pid, &orphaned); bg != 0) {
+    if (orphaned) return EIO;  // nobody would continue it (POSIX 11.1.4)
     (void)kill(-bg, SIGTTIN);  // it stops (by default) until a shell's fg gives it the terminal
     if ((ocb->ioflag & O_NONBLOCK) != 0) return EAGAIN;
     return wait(ctp->rcvid, Wait::kRead, ocb, want, 0, bg);
