@@ -68,13 +68,13 @@ int inherit_fds(const LoaderJob* job) {
 int load(const LoaderJob* job, uint64_t* sp) {
   if (const int e = load_segments(job); e != 0) return e;
   if (const int e = inherit_fds(job); e != 0) return e;
-  constexpr uint64_t base = taskman::kChildStackTop - taskman::kChildStackSize;
+  const uint64_t base = taskman::kChildStackTop - job->stack_bytes;
   // Demand-zero: a page is there once touched (the stack's top, below, at once).
-  const int r = tm_map(__KER_TM_MAP_ANON, base, taskman::kChildStackSize,
+  const int r = tm_map(__KER_TM_MAP_ANON, base, job->stack_bytes,
                        QRV_TM_PROT_READ | QRV_TM_PROT_WRITE | QRV_TM_PROT_LAZY);
   if (r < 0) return -r;
-  *sp = taskman::spawn_build_stack(reinterpret_cast<uint8_t*>(base), taskman::kChildStackTop,
-                                   taskman::kChildStackSize, job->args, job->img.entry);
+  *sp = taskman::spawn_build_stack(reinterpret_cast<uint8_t*>(base), taskman::kChildStackTop, job->stack_bytes,
+                                   job->args, job->img.entry);
   if (*sp == 0) return E2BIG;
   for (int signo = 1; signo <= 64; ++signo) {
     if ((job->sigignore & (uint64_t{1} << (signo - 1))) == 0 || signo == SIGKILL || signo == SIGSTOP) continue;

@@ -15,6 +15,7 @@
 #include "libc/include/sys/procmsg.h"
 
 #include "kernel/lib/elf.h"
+#include "taskman/rlimit.h"
 #include "taskman/spawn_args.h"
 
 namespace taskman {
@@ -24,9 +25,9 @@ inline constexpr uint64_t kProgramBase = 0x1000;
 inline constexpr uint64_t kProgramTop = 0xC0000000;
 inline constexpr uint32_t kLoaderJobs = 4;  // spawns loading at once (EAGAIN beyond)
 inline constexpr uint64_t kLoaderStackBytes = 8 * 1024;
-// The child's stack (ARCHITECTURE.md: 0x1_0000_0000 and up, below kUserTop).
+// The child's stack (ARCHITECTURE.md: 0x1_0000_0000 and up, below kUserTop),
+// of RLIMIT_STACK's size (rlimit_stack_bytes: at most kStackMax).
 inline constexpr uint64_t kChildStackTop = 0x0000002000000000ull;
-inline constexpr uint64_t kChildStackSize = 256 * 1024;
 
 struct LoaderJob {
   // taskman's bookkeeping
@@ -41,6 +42,7 @@ struct LoaderJob {
   bool set_sigmask = false;
   uint64_t sigignore = 0;  // signals the child starts ignoring
   int32_t parent_pid = 0;  // whose descriptors args.fds names
+  uint64_t stack_bytes = 0;  // the child's main stack (RLIMIT_STACK)
   alignas(16) uint8_t msg[sizeof(struct _proc_spawn) + _PROC_SPAWN_MAX] = {};
   alignas(16) uint8_t stack[kLoaderStackBytes] = {};
 };

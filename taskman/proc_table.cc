@@ -30,6 +30,7 @@ tTMprocess* ProcTable::add(int32_t pid, const tTMprocess* parent) {
     p.sid = parent != nullptr ? parent->sid : pid;
     p.umask = parent != nullptr ? parent->umask : 022;
     p.cred = parent != nullptr ? parent->cred : Cred{};
+    p.rlimits = parent != nullptr ? parent->rlimits : rlimit_defaults();
     p.cwd = parent != nullptr ? parent->cwd : nullptr;
     if (p.cwd != nullptr) p.cwd->refs++;
     return &p;

@@ -122,6 +122,18 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   if (elf_parse(entry.data, entry.size, kProgramBase, kProgramTop, job->img) != ElfStatus::kOk) {
     return -ENOEXEC;
   }
+  // The child has its parent's limits: they bound the spawn itself.
+  const Rlimits& rl = parent->rlimits;
+  uint64_t image_bytes = 0;
+  for (uint32_t i = 0; i < job->img.segment_count; ++i) image_bytes += (job->img.segments[i].memsz + 4095) & ~uint64_t{4095};
+  if (!rlimit_allows(rl.r[_PROC_RLIM_AS].cur, image_bytes, rlimit_stack_bytes(rl))) return -ENOMEM;
+  if (!cred_is_root(parent->cred) && rl.r[_PROC_RLIM_NPROC].cur != kRlimInfinity) {
+    uint64_t theirs = 0;  // the real user's processes
+    table_.for_each([&](const tTMprocess& p) {
+      if (p.state != TmState::kZombie && p.pid != kTaskmanPid && p.cred.ruid == parent->cred.ruid) ++theirs;
+    });
+    if (theirs >= rl.r[_PROC_RLIM_NPROC].cur) return -EAGAIN;
+  }
   const struct _proc_spawn& m = *job->args.msg;
   const bool new_session = (m.flags & _PROC_SPAWN_SETSID) != 0;
   const bool set_group = (m.flags & _PROC_SPAWN_SETPGROUP) != 0;
@@ -131,6 +143,7 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   job->sigmask = m.sigmask;
   job->sigignore = m.sigignore;
   job->parent_pid = parent->pid;
+  job->stack_bytes = rlimit_stack_bytes(rl);
   struct qrv_tm_proc_create req = {};
   req.loader_pc = reinterpret_cast<uint64_t>(&loader_entry);
   req.loader_sp = reinterpret_cast<uint64_t>(job->stack + sizeof job->stack);
@@ -155,6 +168,11 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   }
   child->args[used] = '\0';
   child->mmap_next = kMmapBase;
+  child->image_bytes = image_bytes;
+  if (const uint64_t open_max = rl.r[_PROC_RLIM_NOFILE].cur; open_max < _PROC_RLIM_NOFILE_MAX) {
+    struct qrv_tm_limits lim = {pid, static_cast<uint32_t>(open_max), 0};
+    (void)syscall_tm_priv_r(__KER_TM_PROC_SET_LIMITS, &lim);  // live and ours: it cannot fail
+  }
   if (new_session) {
     child->sid = pid;
     child->pgid = pid;
@@ -366,6 +384,12 @@ void Server::do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m) {
     return fail(rcvid, EINVAL);
   }
   const uint64_t len = (m.len + 4095) & ~uint64_t{4095};
+  const uint64_t data = p->mmap_next > kMmapBase ? p->mmap_next - kMmapBase : 0;  // mappings only grow
+  const uint64_t as = data + p->image_bytes + rlimit_stack_bytes(p->rlimits);
+  if (!rlimit_allows(p->rlimits.r[_PROC_RLIM_DATA].cur, data, len) ||
+      !rlimit_allows(p->rlimits.r[_PROC_RLIM_AS].cur, as, len)) {
+    return fail(rcvid, ENOMEM);
+  }
   const uint64_t va = take_mmap_range(p, len);
   if (va == 0) return fail(rcvid, ENOMEM);
   struct qrv_tm_map req = {va, len, caller, m.prot == 0 ? QRV_TM_PROT_READ : m.prot};
@@ -455,6 +479,8 @@ void Server::on_message(int rcvid, const struct _msg_info& info, const Message& 
       return need(sizeof m.setcred) ? do_setcred(rcvid, info.pid, m.setcred) : fail(rcvid, EINVAL);
     case _PROC_IO_PRIV:
       return need(sizeof m.hdr) ? do_io_priv(rcvid, info.pid) : fail(rcvid, EINVAL);
+    case _PROC_RLIMIT:
+      return need(sizeof m.rlimit) ? do_rlimit(rcvid, info.pid, m.rlimit) : fail(rcvid, EINVAL);
     case _PROC_MMAP_PHYS:
       return need(sizeof m.mmap_phys) ? do_mmap_phys(rcvid, info.pid, m.mmap_phys) : fail(rcvid, EINVAL);
     case _PROC_CONSOLE_INFO: {

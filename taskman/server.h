@@ -31,7 +31,7 @@ _proc_ids_reply ids_of(const tTMprocess& p);
 inline constexpr uint32_t kMaxPendingWaits = 64;
 // Anonymous mappings (_PROC_MMAP) grow up from here, below the stacks.
 inline constexpr uint64_t kMmapBase = 0x0000000100000000ull;
-inline constexpr uint64_t kMmapTop = kChildStackTop - 2 * kChildStackSize;
+inline constexpr uint64_t kMmapTop = kChildStackTop - 2 * kStackMax;  // the largest stack, and a gap
 
 class Server {
  public:
@@ -71,6 +71,7 @@ class Server {
     struct _proc_path path;
     struct _proc_setcred setcred;
     struct _proc_mmap_phys mmap_phys;
+    struct _proc_rlimit rlimit;
   };
 
   void on_pulse(const struct _pulse& p);
@@ -86,6 +87,7 @@ class Server {
   void do_getids(int rcvid, int32_t caller, const struct _proc_ids& m);
   void do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m);
   void do_kill(int rcvid, const struct _proc_kill& m);
+  void do_rlimit(int rcvid, int32_t caller, const struct _proc_rlimit& m);
   void do_path(int rcvid, const struct _msg_info& info, const struct _proc_path& m);
   void do_getcwd(int rcvid, int32_t caller);
   // server_jobctl.cc: groups and sessions, stops and continues, orphaned groups.

@@ -1,6 +1,6 @@
 // The privileged corner of taskman's messages (sys/procmsg.h): credentials,
-// I/O privilege for drivers (ThreadCtl(_NTO_TCTL_IO): effective root only)
-// and device memory for them. The kernel checks again what it can (the I/O
+// resource limits (only root raises a maximum), I/O privilege for drivers
+// (ThreadCtl(_NTO_TCTL_IO): effective root only) and device memory for them. The kernel checks again what it can (the I/O
 // flag before any device mapping, and that the range is a device's).
 #include <errno.h>
 
@@ -15,6 +15,26 @@ void Server::do_setcred(int rcvid, int32_t caller, const struct _proc_setcred& m
   const int r = cred_set(&p->cred, m.which, m.id);
   if (r < 0) return fail(rcvid, -r);
   (void)MsgReply_r(rcvid, 0, nullptr, 0);
+}
+
+void Server::do_rlimit(int rcvid, int32_t caller, const struct _proc_rlimit& m) {
+  tTMprocess* p = table_.find(caller);
+  if (p == nullptr) return fail(rcvid, ESRCH);
+  if (m.set > 1 || m.resource >= _PROC_RLIM_NLIMITS) return fail(rcvid, EINVAL);
+  const Limit old = p->rlimits.r[m.resource];
+  if (m.set == 1) {
+    if (const int r = rlimit_set(&p->rlimits, m.resource, Limit{m.cur, m.max}, cred_is_root(p->cred)); r < 0) {
+      return fail(rcvid, -r);
+    }
+    if (m.resource == _PROC_RLIM_NOFILE) {  // the kernel holds the descriptors
+      struct qrv_tm_limits lim = {caller, static_cast<uint32_t>(m.cur), 0};
+      if (const int r = syscall_tm_priv_r(__KER_TM_PROC_SET_LIMITS, &lim); r < 0) {
+        p->rlimits.r[m.resource] = old;
+        return fail(rcvid, -r);
+      }
+    }
+  }
+  reply(rcvid, _proc_rlimit_reply{old.cur, old.max});
 }
 
 void Server::do_io_priv(int rcvid, int32_t caller) {

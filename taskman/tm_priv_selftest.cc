@@ -179,6 +179,17 @@ void query_reap_done(int init_pid) {
     expect_eq(call(__KER_TM_PROC_SET_SESSION, &sess), -ESRCH, "PROC_SET_SESSION: taskman or no such process");
   }
   expect_eq(call_raw(__KER_TM_PROC_SET_SESSION, kUnmapped), -EFAULT, "PROC_SET_SESSION: unmapped struct");
+  qrv_tm_limits lim = {init_pid, 64, 0};
+  expect_eq(call(__KER_TM_PROC_SET_LIMITS, &lim), 0, "PROC_SET_LIMITS: init's descriptors, the whole table");
+  lim.open_max = 65;
+  expect_eq(call(__KER_TM_PROC_SET_LIMITS, &lim), -EINVAL, "PROC_SET_LIMITS: past the table");
+  lim = {init_pid, 8, 1};
+  expect_eq(call(__KER_TM_PROC_SET_LIMITS, &lim), -EINVAL, "PROC_SET_LIMITS: reserved not 0");
+  for (int32_t pid : kNoSession) {
+    lim = {pid, 8, 0};
+    expect_eq(call(__KER_TM_PROC_SET_LIMITS, &lim), -ESRCH, "PROC_SET_LIMITS: taskman or no such process");
+  }
+  expect_eq(call_raw(__KER_TM_PROC_SET_LIMITS, kUnmapped), -EFAULT, "PROC_SET_LIMITS: unmapped struct");
   static const uint32_t kPastTheTable[] = {QRV_KER_TM_COUNT, 1000u, ~0u};
   for (uint32_t id : kPastTheTable) {
     expect_eq(call_raw(id, 0), -ENOSYS, "an id past the table: ENOSYS");

@@ -26,7 +26,8 @@
   X(MAP_PHYS, 8)            \
   X(PROC_IO_PRIV, 9)        \
   X(CONSOLE_INFO, 10)       \
-  X(PROC_SET_SESSION, 11)
+  X(PROC_SET_SESSION, 11)   \
+  X(PROC_SET_LIMITS, 12)
 
 enum {
 #define QRV_KER_TM_ENUM_(upper, number) __KER_TM_##upper = number,
@@ -35,7 +36,7 @@ enum {
 };
 
 /* One past the largest slot number. */
-#define QRV_KER_TM_COUNT 12
+#define QRV_KER_TM_COUNT 13
 
 /* Pulses the kernel sends on a child's notify channel (PROC_CREATE), value =
  * the child's pid: its loader finished (LOADER_DONE, success), and the
@@ -234,5 +235,19 @@ struct qrv_tm_session {
   uint64_t reserved;
 };
 QRV_ABI_ASSERT(sizeof(struct qrv_tm_session) == 16, "qrv_tm_session size");
+
+/* __KER_TM_PROC_SET_LIMITS: the resource limits of live process `pid` that
+ * the kernel applies (taskman keeps them all: sys/procmsg.h _PROC_RLIMIT):
+ * open_max, its RLIMIT_NOFILE, bounds the fd-range connections it may attach
+ * (ConnectAttach answers EAGAIN past it; those it has stay). Its loader
+ * attaches the descriptors its parent passed regardless. Errors: EFAULT,
+ * EINVAL (open_max past the table, reserved not 0), ESRCH (no such live
+ * process, or taskman). */
+struct qrv_tm_limits {
+  int32_t pid;
+  uint32_t open_max;
+  uint64_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_limits) == 16, "qrv_tm_limits size");
 
 #endif /* QRV_KERNEL_ABI_TM_PRIV_H_ */

@@ -125,9 +125,10 @@ int64_t connect_attach(tProcess* proc, int64_t pid, int64_t chid, uint64_t index
   const uint32_t size = side ? kMaxSideConnects : kMaxFdConnects;
   tConnect** table = side ? proc->ipc.side_connects : proc->ipc.fd_connects;
   if (index > UINT32_MAX || first >= size) return -QRV_EINVAL;
+  const uint32_t end = side || (proc->flags & QRV_FLG_PROC_LOADING) != 0 ? size : proc->ipc.fd_limit;
   uint32_t slot = static_cast<uint32_t>(first);
-  while (slot < size && table[slot] != nullptr) ++slot;
-  if (slot == size) return -QRV_EAGAIN;
+  while (slot < end && table[slot] != nullptr) ++slot;
+  if (slot >= end) return -QRV_EAGAIN;  // none free at or above index (below the limit)
   tConnect* c = make<tConnect>();
   if (c == nullptr) return -QRV_ENOMEM;
   c->scoid = scoid_alloc(c);

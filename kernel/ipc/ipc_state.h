@@ -60,4 +60,7 @@ struct ProcessIpc {
   tConnect* fd_connects[kMaxFdConnects] = {};
   tConnect* side_connects[kMaxSideConnects] = {};
   uint32_t queued_pulses = 0;  // on this process's channels
+  // Its RLIMIT_NOFILE (taskman's PROC_SET_LIMITS): fd-range coids it may
+  // attach, below this. Its loader attaches what the parent passed regardless.
+  uint32_t fd_limit = kMaxFdConnects;
 };

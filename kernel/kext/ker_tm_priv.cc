@@ -34,6 +34,7 @@ constexpr std::array<TmSlot, QRV_KER_TM_COUNT> make_table() {
   t[__KER_TM_PROC_IO_PRIV] = {tm_proc_io_priv, false};
   t[__KER_TM_CONSOLE_INFO] = {tm_console_info, false};
   t[__KER_TM_PROC_SET_SESSION] = {tm_proc_set_session, false};
+  t[__KER_TM_PROC_SET_LIMITS] = {tm_proc_set_limits, false};
   return t;
 }
 

@@ -1,8 +1,8 @@
 // Process slots of syscall_tm_priv: taskman creates a child's shell with its
 // loader (PROC_CREATE), the loader ends the loading (LOADER_DONE), taskman
 // asks what became of a child (PROC_QUERY) and frees it once it has ended
-// (PROC_REAP), and tells the kernel the session facts it needs
-// (PROC_SET_SESSION). The POSIX side (parents, zombies, wait) is taskman's.
+// (PROC_REAP), and tells the kernel the session facts and resource limits
+// it applies (PROC_SET_SESSION, PROC_SET_LIMITS). The POSIX side (parents, zombies, wait) is taskman's.
 #include "kernel/abi/errno.h"
 #include "kernel/abi/signals.h"
 #include "kernel/abi/tm_priv.h"
@@ -148,5 +148,15 @@ int64_t tm_proc_set_session(tProcess*, uint64_t arg) {
   tProcess* p = req.pid > 0 ? process_find(static_cast<uint32_t>(req.pid)) : nullptr;
   if (p == nullptr || p->exiting || (p->flags & QRV_FLG_PROC_TM_PRIV) != 0) return -QRV_ESRCH;
   p->orphaned_pgrp = (req.flags & QRV_TM_SESSION_ORPHANED) != 0;
+  return 0;
+}
+
+int64_t tm_proc_set_limits(tProcess*, uint64_t arg) {
+  qrv_tm_limits req;
+  if (!copy_from_user(&req, arg, sizeof req)) return -QRV_EFAULT;
+  if (req.open_max > kMaxFdConnects || req.reserved != 0) return -QRV_EINVAL;
+  tProcess* p = req.pid > 0 ? process_find(static_cast<uint32_t>(req.pid)) : nullptr;
+  if (p == nullptr || p->exiting || (p->flags & QRV_FLG_PROC_TM_PRIV) != 0) return -QRV_ESRCH;
+  p->ipc.fd_limit = req.open_max;
   return 0;
 }

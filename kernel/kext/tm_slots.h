@@ -18,6 +18,7 @@ int64_t tm_thread_query(tProcess* caller, uint64_t arg);
 int64_t tm_proc_reap(tProcess* caller, uint64_t arg);
 int64_t tm_loader_done(tProcess* caller, uint64_t arg);
 int64_t tm_proc_set_session(tProcess* caller, uint64_t arg);
+int64_t tm_proc_set_limits(tProcess* caller, uint64_t arg);
 
 // tm_mem.cc
 int64_t tm_map_anon(tProcess* caller, uint64_t arg);

@@ -544,6 +544,7 @@ struct Builtins {
   static int trap(Shell& sh, int argc, char** argv) { return sh.trap_builtin(argc, argv); }
   static int alias(Shell& sh, int argc, char** argv) { return sh.alias_builtin(argc, argv); }
   static int unalias(Shell& sh, int argc, char** argv) { return sh.unalias_builtin(argc, argv); }
+  static int ulimit_(Shell& sh, int argc, char** argv) { return sh.ulimit_builtin(argc, argv); }
 };
 
 namespace {
@@ -564,7 +565,7 @@ const struct {
     {"return", Builtins::return_, true}, {"set", Builtins::set, true},        {"shift", Builtins::shift, true},
     {"test", Builtins::test, false},     {"trap", Builtins::trap, true},      {"true", Builtins::colon, false},
     {"type", Builtins::type, false},     {"umask", Builtins::umask_, false},  {"unset", Builtins::unset, true},
-    {"wait", Builtins::wait_, false},
+    {"ulimit", Builtins::ulimit_, false}, {"wait", Builtins::wait_, false},
 };
 
 }  // namespace

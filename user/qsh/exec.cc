@@ -552,6 +552,7 @@ int Shell::run_subshell(const List* body) {
   nfunctions_ = saved_functions;
   if (have_cwd) (void)chdir(cwd);
   umask(mask);
+  restore_limits(subshell_depth_);
   return s;
 }
 

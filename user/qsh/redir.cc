@@ -56,6 +56,10 @@ bool Shell::save_fd(int fd, RedirFrame* frame) {
     return false;
   }
   int copy = fcntl(fd, F_DUPFD_CLOEXEC, kSaveBase);
+  // Under a low RLIMIT_NOFILE (ulimit -n) nothing is free up there: any
+  // free descriptor will do (restores run newest first, so a later
+  // redirection of that one is undone before it is used).
+  if (copy < 0 && (errno == EMFILE || errno == EINVAL)) copy = fcntl(fd, F_DUPFD_CLOEXEC, 3);
   if (copy < 0 && errno != EBADF) {
     error("cannot save descriptor %d: %s", fd, strerror(errno));
     return false;

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "user/qsh/arena.h"
@@ -61,6 +62,10 @@ class Shell {
   // aliases.cc
   int alias_builtin(int argc, char** argv);
   int unalias_builtin(int argc, char** argv);
+  // ulimit_builtin.cc. A subshell runs in the shell: the limits ulimit
+  // changes in it are put back when it ends (restore_limits(depth)).
+  int ulimit_builtin(int argc, char** argv);
+  void restore_limits(int depth);
 
   // builtins.cc
   typedef int (*BuiltinFn)(Shell& sh, int argc, char** argv);
@@ -199,6 +204,13 @@ class Shell {
   int loop_depth_ = 0;
   int function_depth_ = 0;
   int subshell_depth_ = 0;
+  struct SavedLimit {
+    int depth;  // the subshell depth that changed it
+    int resource;
+    uint64_t cur, max;
+  };
+  SavedLimit saved_limits_[16] = {};
+  int nsaved_limits_ = 0;
   int eval_depth_ = 0;
   int cond_depth_ = 0;  // inside an if/while condition or && || : set -e does not apply
   Function* functions_ = nullptr;

@@ -49,6 +49,7 @@ constexpr Program kPrograms[] = {
     {"signal_test", "signal_test", nullptr, 0, SIGTERM},
     {"jobctl_test", "jobctl_test", nullptr, 0, 0},
     {"orphan_test", "orphan_test", nullptr, 0, 0},
+    {"rlimit_test", "rlimit_test", nullptr, 0, 0},
     {"timer_test", "timer_test", nullptr, 0, SIGALRM},
     {"sigaction_test", "sigaction_test", nullptr, 0, SIGKILL},
     {"sigaction_test", "sigaction_bad_handler", nullptr, 0, SIGSEGV},

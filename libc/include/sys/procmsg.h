@@ -28,6 +28,7 @@
 #define _PROC_IO_PRIV 0x0010      /* struct _proc_hdr: I/O privilege for the caller -> nothing */
 #define _PROC_MMAP_PHYS 0x0011    /* struct _proc_mmap_phys -> struct _proc_mmap_reply */
 #define _PROC_CONSOLE_INFO 0x0012 /* struct _proc_hdr -> struct qrv_tm_console_info (kernel/abi/tm_priv.h) */
+#define _PROC_RLIMIT 0x0013       /* struct _proc_rlimit -> struct _proc_rlimit_reply (the limit before) */
 
 struct _proc_hdr {
   uint16_t type;
@@ -239,5 +240,46 @@ struct _proc_info {
   char name[32];
 };
 QRV_ABI_ASSERT(sizeof(struct _proc_info) == 56, "_proc_info size");
+
+/* _PROC_RLIMIT: getrlimit (set 0) or setrlimit (set 1) of the caller's
+ * limit `resource` (sys/resource.h numbers, Linux's). Limits are inherited
+ * by spawned children. A limit may be lowered by anyone and its maximum
+ * raised only by effective root; cur > max is EINVAL. What each one bounds:
+ * RLIMIT_NPROC the caller's real user's processes at a spawn (EAGAIN; root
+ * is exempt), RLIMIT_STACK a child's main stack (taken at spawn, at most
+ * _PROC_RLIM_STACK_MAX), RLIMIT_DATA the anonymous memory it maps (the heap),
+ * RLIMIT_AS that plus its image and stack (both ENOMEM), RLIMIT_NOFILE its
+ * descriptors (at most _PROC_RLIM_NOFILE_MAX; the kernel refuses an fd past
+ * it, but a child keeps the descriptors it was given). RLIMIT_CORE, FSIZE,
+ * RSS and MEMLOCK bound what QRV never does (core files, regular files that
+ * grow, resident-set control, locking pages): any value holds. RLIMIT_CPU
+ * is not measured: only RLIM_INFINITY (EINVAL otherwise). */
+#define _PROC_RLIM_CPU 0
+#define _PROC_RLIM_FSIZE 1
+#define _PROC_RLIM_DATA 2
+#define _PROC_RLIM_STACK 3
+#define _PROC_RLIM_CORE 4
+#define _PROC_RLIM_RSS 5
+#define _PROC_RLIM_NPROC 6
+#define _PROC_RLIM_NOFILE 7
+#define _PROC_RLIM_MEMLOCK 8
+#define _PROC_RLIM_AS 9
+#define _PROC_RLIM_NLIMITS 10
+#define _PROC_RLIM_INFINITY (~(uint64_t)0)
+#define _PROC_RLIM_STACK_MAX (64ull << 20)
+#define _PROC_RLIM_NOFILE_MAX 64
+struct _proc_rlimit {
+  struct _proc_hdr hdr;
+  uint32_t resource;
+  uint32_t set;
+  uint64_t cur; /* set: the new limits */
+  uint64_t max;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_rlimit) == 32, "_proc_rlimit size");
+struct _proc_rlimit_reply {
+  uint64_t cur;
+  uint64_t max;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_rlimit_reply) == 16, "_proc_rlimit_reply size");
 
 #endif /* _SYS_PROCMSG_H */

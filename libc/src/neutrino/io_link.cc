@@ -45,16 +45,18 @@ long resolve(const char* path, struct _proc_path_reply* where, char* rest) {
   return 0;
 }
 
-// Resolves path, connects to its server (at the lowest fd >= 0) and sends
-// the connect message; the new coid, still attached, or -errno (detached).
+// Resolves path, connects to its server (at the lowest fd >= 0, or the
+// lowest side channel) and sends the connect message; the new coid, still
+// attached, or -errno (detached).
 long connect(const char* path, uint16_t subtype, uint32_t ioflag, uint32_t mode, const char* extra,
-             uint32_t cof_flags) {
+             uint32_t cof_flags, bool side = false) {
   struct _proc_path_reply where = {};
   char rest[_IO_PATH_MAX];
   if (const long r = resolve(path, &where, rest); r < 0) return r;
   const size_t extra_len = extra != nullptr ? length(extra) + 1 : 0;
   if (extra_len > _IO_PATH_MAX) return -QRV_ENAMETOOLONG;
-  const int coid = ConnectAttach_r(0, where.pid, where.chid, 0, static_cast<int>(cof_flags));
+  const unsigned index = side ? QRV_NTO_SIDE_CHANNEL : 0;
+  const int coid = ConnectAttach_r(0, where.pid, where.chid, index, static_cast<int>(cof_flags));
   if (coid < 0) return coid == -QRV_EAGAIN ? -QRV_EMFILE : coid;
   struct _io_connect m = {};
   m.hdr = {_IO_CONNECT, subtype, static_cast<uint32_t>(sizeof m + where.rest_len + extra_len)};
@@ -149,12 +151,19 @@ long io_close(int fd) {
   return r == -QRV_EINVAL ? -QRV_EBADF : r;
 }
 
-long io_stat(int fd, struct _io_stat_reply* st) {
+namespace {
+long stat_of(int coid, struct _io_stat_reply* st) {
   struct _io_hdr m = {_IO_STAT, 0, sizeof m};
   const iov_t part = {&m, sizeof m};
   const iov_t reply = {st, sizeof *st};
-  return send(fd, &part, 1, &reply, 1);
+  return MsgSendv_r(coid, &part, 1, &reply, 1);
 }
+
+bool is_quiet(int coid) { return coid > static_cast<int>(QRV_TASKMAN_COID); }  // a side channel, not taskman's
+}  // namespace
+
+long io_stat(int fd, struct _io_stat_reply* st) { return in_fd_range(fd) ? stat_of(fd, st) : -QRV_EBADF; }
+long io_stat_quiet(int coid, struct _io_stat_reply* st) { return is_quiet(coid) ? stat_of(coid, st) : -QRV_EBADF; }
 
 long io_devctl(int fd, uint32_t dcmd, void* data, size_t in_bytes, size_t out_bytes, int* ret_val) {
   if (in_bytes > UINT32_MAX - sizeof(struct _io_devctl)) return -QRV_EINVAL;
@@ -180,10 +189,24 @@ long io_open_extra(const char* path, int flags, uint32_t mode, const char* extra
 
 long io_connect_only(const char* path, uint16_t subtype, uint32_t mode, const char* extra) {
   if (path == nullptr) return -QRV_EFAULT;
-  const long coid = connect(path, subtype, _IO_FLAG_NOACCESS, mode, extra, 0);
+  const long coid = connect(path, subtype, _IO_FLAG_NOACCESS, mode, extra, 0, true);
   if (coid < 0) return coid;
   (void)ConnectDetach_r(static_cast<int>(coid));
   return 0;
+}
+
+long io_open_quiet(const char* path, int flags) {
+  if (path == nullptr) return -QRV_EFAULT;
+  const uint32_t ioflag = (_IO_FLAG_NOACCESS | static_cast<uint32_t>(flags)) & ~static_cast<uint32_t>(kOCloexec);
+  return connect(path, _IO_CONNECT_OPEN, ioflag, 0, nullptr, 0, true);
+}
+
+long io_close_quiet(int coid) {
+  if (!is_quiet(coid)) return -QRV_EBADF;  // a descriptor is close()'s, taskman's link nobody's
+  struct _io_hdr m = {_IO_CLOSE, 0, sizeof m};
+  const iov_t part = {&m, sizeof m};
+  (void)MsgSendv_r(coid, &part, 1, nullptr, 0);
+  return ConnectDetach_r(coid);
 }
 
 long io_dup(int fd, int min) {
@@ -209,6 +232,7 @@ long io_dup2(int fd, int fd2) {
   if (fd == fd2) return fd2;
   if (io_is_fd(fd2)) (void)io_close(fd2);
   const long coid = io_dup(fd, fd2);
+  if (coid == -QRV_EMFILE) return -QRV_EBADF;  // fd2 is past RLIMIT_NOFILE (POSIX: EBADF)
   if (coid >= 0 && coid != fd2) {  // another thread took fd2 meanwhile
     (void)io_close(static_cast<int>(coid));
     return -QRV_EBUSY;

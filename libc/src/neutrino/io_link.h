@@ -45,6 +45,13 @@ long io_open_extra(const char* path, int flags, uint32_t mode, const char* extra
 // `extra` for rename's source, else nullptr.
 long io_connect_only(const char* path, uint16_t subtype, uint32_t mode, const char* extra);
 
+// An open for no access that takes no descriptor (stat, chdir): a side-channel
+// connection, so it works at RLIMIT_NOFILE as on a system where stat uses no
+// fd. Only io_stat_quiet and io_close_quiet take what it returns.
+long io_open_quiet(const char* path, int flags);
+long io_stat_quiet(int coid, struct _io_stat_reply* st);
+long io_close_quiet(int coid);
+
 // dup: the lowest free fd >= min sharing fd's open file; dup2: exactly fd2.
 long io_dup(int fd, int min);
 long io_dup2(int fd, int fd2);

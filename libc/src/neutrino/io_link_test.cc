@@ -71,7 +71,10 @@ long fake_kernel(long number, const long a[6]) {
     case __KER_CONNECT_ATTACH: {
       if (a[1] != kServerPid || a[2] != kServerChid) return -QRV_ESRCH;
       g.last_attach_index = a[3];
-      for (int c = static_cast<int>(a[3]); c < kFdMax; ++c) {
+      const bool side = (a[3] & QRV_NTO_SIDE_CHANNEL) != 0;  // taskman's is side channel 0
+      const int first = side ? static_cast<int>(QRV_NTO_SIDE_CHANNEL) + 1 : static_cast<int>(a[3]);
+      const int end = side ? static_cast<int>(QRV_NTO_SIDE_CHANNEL) + 32 : kFdMax;
+      for (int c = first; c < end; ++c) {
         if (g.coids.count(c) == 0) {
           g.coids[c] = static_cast<uint32_t>(a[4]);
           return c;
@@ -140,6 +143,25 @@ TEST_F(IoLinkTest, FailedOpensLeaveNoDescriptor) {
   g.server_result = 0;
   for (int i = 0; i < kFdMax; ++i) ASSERT_EQ(io_open("/dev/null", 0, 0), i);
   EXPECT_EQ(io_open("/dev/null", 0, 0), -QRV_EMFILE);
+}
+
+// stat and chdir look at a path without taking a descriptor: they work with
+// every fd in use (or past RLIMIT_NOFILE), and their connection is none.
+TEST_F(IoLinkTest, QuietOpensTakeNoDescriptor) {
+  for (int i = 0; i < kFdMax; ++i) ASSERT_EQ(io_open("/dev/null", 0, 0), i);
+  const long coid = io_open_quiet("/dev/null", 0);
+  ASSERT_GT(coid, static_cast<long>(QRV_TASKMAN_COID));
+  EXPECT_EQ(sent_as<struct _io_connect>(kFdMax).ioflag, uint32_t{_IO_FLAG_NOACCESS});
+  struct _io_stat_reply st = {};
+  EXPECT_EQ(io_stat(static_cast<int>(coid), &st), -QRV_EBADF) << "fstat takes descriptors only";
+  EXPECT_EQ(io_stat_quiet(static_cast<int>(coid), &st), 0);
+  EXPECT_EQ(io_close(static_cast<int>(coid)), -QRV_EBADF) << "close too";
+  EXPECT_EQ(io_close_quiet(0), -QRV_EBADF) << "a descriptor is close()'s";
+  EXPECT_EQ(io_close_quiet(QRV_TASKMAN_COID), -QRV_EBADF) << "taskman's link is nobody's to close";
+  EXPECT_EQ(io_stat_quiet(QRV_TASKMAN_COID, &st), -QRV_EBADF);
+  const size_t attached = g.coids.size();
+  EXPECT_EQ(io_close_quiet(static_cast<int>(coid)), 0);
+  EXPECT_EQ(g.coids.size(), attached - 1);
 }
 
 TEST_F(IoLinkTest, ReadWriteAndTheirOffsets) {

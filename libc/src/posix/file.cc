@@ -37,7 +37,7 @@ void fill_stat(const struct _io_stat_reply& r, Stat* st) {
 }
 
 // Opens path for no access (stat, chdir, access), or -errno.
-long open_quiet(const char* path, int extra_flags) { return io_open(path, _IO_FLAG_NOACCESS | extra_flags, 0); }
+long open_quiet(const char* path, int extra_flags) { return io_open_quiet(path, extra_flags); }
 
 int result(long r) { return static_cast<int>(from_kernel_result(r < 0 ? r : 0)); }
 
@@ -55,8 +55,8 @@ QRV_LIBC_FN(int, stat, (const char* path, Stat* st)) {
   const long fd = open_quiet(path, 0);
   if (fd < 0) return result(fd);
   struct _io_stat_reply r = {};
-  const long e = io_stat(static_cast<int>(fd), &r);
-  (void)io_close(static_cast<int>(fd));
+  const long e = io_stat_quiet(static_cast<int>(fd), &r);
+  (void)io_close_quiet(static_cast<int>(fd));
   if (e < 0) return result(e);
   fill_stat(r, st);
   return 0;
@@ -78,7 +78,7 @@ QRV_LIBC_FN(int, access, (const char* path, int mode)) {
 QRV_LIBC_FN(int, chdir, (const char* path)) {
   const long fd = open_quiet(path, kODirectory);
   if (fd < 0) return result(fd);
-  (void)io_close(static_cast<int>(fd));
+  (void)io_close_quiet(static_cast<int>(fd));
   const size_t len = strlen(path) + 1;
   struct _proc_path m = {{_PROC_CHDIR, 0, static_cast<uint32_t>(sizeof m + len)}, 0, 0, 0,
                          static_cast<uint32_t>(len)};

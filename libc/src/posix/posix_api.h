@@ -207,6 +207,14 @@ struct Utsname {  // struct utsname
 static_assert(sizeof(Utsname) == 5 * 65, "struct utsname (headers_test checks the C side)");
 int uname(Utsname* name);
 
+// sys/resource.h (taskman keeps the limits: sys/procmsg.h _PROC_RLIMIT).
+struct Rlimit {  // struct rlimit
+  uint64_t cur;
+  uint64_t max;
+};
+int getrlimit(int resource, Rlimit* rl);
+int setrlimit(int resource, const Rlimit* rl);
+
 // QNX's spawn() (spawn.h: struct inheritance).
 struct Inheritance {
   unsigned long flags;
