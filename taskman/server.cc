@@ -479,6 +479,8 @@ void Server::on_message(int rcvid, const struct _msg_info& info, const Message& 
       return need(sizeof m.setcred) ? do_setcred(rcvid, info.pid, m.setcred) : fail(rcvid, EINVAL);
     case _PROC_IO_PRIV:
       return need(sizeof m.hdr) ? do_io_priv(rcvid, info.pid) : fail(rcvid, EINVAL);
+    case _PROC_CLOCK_SET:
+      return need(sizeof m.clock_set) ? do_clock_set(rcvid, info.pid, m.clock_set) : fail(rcvid, EINVAL);
     case _PROC_RLIMIT:
       return need(sizeof m.rlimit) ? do_rlimit(rcvid, info.pid, m.rlimit) : fail(rcvid, EINVAL);
     case _PROC_MMAP_PHYS:

@@ -72,6 +72,7 @@ class Server {
     struct _proc_setcred setcred;
     struct _proc_mmap_phys mmap_phys;
     struct _proc_rlimit rlimit;
+    struct _proc_clock_set clock_set;
   };
 
   void on_pulse(const struct _pulse& p);
@@ -88,6 +89,7 @@ class Server {
   void do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m);
   void do_kill(int rcvid, const struct _proc_kill& m);
   void do_rlimit(int rcvid, int32_t caller, const struct _proc_rlimit& m);
+  void do_clock_set(int rcvid, int32_t caller, const struct _proc_clock_set& m);
   void do_path(int rcvid, const struct _msg_info& info, const struct _proc_path& m);
   void do_getcwd(int rcvid, int32_t caller);
   // server_jobctl.cc: groups and sessions, stops and continues, orphaned groups.

@@ -1,5 +1,6 @@
 // The privileged corner of taskman's messages (sys/procmsg.h): credentials,
-// resource limits (only root raises a maximum), I/O privilege for drivers
+// resource limits (only root raises a maximum), the wall clock (root sets
+// it), I/O privilege for drivers
 // (ThreadCtl(_NTO_TCTL_IO): effective root only) and device memory for them. The kernel checks again what it can (the I/O
 // flag before any device mapping, and that the range is a device's).
 #include <errno.h>
@@ -35,6 +36,16 @@ void Server::do_rlimit(int rcvid, int32_t caller, const struct _proc_rlimit& m) 
     }
   }
   reply(rcvid, _proc_rlimit_reply{old.cur, old.max});
+}
+
+void Server::do_clock_set(int rcvid, int32_t caller, const struct _proc_clock_set& m) {
+  const tTMprocess* p = table_.find(caller);
+  if (p == nullptr) return fail(rcvid, ESRCH);
+  if (!cred_is_root(p->cred)) return fail(rcvid, EPERM);
+  struct qrv_tm_clock_set req = {m.ns, 0};
+  const int r = syscall_tm_priv_r(__KER_TM_CLOCK_SET, &req);
+  if (r < 0) return fail(rcvid, -r);
+  (void)MsgReply_r(rcvid, 0, nullptr, 0);
 }
 
 void Server::do_io_priv(int rcvid, int32_t caller) {

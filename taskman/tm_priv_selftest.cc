@@ -190,6 +190,9 @@ void query_reap_done(int init_pid) {
     expect_eq(call(__KER_TM_PROC_SET_LIMITS, &lim), -ESRCH, "PROC_SET_LIMITS: taskman or no such process");
   }
   expect_eq(call_raw(__KER_TM_PROC_SET_LIMITS, kUnmapped), -EFAULT, "PROC_SET_LIMITS: unmapped struct");
+  qrv_tm_clock_set clk = {uint64_t{1} << 63, 0};
+  expect_eq(call(__KER_TM_CLOCK_SET, &clk), -EINVAL, "CLOCK_SET: past 2^63 ns");
+  expect_eq(call_raw(__KER_TM_CLOCK_SET, kUnmapped), -EFAULT, "CLOCK_SET: unmapped struct");
   static const uint32_t kPastTheTable[] = {QRV_KER_TM_COUNT, 1000u, ~0u};
   for (uint32_t id : kPastTheTable) {
     expect_eq(call_raw(id, 0), -ENOSYS, "an id past the table: ENOSYS");

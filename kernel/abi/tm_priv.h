@@ -27,7 +27,8 @@
   X(PROC_IO_PRIV, 9)        \
   X(CONSOLE_INFO, 10)       \
   X(PROC_SET_SESSION, 11)   \
-  X(PROC_SET_LIMITS, 12)
+  X(PROC_SET_LIMITS, 12)    \
+  X(CLOCK_SET, 13)
 
 enum {
 #define QRV_KER_TM_ENUM_(upper, number) __KER_TM_##upper = number,
@@ -36,7 +37,7 @@ enum {
 };
 
 /* One past the largest slot number. */
-#define QRV_KER_TM_COUNT 13
+#define QRV_KER_TM_COUNT 14
 
 /* Pulses the kernel sends on a child's notify channel (PROC_CREATE), value =
  * the child's pid: its loader finished (LOADER_DONE, success), and the
@@ -249,5 +250,15 @@ struct qrv_tm_limits {
   uint64_t reserved;
 };
 QRV_ABI_ASSERT(sizeof(struct qrv_tm_limits) == 16, "qrv_tm_limits size");
+
+/* __KER_TM_CLOCK_SET: CLOCK_REALTIME reads realtime_ns now (clock_settime,
+ * which taskman allows root; CLOCK_MONOTONIC never changes). Absolute
+ * timeouts on CLOCK_REALTIME already armed keep their monotonic deadline.
+ * Errors: EFAULT, EINVAL (past 2^63 ns, reserved not 0). */
+struct qrv_tm_clock_set {
+  uint64_t realtime_ns;
+  uint64_t reserved;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_clock_set) == 16, "qrv_tm_clock_set size");
 
 #endif /* QRV_KERNEL_ABI_TM_PRIV_H_ */

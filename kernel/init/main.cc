@@ -10,6 +10,7 @@
 #include "kernel/arch/riscv/trap.h"
 #include "kernel/board.h"
 #include "kernel/console/console.h"
+#include "kernel/dev/goldfish_rtc.h"
 #include "kernel/init/banner.h"
 #include "kernel/init/payload.h"
 #include "kernel/lib/boot_info.h"
@@ -52,6 +53,11 @@ extern "C" [[noreturn]] void kmain(uint64_t hart_id, uint64_t dtb_pa) {
   print_banner(info);
   mm_init(info);
   clock_init(info.timebase_hz);
+  if (info.has_rtc) {
+    clock_set_realtime(goldfish_rtc_read_ns(kva(info.rtc_base)));
+    kprintf("clock: realtime from the RTC at 0x%lx: %lu s since the Epoch\n", info.rtc_base,
+            clock_realtime_ns() / 1'000'000'000);
+  }
   irq_init(info);
   sched_init_hart();
   smp_init(info, QRV_CSR_READ(satp));

@@ -2,13 +2,15 @@
 // kernel, granted through taskman. PROC_IO_PRIV marks a process as a driver
 // (taskman decides who: ThreadCtl(_NTO_TCTL_IO) from a root process);
 // MAP_PHYS maps device registers into such a process; CONSOLE_INFO tells a
-// console driver which UART the device tree gave the kernel's console.
+// console driver which UART the device tree gave the kernel's console;
+// CLOCK_SET sets the wall clock (the kernel read it from the RTC at boot).
 #include "kernel/abi/errno.h"
 #include "kernel/abi/tm_priv.h"
 #include "kernel/arch/riscv/kcontext.h"
 #include "kernel/init/payload.h"
 #include "kernel/kext/tm_slots.h"
 #include "kernel/mm/aspace.h"
+#include "kernel/proc/clock.h"
 #include "kernel/proc/process.h"
 
 namespace {
@@ -72,4 +74,12 @@ int64_t tm_console_info(tProcess*, uint64_t arg) {
   __builtin_memcpy(out.compatible, info.uart.compatible, sizeof out.compatible);
   out.compatible[sizeof out.compatible - 1] = 0;
   return copy_to_user(arg, &out, sizeof out) ? 0 : -QRV_EFAULT;
+}
+
+int64_t tm_clock_set(tProcess*, uint64_t arg) {
+  qrv_tm_clock_set req;
+  if (!copy_from_user(&req, arg, sizeof req)) return -QRV_EFAULT;
+  if (req.realtime_ns > uint64_t{INT64_MAX} || req.reserved != 0) return -QRV_EINVAL;
+  clock_set_realtime(req.realtime_ns);
+  return 0;
 }

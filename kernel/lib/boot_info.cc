@@ -401,6 +401,20 @@ bool extract_finisher(Extract& x) {
   return true;
 }
 
+bool extract_rtc(Extract& x) {
+  FdtOr<FdtNode> n = find_enabled(x, "google,goldfish-rtc");
+  if (!n.ok()) {
+    return n.error == FdtError::kNotFound || x.fail_fdt(n.error);
+  }
+  FdtOr<FdtRegion> r = x.fdt.reg(n.value, 0);
+  if (!r.ok()) {
+    return x.fail_fdt(r.error);
+  }
+  x.info.rtc_base = r.value.base;
+  x.info.has_rtc = true;
+  return true;
+}
+
 bool extract_chosen(Extract& x) {
   FdtOr<FdtNode> chosen = x.fdt.find_path("/chosen");
   if (chosen.error == FdtError::kNotFound) {
@@ -464,7 +478,7 @@ BootInfoStatus boot_info_from(const Fdt& fdt, uint64_t blob_pa, BootInfo& info) 
   info.fdt_size = fdt.total_size();
   Extract x{fdt, info};
   if (extract_memory(x) && extract_reserved(x) && add_reserved(x, blob_pa, fdt.total_size()) &&
-      extract_cpus(x) && extract_uart(x) && extract_plic(x) && extract_finisher(x) &&
+      extract_cpus(x) && extract_uart(x) && extract_plic(x) && extract_finisher(x) && extract_rtc(x) &&
       extract_chosen(x)) {
     return BootInfoStatus::kOk;
   }

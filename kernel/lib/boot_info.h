@@ -81,6 +81,8 @@ struct BootInfo {
   PlicInfo plic;
   bool has_finisher;
   uint64_t finisher_base;  // sifive,test1 / sifive,test0
+  bool has_rtc;
+  uint64_t rtc_base;       // google,goldfish-rtc: the wall clock CLOCK_REALTIME starts from
 
   char bootargs[kBootArgsSize];  // "" when absent
   bool has_initrd;

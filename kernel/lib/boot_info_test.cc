@@ -53,6 +53,8 @@ TEST(BootInfoQemu, Smp4With256MiB) {
   EXPECT_EQ(info.plic.ndev, 0x60u);
   ASSERT_TRUE(info.has_finisher);
   EXPECT_EQ(info.finisher_base, 0x100000u);
+  ASSERT_TRUE(info.has_rtc);
+  EXPECT_EQ(info.rtc_base, 0x101000u);  // virt's goldfish RTC
   EXPECT_STREQ(info.bootargs, "");
   EXPECT_FALSE(info.has_initrd);
   // QEMU reserves nothing; the blob itself is the one reserved region.
@@ -91,6 +93,7 @@ TEST(BootInfoQemu, SifiveUSmp5) {
   EXPECT_EQ(info.plic.base, 0xc000000u);
   EXPECT_EQ(info.plic.ndev, 0x35u);
   EXPECT_FALSE(info.has_finisher);
+  EXPECT_FALSE(info.has_rtc) << "sifive_u has no goldfish RTC: CLOCK_REALTIME starts at 0";
   ASSERT_EQ(info.memory_count, 1u);
   EXPECT_EQ(info.memory[0].size, 256u << 20);
 }
@@ -169,6 +172,7 @@ TEST(BootInfoBuilt, MinimalBoardHasNoOptionalDevices) {
   EXPECT_FALSE(info.has_uart);
   EXPECT_FALSE(info.has_plic);
   EXPECT_FALSE(info.has_finisher);
+  EXPECT_FALSE(info.has_rtc);
   EXPECT_FALSE(info.has_initrd);
 }
 
@@ -484,6 +488,30 @@ TEST(BootInfoBuilt, PlicAndFinisherAlternatives) {
   EXPECT_EQ(info.plic.ndev, 0u);
   ASSERT_TRUE(info.has_finisher);
   EXPECT_EQ(info.finisher_base, 0x100000u);
+}
+
+TEST(BootInfoBuilt, RtcFromItsCompatibleAndABadRegIsAnError) {
+  Board board;
+  board.extra = [](FdtBuilder& b) {
+    b.begin_node("rtc@3000").prop_string("compatible", "google,goldfish-rtc").prop_cells("reg", {0, 0x3000, 0, 0x1000}).end_node();
+  };
+  BootInfo info;
+  ASSERT_EQ(extract(board.build(), info), BootInfoStatus::kOk);
+  ASSERT_TRUE(info.has_rtc);
+  EXPECT_EQ(info.rtc_base, 0x3000u);
+  Board disabled;
+  disabled.extra = [](FdtBuilder& b) {
+    b.begin_node("rtc@3000")
+        .prop_string("compatible", "google,goldfish-rtc")
+        .prop_string("status", "disabled")
+        .prop_cells("reg", {0, 0x3000, 0, 0x1000})
+        .end_node();
+  };
+  ASSERT_EQ(extract(disabled.build(), info), BootInfoStatus::kOk);
+  EXPECT_FALSE(info.has_rtc) << "a disabled RTC is none";
+  Board no_reg;
+  no_reg.extra = [](FdtBuilder& b) { b.begin_node("rtc").prop_string("compatible", "google,goldfish-rtc").end_node(); };
+  EXPECT_EQ(extract(no_reg.build(), info), BootInfoStatus::kBadDeviceTree);
 }
 
 TEST(BootInfoBuilt, InitrdWith32And64BitCells) {

@@ -150,11 +150,12 @@ void mm_init(const BootInfo& info) {
   g_kernel_pt.keep_kernel_tables = true;
   mm_hart_online(this_cpu()->hart_id);
 
-  PaRegion mmio[3];
+  PaRegion mmio[4];
   uint32_t nmmio = 0;
   if (info.has_uart) mmio[nmmio++] = PaRegion{PhysAddr(info.uart.base), info.uart.size};
   if (info.has_plic) mmio[nmmio++] = PaRegion{PhysAddr(info.plic.base), info.plic.size};
   if (info.has_finisher) mmio[nmmio++] = PaRegion{PhysAddr(info.finisher_base), kPageSize};
+  if (info.has_rtc) mmio[nmmio++] = PaRegion{PhysAddr(info.rtc_base), kPageSize};
   const KernelLayout layout{
       .text = PhysAddr(image_lo),
       .text_end = PhysAddr(pa_of(__text_end)),

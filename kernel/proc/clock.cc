@@ -39,6 +39,28 @@ void clock_init(uint64_t timebase_hz) {
 uint64_t clock_now_ns() { return g_timebase.ticks_to_ns(now_ticks()); }
 
 namespace {
+int64_t g_realtime_offset_ns = 0;  // realtime - monotonic; read without the BKL
+}  // namespace
+
+void clock_set_realtime(uint64_t epoch_ns) {
+  const int64_t offset = static_cast<int64_t>(epoch_ns) - static_cast<int64_t>(clock_now_ns());
+  __atomic_store_n(&g_realtime_offset_ns, offset, __ATOMIC_RELAXED);
+}
+
+uint64_t clock_realtime_ns() {
+  const int64_t t = static_cast<int64_t>(clock_now_ns()) + __atomic_load_n(&g_realtime_offset_ns, __ATOMIC_RELAXED);
+  return t > 0 ? static_cast<uint64_t>(t) : 0;
+}
+
+uint64_t clock_read(uint64_t id) { return id == QRV_CLOCK_REALTIME ? clock_realtime_ns() : clock_now_ns(); }
+
+uint64_t clock_deadline_of(uint64_t id, uint64_t abs_ns) {
+  if (id != QRV_CLOCK_REALTIME) return abs_ns;
+  const int64_t t = static_cast<int64_t>(abs_ns) - __atomic_load_n(&g_realtime_offset_ns, __ATOMIC_RELAXED);
+  return t > 0 ? static_cast<uint64_t>(t) : 0;
+}
+
+namespace {
 // Sstc (stimecmp, CSR 0x14d) lets S-mode set its own timer with one CSR
 // write instead of an SBI call into M-mode; the firmware must have enabled
 // it (menvcfg.STCE), so each hart probes: a read that traps means no.

@@ -23,6 +23,16 @@ inline constexpr uint64_t kTimerMinIntervalNs = 1'000'000;
 void clock_init(uint64_t timebase_hz);
 uint64_t clock_now_ns();
 
+// CLOCK_REALTIME: clock_now_ns plus an offset, set at boot from the board's
+// RTC (0 without one: the Epoch is the boot) and by clock_settime through
+// taskman (__KER_TM_CLOCK_SET). Times before the Epoch read as 0.
+void clock_set_realtime(uint64_t epoch_ns);
+uint64_t clock_realtime_ns();
+// `id`'s time now (QRV_CLOCK_REALTIME or QRV_CLOCK_MONOTONIC).
+uint64_t clock_read(uint64_t id);
+// The clock_now_ns time at which clock `id` reads abs_ns (0 if it is past).
+uint64_t clock_deadline_of(uint64_t id, uint64_t abs_ns);
+
 // Enables this hart's timer interrupt (each hart, once).
 void clock_init_hart();
 

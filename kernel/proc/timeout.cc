@@ -38,7 +38,7 @@ int64_t timer_timeout(uint64_t clock, uint64_t flags, uint64_t user_event, uint6
     if (!copy_from_user(&ns, user_ntime, sizeof ns)) return -QRV_EFAULT;
     constexpr uint64_t kMaxDelay = uint64_t{1} << 62;  // keeps now + ns from wrapping
     if (ns > kMaxDelay) return -QRV_EINVAL;
-    deadline = (flags & QRV_TIMER_ABSTIME) != 0 ? ns : now + ns;
+    deadline = (flags & QRV_TIMER_ABSTIME) != 0 ? clock_deadline_of(clock, ns) : now + ns;
   }
   tThread* cur = sched_current();
   if (user_otime != 0) {

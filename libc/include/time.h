@@ -36,6 +36,7 @@ struct tm {
 
 __BEGIN_DECLS
 int clock_gettime(clockid_t clock, struct timespec* ts);
+int clock_settime(clockid_t clock, const struct timespec* ts);
 int nanosleep(const struct timespec* req, struct timespec* rem);
 
 extern char* tzname[2];

@@ -51,6 +51,7 @@ constexpr Program kPrograms[] = {
     {"orphan_test", "orphan_test", nullptr, 0, 0},
     {"rlimit_test", "rlimit_test", nullptr, 0, 0},
     {"timer_test", "timer_test", nullptr, 0, SIGALRM},
+    {"clock_test", "clock_test", nullptr, 0, 0},
     {"sigaction_test", "sigaction_test", nullptr, 0, SIGKILL},
     {"sigaction_test", "sigaction_bad_handler", nullptr, 0, SIGSEGV},
     {"sigaction_test", "sigaction_bad_stack", nullptr, 0, SIGSEGV},

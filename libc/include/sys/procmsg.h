@@ -29,6 +29,7 @@
 #define _PROC_MMAP_PHYS 0x0011    /* struct _proc_mmap_phys -> struct _proc_mmap_reply */
 #define _PROC_CONSOLE_INFO 0x0012 /* struct _proc_hdr -> struct qrv_tm_console_info (kernel/abi/tm_priv.h) */
 #define _PROC_RLIMIT 0x0013       /* struct _proc_rlimit -> struct _proc_rlimit_reply (the limit before) */
+#define _PROC_CLOCK_SET 0x0014    /* struct _proc_clock_set (effective root: else EPERM) -> nothing */
 
 struct _proc_hdr {
   uint16_t type;
@@ -281,5 +282,13 @@ struct _proc_rlimit_reply {
   uint64_t max;
 };
 QRV_ABI_ASSERT(sizeof(struct _proc_rlimit_reply) == 16, "_proc_rlimit_reply size");
+
+/* _PROC_CLOCK_SET: clock_settime(CLOCK_REALTIME): the wall clock reads
+ * `ns` since the Epoch now. */
+struct _proc_clock_set {
+  struct _proc_hdr hdr;
+  uint64_t ns;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_clock_set) == 16, "_proc_clock_set size");
 
 #endif /* _SYS_PROCMSG_H */

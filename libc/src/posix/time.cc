@@ -1,10 +1,13 @@
-// clock_gettime and nanosleep over ClockTime and ClockNanosleep; sleep;
-// alarm over one process timer that raises SIGALRM.
+// clock_gettime and nanosleep over ClockTime and ClockNanosleep,
+// clock_settime through taskman; sleep; alarm over one process timer that
+// raises SIGALRM.
 #include "kernel/abi/errno.h"
 #include "kernel/abi/signals.h"
+#include "libc/include/sys/procmsg.h"
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/common/errno.h"
 #include "libc/src/neutrino/neutrino_api.h"
+#include "libc/src/neutrino/taskman_link.h"
 #include "libc/src/posix/posix_api.h"
 
 namespace qrv::libc {
@@ -18,6 +21,19 @@ QRV_LIBC_FN(int, clock_gettime, (int32_t clock, qrv_timespec* ts)) {
   ts->tv_sec = static_cast<int64_t>(now / kNanosPerSecond);
   ts->tv_nsec = static_cast<int64_t>(now % kNanosPerSecond);
   return 0;
+}
+
+// CLOCK_REALTIME only (CLOCK_MONOTONIC is never set: EINVAL), by root
+// (taskman says EPERM to anyone else).
+QRV_LIBC_FN(int, clock_settime, (int32_t clock, const qrv_timespec* ts)) {
+  if (clock != QRV_CLOCK_REALTIME || ts == nullptr || ts->tv_sec < 0 || ts->tv_nsec < 0 ||
+      ts->tv_nsec >= kNanosPerSecond || ts->tv_sec >= INT64_MAX / kNanosPerSecond) {
+    set_errno(ts == nullptr && clock == QRV_CLOCK_REALTIME ? QRV_EFAULT : QRV_EINVAL);
+    return -1;
+  }
+  const _proc_clock_set m = {{_PROC_CLOCK_SET, 0, sizeof m},
+                             static_cast<uint64_t>(ts->tv_sec * kNanosPerSecond + ts->tv_nsec)};
+  return from_kernel_result(taskman_send(&m, sizeof m, nullptr, 0)) < 0 ? -1 : 0;
 }
 
 QRV_LIBC_FN(int, nanosleep, (const qrv_timespec* req, qrv_timespec* rem)) {
