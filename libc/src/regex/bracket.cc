@@ -51,21 +51,27 @@ bool add_class(const unsigned char* name, long len, ByteSet* set) {
 }  // namespace
 
 // One element: 1, a character or collating symbol (*lo, which may start or
-// end a range); 2, a class or equivalence class (added to *set); 0, an error.
-int Parser::bracket_element(ByteSet* set, int* lo) {
+// end a range); 2, a class or equivalence class (added to *set); 0, an
+// error. A bad name waits in *name_error (REG_ECTYPE, REG_ECOLLATE): glibc
+// reports some errors that follow first.
+int Parser::bracket_element(ByteSet* set, int* lo, int* name_error) {
+  *name_error = 0;
   if (end_ - p_ >= 2 && p_[0] == '[' && (p_[1] == '.' || p_[1] == '=' || p_[1] == ':')) {
     const unsigned char kind = p_[1];
     const unsigned char* name = p_ + 2;
     const unsigned char* q = name;
     while (end_ - q >= 2 && !(q[0] == kind && q[1] == ']')) ++q;
-    if (end_ - q < 2) return fail(kRegEbrack), 0;
-    p_ = q + 2;
     const long len = q - name;
+    if (end_ - q < 2 || len >= 32) return fail(kRegEbrack), 0;  // glibc's names are under 32 bytes
+    p_ = q + 2;
     if (kind == ':') {
-      if (!add_class(name, len, set)) return fail(kRegEctype), 0;
+      if (!add_class(name, len, set)) *name_error = kRegEctype;
       return 2;
     }
-    if (len != 1) return fail(kRegEcollate), 0;
+    if (len != 1) {
+      *name_error = kRegEcollate;
+      return kind == '=' ? 2 : 1;
+    }
     *lo = name[0];
     if (kind == '=') {
       set->add(name[0]);
@@ -77,7 +83,8 @@ int Parser::bracket_element(ByteSet* set, int* lo) {
   return 1;
 }
 
-// After the [.
+// After the [. The order of the checks is glibc's, so that a malformed
+// expression gets its code.
 int32_t Parser::bracket() {
   ByteSet set = {};
   bool negate = false;
@@ -86,27 +93,37 @@ int32_t Parser::bracket() {
     ++p_;
   }
   if (p_ >= end_) return fail(kRegBadpat);  // glibc's code for a [ or [^ that ends the pattern
-  auto range_follows = [&] { return end_ - p_ >= 2 && p_[0] == '-' && p_[1] != ']'; };
   for (bool first = true;; first = false) {
     if (p_ >= end_) return fail(kRegEbrack);
     if (*p_ == ']' && !first) {
       ++p_;
       break;
     }
-    int lo = 0;
-    const int kind = bracket_element(&set, &lo);
+    // A - may start an element only first or last ([a-c-e], [[:alpha:]-z]).
+    if (*p_ == '-' && !first && !(end_ - p_ >= 2 && p_[1] == ']')) return fail(kRegErange);
+    int lo = 0, name_error = 0;
+    const int kind = bracket_element(&set, &lo, &name_error);
     if (kind == 0) return -1;
-    if (!range_follows()) {
-      if (kind == 1) set.add(static_cast<unsigned char>(lo));
+    if (kind == 2) {  // no range may start here
+      if (name_error != 0) return fail(name_error);
+      continue;
+    }
+    if (p_ >= end_) return fail(kRegEbrack);
+    const bool range = *p_ == '-' && !(end_ - p_ >= 2 && p_[1] == ']');
+    if (!range) {
+      if (name_error != 0) return fail(name_error);
+      set.add(static_cast<unsigned char>(lo));
       continue;
     }
     ++p_;
-    int hi = 0;
-    const int hi_kind = p_ < end_ ? bracket_element(&set, &hi) : 0;
-    if (hi_kind == 0) return error_ != 0 ? -1 : fail(kRegEbrack);
-    if (kind != 1 || hi_kind != 1 || hi < lo) return fail(kRegErange);
+    if (p_ >= end_) return fail(kRegEbrack);
+    int hi = 0, hi_error = 0;
+    const int hi_kind = bracket_element(&set, &hi, &hi_error);
+    if (hi_kind == 0) return -1;
+    if (hi_kind != 1) return fail(kRegErange);
+    if (name_error != 0 || hi_error != 0) return fail(kRegEcollate);
+    if (hi < lo) return fail(kRegErange);
     for (int ch = lo; ch <= hi; ++ch) set.add(static_cast<unsigned char>(ch));
-    if (range_follows()) return fail(kRegErange);  // [a-c-e]
   }
   if (icase_) {
     for (int ch = 'a'; ch <= 'z'; ++ch) {

@@ -46,11 +46,10 @@ int Parser::run(const char* pattern, int cflags) {
   p_ = reinterpret_cast<const unsigned char*>(pattern);
   end_ = p_;
   while (*end_ != '\0') ++end_;
-  start_ = p_;
   ere_ = (cflags & kRegExtended) != 0;
   icase_ = (cflags & kRegIcase) != 0;
   newline_ = (cflags & kRegNewline) != 0;
-  if (!c_->in_repeat.push(0)) return kRegEspace;  // group 0, the whole match
+  if (!c_->in_repeat.push(0) || !c_->parent.push(0)) return kRegEspace;  // group 0, the whole match
   const int32_t root = alternation();
   if (error_ == 0 && p_ != end_) fail(kRegEparen);  // a stray \) in a BRE
   if (error_ != 0) return error_;
@@ -207,8 +206,11 @@ int32_t Parser::group() {
   if (++depth_ > kMaxDepth) return fail(kRegEspace);
   if (c_->nsub >= static_cast<size_t>(kMaxSub)) return fail(kRegEspace);
   const int32_t number = static_cast<int32_t>(++c_->nsub);
-  if (!c_->in_repeat.push(0)) return fail(kRegEspace);
+  if (!c_->in_repeat.push(0) || !c_->parent.push(open_group_)) return fail(kRegEspace);
+  const int32_t outer = open_group_;
+  open_group_ = number;
   const int32_t inner = alternation();
+  open_group_ = outer;
   if (error_ != 0) return -1;
   if (ere_ ? !at(')') : !at_escaped(')')) return fail(kRegEparen);
   p_ += ere_ ? 1 : 2;

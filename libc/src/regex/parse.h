@@ -20,7 +20,7 @@ class Parser {
   int32_t group();
   bool interval(int32_t* min, int32_t* max);
   int32_t bracket();                            // bracket.cc
-  int bracket_element(ByteSet* set, int* lo);   // bracket.cc
+  int bracket_element(ByteSet* set, int* lo, int* name_error);  // bracket.cc
   bool is_closed(int32_t g) const;
   void mark_repeats(int32_t n, bool inside);
 
@@ -36,9 +36,9 @@ class Parser {
   Compiled* c_;
   const unsigned char* p_ = nullptr;
   const unsigned char* end_ = nullptr;
-  const unsigned char* start_ = nullptr;
   bool ere_ = false, icase_ = false, newline_ = false;
   int depth_ = 0;
+  int32_t open_group_ = 0;  // the innermost group being parsed
   int error_ = 0;
   Vec<int32_t> closed_groups_;  // the groups closed so far (a back-reference may name only these)
 };

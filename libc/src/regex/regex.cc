@@ -34,6 +34,7 @@ void release(Compiled* c) {
   c->sets.release();
   c->prog.release();
   c->in_repeat.release();
+  c->parent.release();
   free(c);
 }
 
@@ -127,6 +128,11 @@ QRV_LIBC_FN(void, regfree, (Regex* preg)) {
 bool regex_group_in_repeat(const Regex* preg, size_t i) {
   const auto* c = static_cast<const re::Compiled*>(preg->impl);
   return c != nullptr && i <= c->nsub && c->in_repeat[static_cast<int>(i)] != 0;
+}
+
+size_t regex_group_parent(const Regex* preg, size_t i) {
+  const auto* c = static_cast<const re::Compiled*>(preg->impl);
+  return c != nullptr && i <= c->nsub ? static_cast<size_t>(c->parent[static_cast<int>(i)]) : 0;
 }
 
 }  // namespace qrv::libc

@@ -53,5 +53,7 @@ void regfree(Regex* preg);
 
 // For tests: whether group i (1..re_nsub) lies inside a repetition.
 bool regex_group_in_repeat(const Regex* preg, size_t i);
+// For tests: the group directly around group i, 0 if none.
+size_t regex_group_parent(const Regex* preg, size_t i);
 
 }  // namespace qrv::libc

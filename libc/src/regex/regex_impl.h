@@ -108,6 +108,7 @@ struct Compiled {
   Vec<Inst> prog;
   int loops;                // loop slots the program uses
   Vec<uint8_t> in_repeat;   // in_repeat[g]: group g lies inside a repetition
+  Vec<int32_t> parent;      // parent[g]: the group directly around group g, 0 if none
 };
 
 // The subject of one regexec.
@@ -121,7 +122,7 @@ struct Subject {
   bool eq(unsigned char a, unsigned char b) const;  // REG_ICASE aware
 };
 
-// parse.cc: builds c->nodes, c->sets, c->root, c->nsub, c->in_repeat. 0 or a REG_ error.
+// parse.cc: builds c->nodes, c->sets, c->root, c->nsub, c->in_repeat, c->parent. 0 or a REG_ error.
 int parse(Compiled* c, const char* pattern);
 // compile.cc: builds c->prog from the tree. 0 or REG_ESPACE.
 int compile(Compiled* c);

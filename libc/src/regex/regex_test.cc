@@ -198,6 +198,11 @@ TEST(Regex, ErrorCodes) {
   EXPECT_EQ(run("[z-a]", "a"), "error " + std::to_string(kRegErange));
   EXPECT_EQ(run("[a-c-e]", "a"), "error " + std::to_string(kRegErange));
   EXPECT_EQ(run("[[:alpha:]-z]", "a"), "error " + std::to_string(kRegErange));
+  EXPECT_EQ(run("[a-c-", "a"), "error " + std::to_string(kRegErange)) << "glibc's order of checks";
+  EXPECT_EQ(run("[?[..]", "a"), "error " + std::to_string(kRegEbrack));
+  EXPECT_EQ(run("[[..]]", "a"), "error " + std::to_string(kRegEcollate));
+  EXPECT_EQ(run("[[:foo:]", "a"), "error " + std::to_string(kRegEctype));
+  EXPECT_EQ(run("[{--", "a"), "error " + std::to_string(kRegErange));
   EXPECT_EQ(ere("((a{1,100}){1,100}){1,100}", "a"), "error " + std::to_string(kRegEspace));
   EXPECT_EQ(ere("*a", "a"), "error " + std::to_string(kRegBadrpt));
   EXPECT_EQ(ere("a|+", "a"), "error " + std::to_string(kRegBadrpt));
