@@ -16,6 +16,7 @@ BOOT_PROGRAMS = {
     "echo": "//user/utils:echo",
     "env": "//user/utils:env",
     "false": "//user/utils:false",
+    "grep": "//user/utils:grep",
     "head": "//user/utils:head",
     "hello": "//user/init:hello",
     "init": "//user/init:init",

@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <malloc.h>
 #include <pthread.h>
+#include <regex.h>
 #include <sched.h>
 #include <semaphore.h>
 #include <setjmp.h>
@@ -71,6 +72,9 @@ static_assert(sizeof(div_t) == 8 && sizeof(lldiv_t) == 16, "div results");
 static_assert(INT_MAX == 2147483647 && LONG_MAX == 9223372036854775807L, "LP64 limits");
 static_assert(UCHAR_MAX == 255 && ULLONG_MAX == 18446744073709551615ULL, "unsigned limits");
 
+static_assert(sizeof(regex_t) == 16 && offsetof(regex_t, re_nsub) == 0, "regex_t as libc's qrv::libc::Regex");
+static_assert(sizeof(regmatch_t) == 16 && offsetof(regmatch_t, rm_eo) == 8, "regmatch_t as libc's RegMatch");
+
 static_assert(FNM_NOMATCH == 1 && FNM_PATHNAME == 1 && FNM_NOESCAPE == 2 && FNM_PERIOD == 4, "fnmatch_api.h's");
 
 static_assert(sizeof(struct termios) == 56 && offsetof(struct termios, c_cc) == 16, "termios as libc's Termios");
@@ -105,6 +109,13 @@ static const int64_t kTermios[] = {
     TCSADRAIN, TCSAFLUSH, TCIFLUSH, TCOFLUSH, TCIOFLUSH, TCOOFF, TCOON,  TCIOFF, TCION,
 };
 
+/* regex.h's flags and codes, in headers_test's order. */
+static const int64_t kRegex[] = {
+    REG_EXTENDED, REG_ICASE,  REG_NEWLINE, REG_NOSUB,   REG_NOTBOL, REG_NOTEOL, REG_NOMATCH, REG_BADPAT,
+    REG_ECOLLATE, REG_ECTYPE, REG_EESCAPE, REG_ESUBREG, REG_EBRACK, REG_EPAREN, REG_EBRACE,  REG_BADBR,
+    REG_ERANGE,   REG_ESPACE, REG_BADRPT,  RE_DUP_MAX,
+};
+
 /* The pthread.h and semaphore.h layouts and values, in headers_test's order. */
 static const int64_t kPthread[] = {
     sizeof(pthread_mutex_t),  sizeof(pthread_mutexattr_t), sizeof(pthread_once_t),
@@ -137,6 +148,7 @@ int64_t qrv_libc_headers_c_check(int32_t what) {
     case QRV_LIBC_CHECK_STAT_SIZE: return (int64_t)sizeof(struct stat);
     default: break;
   }
+  if (what >= QRV_LIBC_CHECK_REGEX(0)) return entry(kRegex, sizeof kRegex / sizeof kRegex[0], what - 500);
   if (what >= QRV_LIBC_CHECK_PTHREAD(0)) return entry(kPthread, sizeof kPthread / sizeof kPthread[0], what - 400);
   if (what >= QRV_LIBC_CHECK_TERMIOS(0)) return entry(kTermios, sizeof kTermios / sizeof kTermios[0], what - 300);
   if (what >= QRV_LIBC_CHECK_SPEED(0)) return entry(kSpeeds, sizeof kSpeeds / sizeof kSpeeds[0], what - 200);

@@ -16,6 +16,7 @@
 #define QRV_LIBC_CHECK_SPEED(i) (200 + (i))    /* tty::kSpeeds' codes */
 #define QRV_LIBC_CHECK_TERMIOS(i) (300 + (i))  /* the flags and values of headers_test */
 #define QRV_LIBC_CHECK_PTHREAD(i) (400 + (i))  /* pthread.h, semaphore.h, sysconf names */
+#define QRV_LIBC_CHECK_REGEX(i) (500 + (i))    /* regex.h's flags and codes */
 
 #ifdef __cplusplus
 extern "C" {

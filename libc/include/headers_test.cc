@@ -5,6 +5,7 @@
 #include "kernel/abi/abi.h"
 #include "libc/include/headers_c_check.h"
 #include "libc/src/posix/termios_api.h"
+#include "libc/src/regex/regex_api.h"
 
 namespace {
 
@@ -79,6 +80,24 @@ TEST(HeadersTest, PthreadAndSemaphoreLayoutsAreLibcs) {
     ++i;
   }
   EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_PTHREAD(i)), -1);
+}
+
+// regex.h against regex_api.h.
+TEST(HeadersTest, RegexFlagsAndCodesAreLibcs) {
+  namespace l = qrv::libc;
+  const int64_t values[] = {
+      l::kRegExtended, l::kRegIcase,   l::kRegNewline, l::kRegNosub,   l::kRegNotbol, l::kRegNoteol,
+      l::kRegNomatch,  l::kRegBadpat,  l::kRegEcollate, l::kRegEctype, l::kRegEescape, l::kRegEsubreg,
+      l::kRegEbrack,   l::kRegEparen,  l::kRegEbrace,  l::kRegBadbr,   l::kRegErange, l::kRegEspace,
+      l::kRegBadrpt,   l::kReDupMax,
+  };
+  static_assert(sizeof(l::Regex) == 16 && sizeof(l::RegMatch) == 16, "as headers_c_check.c asserts");
+  int32_t i = 0;
+  for (int64_t value : values) {
+    EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_REGEX(i)), value) << "regex entry " << i;
+    ++i;
+  }
+  EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_REGEX(i)), -1);
 }
 
 }  // namespace

@@ -54,6 +54,7 @@
 #define PAGESIZE 4096
 #define PAGE_SIZE PAGESIZE
 #define ATEXIT_MAX 64
+#define RE_DUP_MAX 0x7fff /* regex.h's interval bound */
 #define PTHREAD_STACK_MIN 4096
 
 #endif /* _QRV_LIMITS_H */

@@ -1,6 +1,6 @@
 // A user program that exercises libc end to end on the board: start-up
 // (argv, .bss, errno through tp), string, stdlib, malloc, stdio formatting,
-// setjmp/longjmp, the environment, getopt, time conversion, scanf. Ends with "N passed, N failed" for the QEMU test runner
+// setjmp/longjmp, the environment, getopt, time conversion, scanf, regex. Ends with "N passed, N failed" for the QEMU test runner
 // once the kernel runs user programs.
 // Every public header, so they are also compiled as C++ for the board.
 #include <assert.h>
@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <malloc.h>
 #include <pthread.h>
+#include <regex.h>
 #include <sched.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -40,6 +41,31 @@ void check(bool ok, const char* what) {
     ++g_failed;
     printf("FAIL: %s\n", what);
   }
+}
+
+// regex.h on the board: groups, a back-reference, an error and its
+// message, and a pattern that would be exponential for a backtracker.
+void check_regex() {
+  regex_t re;
+  regmatch_t m[4];
+  check(regcomp(&re, "(a|ab)(c|bcd)(d*)", REG_EXTENDED) == 0 && re.re_nsub == 3 &&
+            regexec(&re, "xabcd", 4, m, 0) == 0 && m[0].rm_so == 1 && m[0].rm_eo == 5 && m[1].rm_eo == 3 &&
+            m[2].rm_so == 3 && m[3].rm_so == 4,
+        "regex: POSIX submatches");
+  regfree(&re);
+  check(regcomp(&re, "\\(ab*\\)x\\1", REG_ICASE) == 0 && regexec(&re, "-ABbxabb-", 2, m, 0) == 0 && m[0].rm_so == 1 &&
+            m[0].rm_eo == 8 && m[1].rm_eo == 4,
+        "regex: BRE back-reference, REG_ICASE");
+  regfree(&re);
+  char msg[64];
+  check(regcomp(&re, "a\\{1", 0) == REG_EBRACE && regerror(REG_EBRACE, &re, msg, sizeof msg) > 1 &&
+            strcmp(msg, "Unmatched \\{") == 0,
+        "regex: REG_EBRACE and its message");
+  static char as[4001];
+  memset(as, 'a', sizeof as - 1);
+  check(regcomp(&re, "(a*)*b", REG_EXTENDED | REG_NOSUB) == 0 && regexec(&re, as, 0, nullptr, 0) == REG_NOMATCH,
+        "regex: (a*)*b in linear time");
+  regfree(&re);
 }
 
 jmp_buf g_jump;
@@ -95,6 +121,7 @@ int main(int argc, char** argv, char** envp) {
   check(memmem("haystack", 8, "st", 2) != nullptr && strlcpy(word, "truncated", sizeof(word)) == 9 &&
             strcmp(word, "truncat") == 0,
         "memmem, strlcpy");
+  check_regex();
   printf("%d passed, %d failed\n", g_passed, g_failed);
   return g_failed == 0 ? 0 : 1;
 }

@@ -287,6 +287,44 @@ status bracket-false 1 "" "./[" -z x ]
 status bracket-missing 2 "[: missing ]" "./[" -n x
 status test-bracket-is-operand 0 "" u test ]
 
+# grep (its matching is grep_match_test's)
+printf 'apple\nBanana\ncherry\nab\n' >fruit.txt
+printf 'a\nb\nab\n' >ab.txt
+check grep-basic "$(printf 'apple\nBanana\nab')" u grep a fruit.txt
+check grep-stdin "$(printf 'a\nab')" bash -c "'${bin[grep]}' a <ab.txt"
+check grep-dash "a" bash -c "echo a | '${bin[grep]}' a -"
+check grep-c "2" u grep -c a ab.txt
+check grep-n "$(printf '1:a\n3:ab')" u grep -n a ab.txt
+check grep-v "b" u grep -v a ab.txt
+check grep-i "$(printf 'Banana\nab')" u grep -i b fruit.txt
+check grep-x "a" u grep -x a ab.txt
+check grep-E "$(printf 'a\nb\nab')" u grep -E 'a|b' ab.txt
+check grep-BRE-plus "" u grep 'a+' ab.txt
+check grep-F "" u grep -F 'a.' ab.txt
+check grep-F-literal "a.b" bash -c "printf 'a.b\naxb\n' | '${bin[grep]}' -F a.b"
+check grep-e-twice "$(printf 'apple\ncherry')" u grep -e pp -e rr fruit.txt
+echo rr >pats.txt
+echo pp >>pats.txt
+check grep-f "$(printf 'apple\ncherry')" u grep -f pats.txt fruit.txt
+check grep-files "$(printf 'ab.txt:b\nab.txt:ab\nfruit.txt:ab')" u grep b ab.txt fruit.txt
+check grep-h "$(printf 'b\nab')" u grep -h b ab.txt five.txt
+check grep-H "ab.txt:b" u grep -H -x b ab.txt
+check grep-c-files "$(printf 'ab.txt:2\nfive.txt:0')" u grep -c a ab.txt five.txt
+check grep-l "ab.txt" u grep -l b ab.txt five.txt
+check grep-l-stdin "(standard input)" bash -c "echo b | '${bin[grep]}' -l b"
+check grep-q "" u grep -q a ab.txt
+status grep-q-status 0 "" u grep -q a ab.txt
+status grep-none 1 "" u grep zzz ab.txt
+status grep-bad-pattern 2 "grep: " u grep 'a\{1' ab.txt
+status grep-bad-ere 2 "grep: " u grep -E '(' ab.txt
+status grep-missing 2 "grep: nope:" u grep a nope
+status grep-missing-s 2 "" u grep -s a nope
+check grep-missing-s-quiet "" bash -c "'${bin[grep]}' -s a nope 2>&1"
+check grep-missing-still-greps "ab.txt:a" bash -c "'${bin[grep]}' -x a nope ab.txt 2>/dev/null"
+status grep-q-despite-error 0 "" u grep -q a nope ab.txt
+status grep-usage 2 "usage: grep" u grep
+status grep-bad-option 2 "usage: grep" u grep -z a
+
 if [[ $failures -ne 0 ]]; then
   echo "$failures failures"
   exit 1
