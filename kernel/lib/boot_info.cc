@@ -3,6 +3,8 @@
 // extraction with a status (and the reader's error in fdt_error).
 #include "kernel/lib/boot_info.h"
 
+#include <initializer_list>
+
 namespace {
 
 // Carries the first failure out of the helpers below.
@@ -384,10 +386,13 @@ bool extract_plic(Extract& x) {
   return true;
 }
 
-bool extract_finisher(Extract& x) {
-  FdtOr<FdtNode> n = find_enabled(x, "sifive,test1");
-  if (n.error == FdtError::kNotFound) {
-    n = find_enabled(x, "sifive,test0");
+// The first enabled node compatible with one of `compats` (in order of
+// preference): its first reg's base in *base, and *has set. None is no error.
+bool extract_device(Extract& x, std::initializer_list<const char*> compats, bool* has, uint64_t* base) {
+  FdtOr<FdtNode> n;
+  n.error = FdtError::kNotFound;
+  for (const char* c : compats) {
+    if (n.error == FdtError::kNotFound) n = find_enabled(x, c);
   }
   if (!n.ok()) {
     return n.error == FdtError::kNotFound || x.fail_fdt(n.error);
@@ -396,23 +401,17 @@ bool extract_finisher(Extract& x) {
   if (!r.ok()) {
     return x.fail_fdt(r.error);
   }
-  x.info.finisher_base = r.value.base;
-  x.info.has_finisher = true;
+  *base = r.value.base;
+  *has = true;
   return true;
 }
 
+bool extract_finisher(Extract& x) {
+  return extract_device(x, {"sifive,test1", "sifive,test0"}, &x.info.has_finisher, &x.info.finisher_base);
+}
+
 bool extract_rtc(Extract& x) {
-  FdtOr<FdtNode> n = find_enabled(x, "google,goldfish-rtc");
-  if (!n.ok()) {
-    return n.error == FdtError::kNotFound || x.fail_fdt(n.error);
-  }
-  FdtOr<FdtRegion> r = x.fdt.reg(n.value, 0);
-  if (!r.ok()) {
-    return x.fail_fdt(r.error);
-  }
-  x.info.rtc_base = r.value.base;
-  x.info.has_rtc = true;
-  return true;
+  return extract_device(x, {"google,goldfish-rtc"}, &x.info.has_rtc, &x.info.rtc_base);
 }
 
 bool extract_chosen(Extract& x) {

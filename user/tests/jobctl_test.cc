@@ -20,9 +20,12 @@
 #include <unistd.h>
 
 #include "user/tests/check.h"
+#include "user/tests/child_util.h"
 
 using qrv_test::expect;
 using qrv_test::expect_eq;
+using qrv_test::sleep_ms;
+using qrv_test::wait_news;
 
 namespace {
 
@@ -32,22 +35,6 @@ pid_t spawn_role(const char* role) {
   char* argv[] = {const_cast<char*>("jobctl_test"), const_cast<char*>(role), nullptr};
   pid_t pid = 0;
   return posix_spawn(&pid, kSelf, nullptr, nullptr, argv, nullptr) == 0 ? pid : -1;
-}
-
-void sleep_ms(long ms) {
-  struct timespec t = {ms / 1000, (ms % 1000) * 1000000};
-  while (nanosleep(&t, &t) != 0 && errno == EINTR) {
-  }
-}
-
-// Waits for pid's next news (options as waitpid's); the status, or -1.
-int wait_news(pid_t pid, int options) {
-  int st = 0;
-  pid_t r;
-  do {
-    r = waitpid(pid, &st, options);
-  } while (r < 0 && errno == EINTR);
-  return r == pid ? st : -1;
 }
 
 // --- child roles --------------------------------------------------------

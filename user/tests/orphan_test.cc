@@ -20,9 +20,12 @@
 #include <unistd.h>
 
 #include "user/tests/check.h"
+#include "user/tests/child_util.h"
 
 using qrv_test::expect;
 using qrv_test::expect_eq;
+using qrv_test::sleep_ms;
+using qrv_test::wait_news;
 
 namespace {
 
@@ -42,12 +45,6 @@ pid_t spawn_role(const char* role, const char* arg, bool own_group) {
   return r == 0 ? pid : -1;
 }
 
-void sleep_ms(long ms) {
-  struct timespec t = {ms / 1000, (ms % 1000) * 1000000};
-  while (nanosleep(&t, &t) != 0 && errno == EINTR) {
-  }
-}
-
 // Polls `done` every 10 ms for up to 10 s; whether it came true.
 template <typename Done>
 bool within_10s(Done done) {
@@ -56,15 +53,6 @@ bool within_10s(Done done) {
     sleep_ms(10);
   }
   return done();
-}
-
-int wait_news(pid_t pid, int options) {
-  int st = 0;
-  pid_t r;
-  do {
-    r = waitpid(pid, &st, options);
-  } while (r < 0 && errno == EINTR);
-  return r == pid ? st : -1;
 }
 
 volatile sig_atomic_t g_usr1 = 0, g_usr2 = 0;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "user/tests/check.h"
+#include "user/tests/child_util.h"
 
 using qrv_test::expect;
 using qrv_test::expect_eq;
@@ -39,10 +40,8 @@ int spawn_role(const char* role, pid_t* pid) {
 int run_role(const char* role) {
   pid_t pid = 0;
   if (spawn_role(role, &pid) != 0) return -1;
-  int st = 0;
-  while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {
-  }
-  return WIFEXITED(st) ? WEXITSTATUS(st) : 100 + WTERMSIG(st);
+  const int st = qrv_test::wait_news(pid, 0);
+  return st < 0 ? -1 : WIFEXITED(st) ? WEXITSTATUS(st) : 100 + WTERMSIG(st);
 }
 
 int set(int resource, rlim_t cur, rlim_t max) {
