@@ -96,6 +96,24 @@ int Shell::set_positional(int argc, char** argv) {
 
 const char* Shell::positional(int i) const { return i >= 1 && i <= nargs_ ? args_[i - 1] : nullptr; }
 
+// The complete commands of text's lines before line `bad` (where a syntax
+// error was seen): the longest run of whole lines that parses on its own
+// (a command that spans the bad line is left out with it), or nullptr.
+const List* Shell::complete_prefix(Arena& arena, const char* text, size_t len, int bad) {
+  size_t cut = 0;  // the start of line `bad`
+  for (int line = 1; line < bad && cut < len; ++cut) {
+    if (text[cut] == '\n') ++line;
+  }
+  while (cut > 0) {
+    const ParseResult p = parse(arena, text, cut, false);
+    if (p.status == ParseStatus::kOk) return p.program->items.empty() ? nullptr : p.program;
+    if (p.status == ParseStatus::kError) return nullptr;
+    --cut;  // incomplete: the command began on an earlier line
+    while (cut > 0 && text[cut - 1] != '\n') --cut;
+  }
+  return nullptr;
+}
+
 int Shell::run_text(const char* text, size_t len, bool at_eof) {
   void* mem = malloc(sizeof(Arena));
   if (mem == nullptr) {
@@ -106,8 +124,19 @@ int Shell::run_text(const char* text, size_t len, bool at_eof) {
   const ParseResult r = parse(*arena, text, len, at_eof);
   const int defined_before = nfunctions_;
   if (r.status != ParseStatus::kOk) {
-    fprintf(stderr, "%s\n", r.message);
-    fatal(2);
+    // A shell reads a script one complete command at a time: the commands
+    // before the bad one run before its error is reported.
+    if (r.status == ParseStatus::kError) {
+      if (const List* before = complete_prefix(*arena, text, len, r.line)) {
+        ++eval_depth_;
+        run_list(before);
+        --eval_depth_;
+      }
+    }
+    if (!exiting) {
+      fprintf(stderr, "%s\n", r.message);
+      fatal(2);
+    }
   } else {
     ++eval_depth_;
     run_list(r.program);

@@ -42,6 +42,7 @@ class Shell {
   void init(char** env, const char* arg0, int argc, char** argv);
   // Parses and runs a whole text (a script, -c, a line); the status.
   int run_text(const char* text, size_t len, bool at_eof);
+  const List* complete_prefix(Arena& arena, const char* text, size_t len, int bad);
   int run_list(const List* list);
 
   // The interactive loop (interactive.cc): prompt, edit, run, until exit or ^D.
