@@ -14,6 +14,7 @@
 #include "user/qsh/glob.h"
 #include "user/qsh/shell.h"
 #include "user/qsh/test_expr.h"
+#include "user/utils/echo_out.h"
 #include "user/utils/printf_format.h"
 #include "user/utils/signal_names.h"
 
@@ -58,21 +59,7 @@ struct Builtins {
   static int colon(Shell&, int, char**) { return 0; }
   static int false_(Shell&, int, char**) { return 1; }
 
-  static int echo(Shell&, int argc, char** argv) {
-    int i = 1;
-    bool newline = true;
-    if (i < argc && strcmp(argv[i], "-n") == 0) {
-      newline = false;
-      ++i;
-    }
-    for (; i < argc; ++i) {
-      fputs(argv[i], stdout);
-      if (i + 1 < argc) putchar(' ');
-    }
-    if (newline) putchar('\n');
-    fflush(stdout);
-    return ferror(stdout) ? 1 : 0;
-  }
+  static int echo(Shell&, int argc, char** argv) { return utils::echo_out(argc, argv, stdout) ? 0 : 1; }
 
   // printf: the printf utility's own formatting (user/utils/printf_format.h),
   // its output gathered and written at once, its diagnostics the shell's.

@@ -1,22 +1,10 @@
-// echo [-n] [string...]: the strings, separated by single spaces, and a
-// newline unless the first operand is -n. No other option and no escapes:
-// every other operand, "--" and "-e" included, is printed as it is.
+// echo [-n] [string...] (echo_out.h says what it prints).
 #include <stdio.h>
-#include <string.h>
+
+#include "user/utils/echo_out.h"
 
 int main(int argc, char** argv) {
-  int i = 1;
-  bool newline = true;
-  if (i < argc && strcmp(argv[i], "-n") == 0) {
-    newline = false;
-    ++i;
-  }
-  for (; i < argc; ++i) {
-    fputs(argv[i], stdout);
-    if (i + 1 < argc) putchar(' ');
-  }
-  if (newline) putchar('\n');
-  if (fflush(stdout) != 0 || ferror(stdout)) {
+  if (!utils::echo_out(argc, argv, stdout)) {
     fprintf(stderr, "echo: write error\n");
     return 1;
   }
