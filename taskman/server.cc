@@ -479,6 +479,12 @@ void Server::on_message(int rcvid, const struct _msg_info& info, const Message& 
       return need(sizeof m.setcred) ? do_setcred(rcvid, info.pid, m.setcred) : fail(rcvid, EINVAL);
     case _PROC_IO_PRIV:
       return need(sizeof m.hdr) ? do_io_priv(rcvid, info.pid) : fail(rcvid, EINVAL);
+    case _PROC_SYSINFO: {
+      if (!need(sizeof m.hdr)) return fail(rcvid, EINVAL);
+      struct qrv_tm_system_info sys = {};
+      const int r = syscall_tm_priv_r(__KER_TM_SYSTEM_INFO, &sys);
+      return r < 0 ? fail(rcvid, -r) : reply(rcvid, _proc_sysinfo{sys.harts_online, sys.harts_configured});
+    }
     case _PROC_CLOCK_SET:
       return need(sizeof m.clock_set) ? do_clock_set(rcvid, info.pid, m.clock_set) : fail(rcvid, EINVAL);
     case _PROC_RLIMIT:

@@ -193,6 +193,10 @@ void query_reap_done(int init_pid) {
   qrv_tm_clock_set clk = {uint64_t{1} << 63, 0};
   expect_eq(call(__KER_TM_CLOCK_SET, &clk), -EINVAL, "CLOCK_SET: past 2^63 ns");
   expect_eq(call_raw(__KER_TM_CLOCK_SET, kUnmapped), -EFAULT, "CLOCK_SET: unmapped struct");
+  qrv_tm_system_info sys = {};
+  expect_eq(call(__KER_TM_SYSTEM_INFO, &sys), 0, "SYSTEM_INFO");
+  expect_eq(sys.harts_online >= 1 && sys.harts_online <= sys.harts_configured, 1, "SYSTEM_INFO: harts");
+  expect_eq(call_raw(__KER_TM_SYSTEM_INFO, kUnmapped), -EFAULT, "SYSTEM_INFO: unmapped struct");
   static const uint32_t kPastTheTable[] = {QRV_KER_TM_COUNT, 1000u, ~0u};
   for (uint32_t id : kPastTheTable) {
     expect_eq(call_raw(id, 0), -ENOSYS, "an id past the table: ENOSYS");

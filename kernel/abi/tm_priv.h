@@ -28,7 +28,8 @@
   X(CONSOLE_INFO, 10)       \
   X(PROC_SET_SESSION, 11)   \
   X(PROC_SET_LIMITS, 12)    \
-  X(CLOCK_SET, 13)
+  X(CLOCK_SET, 13)          \
+  X(SYSTEM_INFO, 14)
 
 enum {
 #define QRV_KER_TM_ENUM_(upper, number) __KER_TM_##upper = number,
@@ -37,7 +38,7 @@ enum {
 };
 
 /* One past the largest slot number. */
-#define QRV_KER_TM_COUNT 14
+#define QRV_KER_TM_COUNT 15
 
 /* Pulses the kernel sends on a child's notify channel (PROC_CREATE), value =
  * the child's pid: its loader finished (LOADER_DONE, success), and the
@@ -260,5 +261,15 @@ struct qrv_tm_clock_set {
   uint64_t reserved;
 };
 QRV_ABI_ASSERT(sizeof(struct qrv_tm_clock_set) == 16, "qrv_tm_clock_set size");
+
+/* __KER_TM_SYSTEM_INFO: facts of the machine a program may ask taskman for
+ * (sysconf): the harts the kernel runs on, and those the device tree names
+ * that it could run on (no hart comes or goes after boot). Errors: EFAULT. */
+struct qrv_tm_system_info {
+  uint32_t harts_online;
+  uint32_t harts_configured;
+  uint64_t reserved[3];
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_tm_system_info) == 32, "qrv_tm_system_info size");
 
 #endif /* QRV_KERNEL_ABI_TM_PRIV_H_ */

@@ -36,6 +36,7 @@ constexpr std::array<TmSlot, QRV_KER_TM_COUNT> make_table() {
   t[__KER_TM_PROC_SET_SESSION] = {tm_proc_set_session, false};
   t[__KER_TM_PROC_SET_LIMITS] = {tm_proc_set_limits, false};
   t[__KER_TM_CLOCK_SET] = {tm_clock_set, false};
+  t[__KER_TM_SYSTEM_INFO] = {tm_system_info, false};
   return t;
 }
 

@@ -3,10 +3,12 @@
 // (taskman decides who: ThreadCtl(_NTO_TCTL_IO) from a root process);
 // MAP_PHYS maps device registers into such a process; CONSOLE_INFO tells a
 // console driver which UART the device tree gave the kernel's console;
-// CLOCK_SET sets the wall clock (the kernel read it from the RTC at boot).
+// CLOCK_SET sets the wall clock (the kernel read it from the RTC at boot);
+// SYSTEM_INFO tells how many harts there are.
 #include "kernel/abi/errno.h"
 #include "kernel/abi/tm_priv.h"
 #include "kernel/arch/riscv/kcontext.h"
+#include "kernel/arch/riscv/percpu.h"
 #include "kernel/init/payload.h"
 #include "kernel/kext/tm_slots.h"
 #include "kernel/mm/aspace.h"
@@ -82,4 +84,11 @@ int64_t tm_clock_set(tProcess*, uint64_t arg) {
   if (req.realtime_ns > uint64_t{INT64_MAX} || req.reserved != 0) return -QRV_EINVAL;
   clock_set_realtime(req.realtime_ns);
   return 0;
+}
+
+int64_t tm_system_info(tProcess*, uint64_t arg) {
+  qrv_tm_system_info out = {};
+  out.harts_online = cpu_count();
+  out.harts_configured = kernel_boot_info().hart_count;
+  return copy_to_user(arg, &out, sizeof out) ? 0 : -QRV_EFAULT;
 }

@@ -30,6 +30,7 @@ int64_t tm_map_phys(tProcess* caller, uint64_t arg);
 int64_t tm_proc_io_priv(tProcess* caller, uint64_t arg);
 int64_t tm_console_info(tProcess* caller, uint64_t arg);
 int64_t tm_clock_set(tProcess* caller, uint64_t arg);
+int64_t tm_system_info(tProcess* caller, uint64_t arg);
 
 // A kernel Status as the errno a slot answers.
 int64_t tm_errno_of(Status s);

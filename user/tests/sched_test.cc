@@ -3,7 +3,8 @@
 // threads of one priority, and a higher-priority thread that wakes preempts
 // a busy lower-priority one (on one hart this only passes with preemption),
 // and one readied by a lower-priority thread runs before the waker's next
-// instruction when no hart is idle (not at the next tick).
+// instruction when no hart is idle (not at the next tick). And sysconf
+// tells how many harts there are.
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <sys/neutrino.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "user/tests/check.h"
 
@@ -175,5 +177,10 @@ int main() {
   expect(joined, "join them");
   ConnectDetach_r(to_ready);
   ChannelDestroy_r(g_ready_chid);
+
+  // The harts (sysconf through taskman): the QEMU test knows how many it gave.
+  const long online = sysconf(_SC_NPROCESSORS_ONLN), configured = sysconf(_SC_NPROCESSORS_CONF);
+  expect(online >= 1 && online == configured, "sysconf: every hart the device tree names is online");
+  printf("sched_test: %ld harts online\n", online);
   return qrv_test::report("sched_test");
 }

@@ -30,6 +30,7 @@
 #define _PROC_CONSOLE_INFO 0x0012 /* struct _proc_hdr -> struct qrv_tm_console_info (kernel/abi/tm_priv.h) */
 #define _PROC_RLIMIT 0x0013       /* struct _proc_rlimit -> struct _proc_rlimit_reply (the limit before) */
 #define _PROC_CLOCK_SET 0x0014    /* struct _proc_clock_set (effective root: else EPERM) -> nothing */
+#define _PROC_SYSINFO 0x0015      /* struct _proc_hdr -> struct _proc_sysinfo */
 
 struct _proc_hdr {
   uint16_t type;
@@ -290,5 +291,12 @@ struct _proc_clock_set {
   uint64_t ns;
 };
 QRV_ABI_ASSERT(sizeof(struct _proc_clock_set) == 16, "_proc_clock_set size");
+
+/* _PROC_SYSINFO: the machine, for sysconf: harts online and configured. */
+struct _proc_sysinfo {
+  uint32_t harts_online;
+  uint32_t harts_configured;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_sysinfo) == 8, "_proc_sysinfo size");
 
 #endif /* _SYS_PROCMSG_H */

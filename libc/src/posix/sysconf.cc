@@ -8,6 +8,7 @@
 #include "libc/src/common/errno.h"
 #include "libc/src/common/thread_block.h"
 #include "libc/src/neutrino/io_link.h"
+#include "libc/src/neutrino/taskman_link.h"
 #include "libc/src/posix/posix_api.h"
 
 namespace qrv::libc {
@@ -61,10 +62,14 @@ QRV_LIBC_FN(long, sysconf, (int name)) {
     // SIGRTMIN..SIGRTMAX range: neither feature exists.
     case kScRtsigMax:
     case kScSigqueueMax: return -1;
-    // No kernel call or taskman message tells a process how many harts
-    // there are; any number here would be a guess.
+    // taskman asks the kernel (_PROC_SYSINFO): no hart comes or goes after boot.
     case kScNprocessorsConf:
-    case kScNprocessorsOnln: break;
+    case kScNprocessorsOnln: {
+      const _proc_hdr m = {_PROC_SYSINFO, 0, sizeof m};
+      _proc_sysinfo r = {};
+      if (from_kernel_result(taskman_send(&m, sizeof m, &r, sizeof r)) < 0) return -1;
+      return name == kScNprocessorsOnln ? r.harts_online : r.harts_configured;
+    }
     default: break;
   }
   set_errno(QRV_EINVAL);
