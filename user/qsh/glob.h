@@ -1,7 +1,7 @@
 // Pathname expansion: a field with unquoted *, ? or [ becomes the sorted
-// list of existing paths it matches (fnmatch per component, FNM_PERIOD:
-// dot files only for a pattern that starts with a dot), or stays as it was
-// when none does. Directories are read with opendir/readdir.
+// list of existing paths it matches (libc's glob: fnmatch per component,
+// FNM_PERIOD: dot files only for a pattern that starts with a dot), or
+// stays as it was when none does.
 #pragma once
 
 #include "user/qsh/strbuf.h"
