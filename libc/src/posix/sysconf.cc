@@ -3,6 +3,7 @@
 #include <stdint.h>
 
 #include "kernel/abi/errno.h"
+#include "kernel/abi/signals.h"
 #include "libc/include/sys/procmsg.h"
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/common/errno.h"
@@ -57,10 +58,8 @@ QRV_LIBC_FN(long, sysconf, (int name)) {
     case kScThreadKeysMax: return kThreadKeysMax;
     case kScThreadStackMin: return kThreadStackMin;
     case kScThreadThreadsMax: return kKernelThreadsPerProcess;
-    // Pending signals are one bit each (no queue) and there is no
-    // SIGRTMIN..SIGRTMAX range: neither feature exists.
-    case kScRtsigMax:
-    case kScSigqueueMax: return -1;
+    case kScRtsigMax: return QRV_SIGRTMAX - QRV_SIGRTMIN + 1;
+    case kScSigqueueMax: return QRV_SIGQUEUE_MAX;
     // No kernel call or taskman message tells a process how many harts
     // there are; any number here would be a guess.
     case kScNprocessorsConf:
