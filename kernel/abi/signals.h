@@ -54,8 +54,15 @@
 #define QRV_SA_NOCLDSTOP 0x1
 #define QRV_SA_NOCLDWAIT 0x2 /* SIGCHLD: no zombies for this parent (taskman) */
 #define QRV_SA_SIGINFO 0x4
+#define QRV_SA_ONSTACK 0x08000000 /* run the handler on the thread's alternate stack */
 #define QRV_SA_RESTART 0x10000000
 #define QRV_SA_NODEFER 0x40000000
 #define QRV_SA_RESETHAND 0x80000000u
+
+/* SignalAltstack: qrv_stack.flags, and the smallest stack it takes. */
+#define QRV_SS_ONSTACK 1 /* reported: the thread runs on it now */
+#define QRV_SS_DISABLE 2 /* given: no alternate stack */
+#define QRV_MINSIGSTKSZ 2048
+#define QRV_SIGSTKSZ 8192
 
 #endif /* QRV_KERNEL_ABI_SIGNALS_H_ */

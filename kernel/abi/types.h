@@ -242,10 +242,22 @@ QRV_ABI_ASSERT(offsetof(struct qrv_siginfo, uid) == 16, "qrv_siginfo.uid");
 QRV_ABI_ASSERT(offsetof(struct qrv_siginfo, addr) == 24, "qrv_siginfo.addr");
 QRV_ABI_ASSERT(offsetof(struct qrv_siginfo, value) == 32, "qrv_siginfo.value");
 
+/* A thread's alternate signal stack (SignalAltstack; stack_t's layout):
+ * its lowest address, its size, QRV_SS_* flags. */
+struct qrv_stack {
+  uint64_t sp;
+  uint64_t size;
+  int32_t flags;
+  uint32_t reserved; /* zero */
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_stack) == 24, "qrv_stack size");
+QRV_ABI_ASSERT(offsetof(struct qrv_stack, size) == 8, "qrv_stack.size");
+QRV_ABI_ASSERT(offsetof(struct qrv_stack, flags) == 16, "qrv_stack.flags");
+
 /* The context a signal handler interrupted, as delivery saves it on the user
  * stack and SignalReturn restores it; laid out as libc's ucontext_t: link
  * (uc_link, 0), mask (uc_sigmask: the blocked set to restore), stack
- * (uc_stack: zero, no alternate stacks), the signal, and regs
+ * (uc_stack: the thread's alternate stack, a qrv_stack), the signal, and regs
  * (uc_mcontext: regs[0] is the pc, regs[n] is xn). A handler may change
  * mask and regs: SignalReturn resumes what they then say. Delivery enters
  * the process's sigstub with a0 = signo, a1 = the qrv_siginfo right above
@@ -255,7 +267,7 @@ QRV_ABI_ASSERT(offsetof(struct qrv_siginfo, value) == 32, "qrv_siginfo.value");
 struct qrv_sigcontext {
   uint64_t link;
   uint64_t mask;
-  uint64_t stack[3]; /* ss_sp, ss_size, ss_flags */
+  struct qrv_stack stack;
   int32_t signo;
   uint32_t reserved; /* zero */
   uint64_t regs[32];

@@ -28,8 +28,8 @@ constexpr uint64_t bit(int signo) { return uint64_t{1} << (signo - 1); }
 constexpr uint64_t kUnblockable = bit(QRV_SIGKILL) | bit(QRV_SIGSTOP);
 // Every handler gets (signo, siginfo, context): SA_SIGINFO changes nothing
 // here. SA_RESTART: signal_deliver starts a restartable call again.
-constexpr uint64_t kKnownFlags =
-    QRV_SA_NOCLDSTOP | QRV_SA_NOCLDWAIT | QRV_SA_SIGINFO | QRV_SA_RESTART | QRV_SA_NODEFER | QRV_SA_RESETHAND;
+constexpr uint64_t kKnownFlags = QRV_SA_NOCLDSTOP | QRV_SA_NOCLDWAIT | QRV_SA_SIGINFO | QRV_SA_ONSTACK |
+                                 QRV_SA_RESTART | QRV_SA_NODEFER | QRV_SA_RESETHAND;
 // Left untouched below the interrupted sp (leaf code may keep data there).
 constexpr uint64_t kRedZone = 128;
 
@@ -186,8 +186,21 @@ void take_default(tProcess* proc, int signo) {
   }
 }
 
+// Whether sp is on t's alternate stack (a full descending stack: its top
+// address is on it, its lowest is not).
+bool on_alt_stack(const ThreadSignals& s, uint64_t sp) {
+  return s.alt_size != 0 && sp > s.alt_sp && sp - s.alt_sp <= s.alt_size;
+}
+
+// The alternate stack as a qrv_stack, with SS_ONSTACK if sp is on it.
+qrv_stack alt_stack_of(const ThreadSignals& s, uint64_t sp) {
+  const int32_t flags = s.alt_size == 0 ? QRV_SS_DISABLE : on_alt_stack(s, sp) ? QRV_SS_ONSTACK : 0;
+  return qrv_stack{s.alt_sp, s.alt_size, flags, 0};
+}
+
 // Saves the interrupted context and the signal's report below the user sp
-// and enters the sigstub.
+// (at the top of the alternate stack for an SA_ONSTACK handler not already
+// on it) and enters the sigstub.
 bool push_frame(tThread* cur, TrapFrame* f, const qrv_siginfo& info, SignalDisposition& d) {
   const int signo = info.signo;
   qrv_sigcontext ctx = {};
@@ -197,9 +210,18 @@ bool push_frame(tThread* cur, TrapFrame* f, const qrv_siginfo& info, SignalDispo
   cur->sig.restore = false;
   ctx.signo = signo;
   const uint64_t sp = f->x[2];
+  ctx.stack = alt_stack_of(cur->sig, sp);
+  uint64_t top = sp;
+  uint64_t low = kUserBase;
+  uint64_t red_zone = kRedZone;
+  if ((d.flags & QRV_SA_ONSTACK) != 0 && ctx.stack.flags == 0) {  // an alternate stack, not on it yet
+    top = cur->sig.alt_sp + cur->sig.alt_size;
+    low = cur->sig.alt_sp;
+    red_zone = 0;
+  }
   constexpr uint64_t kFrame = sizeof ctx + sizeof info;
-  if (sp > kUserTop || sp < kUserBase + kRedZone + kFrame) return false;
-  const uint64_t at = align_down(sp - kRedZone - kFrame, 16);
+  if (top > kUserTop || top < low + red_zone + kFrame) return false;
+  const uint64_t at = align_down(top - red_zone - kFrame, 16);
   if (!copy_to_user(at, &ctx, sizeof ctx) || !copy_to_user(at + sizeof ctx, &info, sizeof info)) return false;
   f->x[1] = 0;  // ra: the stub never returns
   f->x[2] = at;
@@ -433,6 +455,27 @@ int64_t ker_signal_procmask(TrapFrame& f) {
   }
   if (f.arg(4) != 0 && !copy_to_user(f.arg(4), &old, sizeof old)) return -QRV_EFAULT;
   if (next != old) set_blocked(t, next);
+  return 0;
+}
+
+int64_t ker_signal_altstack(TrapFrame& f) {
+  tThread* cur = sched_current();
+  const qrv_stack old = alt_stack_of(cur->sig, f.x[2]);  // the caller's sp
+  qrv_stack ss = {};
+  if (f.arg(0) != 0) {  // read before *oss is written: they may be one
+    if (!copy_from_user(&ss, f.arg(0), sizeof ss)) return -QRV_EFAULT;
+    if (ss.reserved != 0 || (ss.flags & ~QRV_SS_DISABLE) != 0) return -QRV_EINVAL;
+    if (old.flags == QRV_SS_ONSTACK) return -QRV_EPERM;  // POSIX: not while running on it
+    if (ss.flags == 0) {
+      if (ss.size < QRV_MINSIGSTKSZ) return -QRV_ENOMEM;
+      if (ss.sp < kUserBase || ss.sp > kUserTop || ss.size > kUserTop - ss.sp) return -QRV_EINVAL;
+    }
+  }
+  if (f.arg(1) != 0 && !copy_to_user(f.arg(1), &old, sizeof old)) return -QRV_EFAULT;
+  if (f.arg(0) != 0) {
+    cur->sig.alt_sp = ss.flags == 0 ? ss.sp : 0;
+    cur->sig.alt_size = ss.flags == 0 ? ss.size : 0;
+  }
   return 0;
 }
 

@@ -69,6 +69,12 @@ int64_t ker_signal_action(TrapFrame& f);
 // SignalProcmask(pid, tid, how, const uint64_t* set, uint64_t* oldset).
 int64_t ker_signal_procmask(TrapFrame& f);
 // how QRV_SIG_PENDING: *oldset gets the blocked signals pending for tid.
+// SignalAltstack(const qrv_stack* ss, qrv_stack* oss): the calling thread's
+// alternate stack for SA_ONSTACK handlers (sigaltstack). *oss gets the old
+// one (SS_ONSTACK if the caller runs on it, SS_DISABLE if none); ss sets a
+// new one: -EPERM while on the old, -ENOMEM below QRV_MINSIGSTKSZ, -EINVAL
+// for unknown flags or a stack outside the user half.
+int64_t ker_signal_altstack(TrapFrame& f);
 // SignalReturn(const qrv_sigcontext* context): resumes the context a handler
 // interrupted; "returns" the context's a0.
 int64_t ker_signal_return(TrapFrame& f);

@@ -31,6 +31,8 @@ struct ThreadSignals {
   uint64_t waiting = 0;  // in STATE_SIGWAITINFO: the signals it waits for
   uint64_t restore_mask = 0;  // SignalSuspend: the blocked set its handler returns to
   uint64_t restart_a0 = 0;    // the interrupted call's a0, to start it again (SA_RESTART)
+  uint64_t alt_sp = 0;        // SignalAltstack: the alternate stack's lowest address...
+  uint64_t alt_size = 0;      // ...and its size; 0: none (a new thread has none)
   // Something may be deliverable: the return to user mode calls
   // signal_deliver, which clears it. The only test on the common path.
   bool check = false;

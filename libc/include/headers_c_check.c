@@ -74,6 +74,9 @@ static_assert(sizeof(ucontext_t) == sizeof(struct qrv_sigcontext), "ucontext_t i
 static_assert(offsetof(ucontext_t, uc_sigmask) == offsetof(struct qrv_sigcontext, mask), "uc_sigmask");
 static_assert(offsetof(ucontext_t, uc_stack) == offsetof(struct qrv_sigcontext, stack), "uc_stack");
 static_assert(offsetof(ucontext_t, uc_mcontext) == offsetof(struct qrv_sigcontext, regs), "uc_mcontext");
+static_assert(sizeof(stack_t) == sizeof(struct qrv_stack), "stack_t is the kernel's qrv_stack");
+static_assert(offsetof(stack_t, ss_size) == offsetof(struct qrv_stack, size), "ss_size");
+static_assert(offsetof(stack_t, ss_flags) == offsetof(struct qrv_stack, flags), "ss_flags");
 static_assert(SIGRTMIN == 34 && SIGRTMAX == 64 && SIGRTMAX <= NSIG - 1, "realtime signals, Linux's numbers");
 static_assert(SI_USER == 0 && SI_QUEUE == -1 && SI_TIMER == -2, "Linux's si_code values");
 static_assert(offsetof(pthread_mutex_t, __sync) == 0, "a pthread_mutex_t starts with its sync object");

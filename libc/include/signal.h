@@ -82,6 +82,11 @@ typedef struct {
 #define SA_SIGINFO QRV_SA_SIGINFO
 #define SA_RESTART QRV_SA_RESTART
 #define SA_NODEFER QRV_SA_NODEFER
+#define SA_ONSTACK QRV_SA_ONSTACK
+#define SS_ONSTACK QRV_SS_ONSTACK
+#define SS_DISABLE QRV_SS_DISABLE
+#define MINSIGSTKSZ QRV_MINSIGSTKSZ
+#define SIGSTKSZ QRV_SIGSTKSZ
 #define SA_RESETHAND ((int)QRV_SA_RESETHAND)
 
 #define SIG_DFL ((void (*)(int))QRV_SIG_DFL)
@@ -125,8 +130,8 @@ struct sigaction {
 #define sa_handler __sa_u.__sa_handler
 #define sa_sigaction __sa_u.__sa_sigaction
 
-/* ucontext_t's uc_stack. QRV has no alternate signal stacks (no
- * sigaltstack): it is always zero. */
+/* An alternate signal stack (sigaltstack, ucontext_t's uc_stack), as the
+ * kernel's struct qrv_stack. */
 typedef struct {
   void* ss_sp;
   size_t ss_size;
@@ -152,6 +157,8 @@ struct timespec;
 int sigtimedwait(const sigset_t* __QRV_RESTRICT set, siginfo_t* __QRV_RESTRICT info,
                  const struct timespec* __QRV_RESTRICT timeout);
 void psignal(int signo, const char* message);
+/* The calling thread's alternate stack for SA_ONSTACK handlers. */
+int sigaltstack(const stack_t* __QRV_RESTRICT ss, stack_t* __QRV_RESTRICT old);
 
 static inline int sigemptyset(sigset_t* set) {
   *set = 0;

@@ -23,7 +23,7 @@ typedef struct {
 typedef struct ucontext {
   struct ucontext* uc_link; /* always NULL */
   sigset_t uc_sigmask;      /* the blocked set the handler's return restores */
-  stack_t uc_stack;         /* zero: no alternate stacks */
+  stack_t uc_stack;         /* the thread's alternate stack (SS_ONSTACK: it ran on it) */
   int __signo;
   unsigned int __reserved;
   mcontext_t uc_mcontext;

@@ -374,7 +374,7 @@ long Worker::call() {
     }
     case 38: {  // the odd ones: SignalReturn with a context that cannot be read, interrupts, the console, tm_priv,
                 // counts, waiting for signals
-      switch (rng_.below(8)) {
+      switch (rng_.below(9)) {
         case 0: return ker(__KER_SIGNAL_RETURN, rng_.one_in(2) ? 0 : L(rng_.one_in(2) ? kKernel : kUnmapped));
         case 1: return ker(__KER_INTERRUPT_ATTACH, hostile(), L(event()), L(ptr(64)), hostile(), hostile());
         case 2: return ker(__KER_INTERRUPT_DETACH, hostile());
@@ -384,6 +384,17 @@ long Worker::call() {
         case 6:  // a set and a report anywhere; bounded like the other waits
           blocking_prologue();
           return ker(__KER_SIGNAL_WAITINFO, rng_.one_in(4) ? hostile() : L(ptr(8)), rng_.one_in(4) ? hostile() : L(ptr(40)));
+        case 7: {  // an alternate stack: anywhere, any size and flags (SA_ONSTACK handlers then use it)
+          auto* ss = reinterpret_cast<uint64_t*>(ptr(24));
+          const uintptr_t a = reinterpret_cast<uintptr_t>(ss);
+          if (a >= reinterpret_cast<uintptr_t>(g_scratch) && a + 24 <= reinterpret_cast<uintptr_t>(g_scratch) + kScratchSize &&
+              a % 8 == 0 && rng_.one_in(2)) {
+            ss[0] = rng_.one_in(4) ? static_cast<uint64_t>(hostile()) : reinterpret_cast<uintptr_t>(g_scratch);
+            ss[1] = rng_.one_in(4) ? static_cast<uint64_t>(hostile()) : kScratchSize;
+            ss[2] = rng_.below(4);  // flags 0..3, reserved 0
+          }
+          return ker(__KER_SIGNAL_ALTSTACK, rng_.one_in(4) ? hostile() : L(a), rng_.one_in(2) ? L(ptr(24)) : 0);
+        }
         default:  // mostly a set it cannot read: a readable one may let no signal in, for good
           return ker(__KER_SIGNAL_SUSPEND, rng_.one_in(64) ? L(ptr(8)) : hostile());
       }

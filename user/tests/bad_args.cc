@@ -290,6 +290,8 @@ void signal_calls() {
   const uint64_t set = ~uint64_t{0};
   expect_eq(ker(__KER_SIGNAL_WAITINFO, ptr(&set), kKernel), -EFAULT, "SignalWaitinfo: kernel report");
   expect_eq(ker(__KER_SIGNAL_WAITINFO, ptr(&set), kUnmapped), -EFAULT, "SignalWaitinfo: unmapped report");
+  expect_eq(ker(__KER_SIGNAL_ALTSTACK, kKernel, 0), -EFAULT, "SignalAltstack: kernel ss");
+  expect_eq(ker(__KER_SIGNAL_ALTSTACK, 0, kUnmapped), -EFAULT, "SignalAltstack: unmapped oss");
 }
 
 // syscall_tm_priv is taskman's alone: every slot, in range or not, with any

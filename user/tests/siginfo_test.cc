@@ -3,8 +3,8 @@
 // the interrupted pc in the ucontext; realtime signals queued in order up to
 // SIGQUEUE_MAX (then EAGAIN) while standard ones coalesce; sigpending,
 // sigsuspend, sigwait/sigwaitinfo/sigtimedwait; SA_RESTART against EINTR on
-// a pipe read and a MsgReceive; sigsetjmp/siglongjmp and the mask; bad
-// pointers are EFAULT.
+// a pipe read and a MsgReceive; sigsetjmp/siglongjmp and the mask;
+// sigaltstack and SA_ONSTACK; bad pointers are EFAULT.
 #include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -481,6 +481,74 @@ void test_sigsetjmp() {
   unblock(SIGUSR2);
 }
 
+// ---- sigaltstack: an SA_ONSTACK handler runs on the alternate stack.
+alignas(16) unsigned char g_alt[16384];
+volatile uintptr_t g_handler_sp = 0;
+volatile int g_inside_flags = -1;
+volatile int g_inside_set = 0;
+volatile int g_uc_stack_flags = -1;
+
+void on_alt(int, siginfo_t*, void* context) {
+  unsigned char here = 0;
+  g_handler_sp = reinterpret_cast<uintptr_t>(&here);
+  stack_t now = {};
+  sigaltstack(nullptr, &now);
+  g_inside_flags = now.ss_flags;
+  const stack_t other = {g_alt, sizeof g_alt, 0, 0};
+  g_inside_set = sigaltstack(&other, nullptr) == -1 ? errno : 0;
+  g_uc_stack_flags = static_cast<ucontext_t*>(context)->uc_stack.ss_flags;
+}
+
+bool on_alt_stack(uintptr_t a) {
+  return a >= reinterpret_cast<uintptr_t>(g_alt) && a < reinterpret_cast<uintptr_t>(g_alt) + sizeof g_alt;
+}
+
+volatile int g_thread_alt_flags = -1;
+void* alt_of_new_thread(void*) {
+  stack_t s = {};
+  sigaltstack(nullptr, &s);
+  g_thread_alt_flags = s.ss_flags;
+  return nullptr;
+}
+
+void test_altstack() {
+  stack_t old = {};
+  expect(sigaltstack(nullptr, &old) == 0 && old.ss_flags == SS_DISABLE, "sigaltstack: none at first");
+  const stack_t ss = {g_alt, sizeof g_alt, 0, 0};
+  expect_eq(sigaltstack(&ss, nullptr), 0, "sigaltstack: set one");
+  expect(sigaltstack(nullptr, &old) == 0 && old.ss_sp == g_alt && old.ss_size == sizeof g_alt && old.ss_flags == 0,
+         "sigaltstack reports it");
+  struct sigaction sa = {};
+  sa.sa_sigaction = on_alt;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  sigaction(SIGUSR2, &sa, nullptr);
+  raise(SIGUSR2);
+  expect(on_alt_stack(g_handler_sp), "SA_ONSTACK: the handler runs on the alternate stack");
+  expect_eq(g_inside_flags, SS_ONSTACK, "sigaltstack in the handler: SS_ONSTACK");
+  expect_eq(g_inside_set, EPERM, "sigaltstack: no change while on it (EPERM)");
+  expect_eq(g_uc_stack_flags, 0, "uc_stack: the interrupted code was not on it");
+  sa.sa_flags = SA_SIGINFO;
+  sigaction(SIGUSR2, &sa, nullptr);
+  raise(SIGUSR2);
+  expect(g_handler_sp != 0 && !on_alt_stack(g_handler_sp), "without SA_ONSTACK: the handler runs on the thread's stack");
+  pthread_t t;
+  pthread_create(&t, nullptr, alt_of_new_thread, nullptr);
+  pthread_join(t, nullptr);
+  expect_eq(g_thread_alt_flags, SS_DISABLE, "a new thread has no alternate stack");
+  const stack_t tiny = {g_alt, MINSIGSTKSZ - 1, 0, 0};
+  expect(sigaltstack(&tiny, nullptr) == -1 && errno == ENOMEM, "sigaltstack below MINSIGSTKSZ: ENOMEM");
+  const stack_t odd = {g_alt, sizeof g_alt, 4, 0};
+  expect(sigaltstack(&odd, nullptr) == -1 && errno == EINVAL, "sigaltstack: unknown flags are EINVAL");
+  const stack_t kernel = {reinterpret_cast<void*>(kKernelAddress), sizeof g_alt, 0, 0};
+  expect(sigaltstack(&kernel, nullptr) == -1 && errno == EINVAL, "sigaltstack in the kernel's half: EINVAL");
+  expect(sigaltstack(reinterpret_cast<const stack_t*>(kKernelAddress), nullptr) == -1 && errno == EFAULT,
+         "sigaltstack: unreadable ss is EFAULT");
+  const stack_t off = {nullptr, 0, SS_DISABLE, 0};
+  expect(sigaltstack(&off, &old) == 0 && old.ss_sp == g_alt, "sigaltstack: disable, reporting the old one");
+  expect(sigaltstack(nullptr, &old) == 0 && old.ss_flags == SS_DISABLE, "... and it is gone");
+  reset(SIGUSR2);
+}
+
 void test_errors() {
   expect(sigpending(reinterpret_cast<sigset_t*>(kKernelAddress)) == -1 && errno == EFAULT,
          "sigpending into a kernel address: EFAULT");
@@ -507,6 +575,7 @@ int main() {
   test_interrupted_waits();
   test_restart();
   test_sigsetjmp();
+  test_altstack();
   test_errors();
   return qrv_test::report("siginfo_test");
 }

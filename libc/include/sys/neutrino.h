@@ -103,6 +103,7 @@ QRV_NTO_DECLARE(int, SignalReturn, (const void* context))
  * bounds the wait: sigtimedwait). */
 QRV_NTO_DECLARE(int, SignalSuspend, (const sigset_t* set))
 QRV_NTO_DECLARE(int, SignalWaitinfo, (const sigset_t* set, siginfo_t* info))
+QRV_NTO_DECLARE(int, SignalAltstack, (const stack_t* ss, stack_t* oss)) /* sigaltstack */
 QRV_NTO_DECLARE(int, DebugKernelCounts, (struct qrv_kernel_counts* counts))
 /* The same after the kernel emptied its caches (so free memory compares
  * exactly), and EIO if kernel_check finds a broken invariant (printed on the

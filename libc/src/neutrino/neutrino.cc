@@ -120,6 +120,7 @@ QRV_NTO_CALL(int, syscall_tm_priv, (uint32_t id, void* arg), __KER_TM_PRIV, id, 
 QRV_NTO_CALL(int, SignalReturn, (const void* context), __KER_SIGNAL_RETURN, context)
 QRV_NTO_CALL(int, SignalSuspend, (const uint64_t* set), __KER_SIGNAL_SUSPEND, set)
 QRV_NTO_CALL(int, SignalWaitinfo, (const uint64_t* set, struct qrv_siginfo* info), __KER_SIGNAL_WAITINFO, set, info)
+QRV_NTO_CALL(int, SignalAltstack, (const struct qrv_stack* ss, struct qrv_stack* oss), __KER_SIGNAL_ALTSTACK, ss, oss)
 QRV_NTO_CALL(int, DebugKernelCounts, (struct qrv_kernel_counts* counts), __KER_DEBUG_KERNEL_COUNTS, counts)
 QRV_NTO_CALL(int, DebugKernelCheck, (struct qrv_kernel_counts* counts), __KER_DEBUG_KERNEL_CHECK, counts)
 

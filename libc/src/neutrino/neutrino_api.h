@@ -59,6 +59,7 @@ QRV_NTO_DECLARE(int, syscall_tm_priv, (uint32_t id, void* arg))
 QRV_NTO_DECLARE(int, SignalReturn, (const void* context))
 QRV_NTO_DECLARE(int, SignalSuspend, (const uint64_t* set))
 QRV_NTO_DECLARE(int, SignalWaitinfo, (const uint64_t* set, struct qrv_siginfo* info))
+QRV_NTO_DECLARE(int, SignalAltstack, (const struct qrv_stack* ss, struct qrv_stack* oss))
 QRV_NTO_DECLARE(int, DebugKernelCounts, (struct qrv_kernel_counts* counts))
 QRV_NTO_DECLARE(int, DebugKernelCheck, (struct qrv_kernel_counts* counts))
 // Single-buffer forms of the message calls (a negative part count -n passes

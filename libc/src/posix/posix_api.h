@@ -138,6 +138,7 @@ int sigwait(const sigset_t* set, int* signo);
 int sigwaitinfo(const sigset_t* set, SigInfo* info);
 int sigtimedwait(const sigset_t* set, SigInfo* info, const qrv_timespec* timeout);
 void psignal(int signo, const char* message);
+int sigaltstack(const qrv_stack* ss, qrv_stack* old);
 
 // sys/wait.h, spawn.h.
 pid_t waitpid(pid_t pid, int* status, int options);

@@ -2,7 +2,7 @@
 // sigprocmask, pthread_sigmask and sigpending over SignalKill, SignalAction
 // and SignalProcmask (pid 0 and tid 0 name the caller); sigsuspend over
 // SignalSuspend; sigwait, sigwaitinfo and sigtimedwait over SignalWaitinfo
-// (with a TimerTimeout); psignal. Every handler is entered through
+// (with a TimerTimeout); sigaltstack over SignalAltstack; psignal. Every handler is entered through
 // __qrv_sigstub, with (signo, siginfo, ucontext) whatever its SA_SIGINFO.
 #include <stddef.h>
 
@@ -180,6 +180,9 @@ QRV_LIBC_FN(int, sigwait, (const sigset_t* set, int* signo)) {
   *signo = r;
   return 0;
 }
+
+// The calling thread's; a new thread has none (POSIX).
+QRV_LIBC_FN(int, sigaltstack, (const qrv_stack* ss, qrv_stack* old)) { return SignalAltstack(ss, old); }
 
 QRV_LIBC_FN(void, psignal, (int signo, const char* message)) {
   const char* text = strsignal(signo);
