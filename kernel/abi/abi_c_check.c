@@ -21,6 +21,8 @@ int64_t qrv_abi_c_layout(int32_t what) {
     case QRV_ABI_CHECK_ENOSYS: return QRV_ENOSYS;
     case QRV_ABI_CHECK_SIGCONTEXT_SIZE: return (int64_t)sizeof(struct qrv_sigcontext);
     case QRV_ABI_CHECK_SIGCONTEXT_MASK: return (int64_t)offsetof(struct qrv_sigcontext, mask);
+    case QRV_ABI_CHECK_SIGINFO_SIZE: return (int64_t)sizeof(struct qrv_siginfo);
+    case QRV_ABI_CHECK_SIGINFO_VALUE: return (int64_t)offsetof(struct qrv_siginfo, value);
     default: return -1;
   }
 }

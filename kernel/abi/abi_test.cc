@@ -26,6 +26,8 @@ TEST(AbiTest, CAndCxxAgreeOnLayout) {
   EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_ENOSYS), QRV_ENOSYS);
   EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_SIGCONTEXT_SIZE), sizeof(qrv_sigcontext));
   EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_SIGCONTEXT_MASK), offsetof(qrv_sigcontext, mask));
+  EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_SIGINFO_SIZE), sizeof(qrv_siginfo));
+  EXPECT_EQ(qrv_abi_c_layout(QRV_ABI_CHECK_SIGINFO_VALUE), offsetof(qrv_siginfo, value));
   EXPECT_EQ(qrv_abi_c_layout(9999), -1);
 }
 
@@ -40,7 +42,7 @@ TEST(AbiTest, KernelCallNumbersAreUniqueAndFitTheTable) {
   ++count;
   QRV_KER_CALLS(QRV_CHECK_)
 #undef QRV_CHECK_
-  EXPECT_EQ(count, 44);
+  EXPECT_EQ(count, 47);
   EXPECT_EQ(*seen.rbegin() + 1, QRV_KER_TABLE_SIZE);
 }
 

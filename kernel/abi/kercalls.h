@@ -50,7 +50,10 @@
   X(ConnectFlags, CONNECT_FLAGS, 41, 4)                  \
   X(InterruptAttachEvent, INTERRUPT_ATTACH_EVENT, 42, 3) \
   X(InterruptMask, INTERRUPT_MASK, 43, 2)                \
-  X(InterruptUnmask, INTERRUPT_UNMASK, 44, 2)
+  X(InterruptUnmask, INTERRUPT_UNMASK, 44, 2)           \
+  X(SignalSuspend, SIGNAL_SUSPEND, 45, 1)               \
+  X(SignalWaitinfo, SIGNAL_WAITINFO, 46, 2)             \
+  X(SignalAltstack, SIGNAL_ALTSTACK, 47, 2)
 
 /* __KER_CHANNEL_CREATE, ...: the value placed in a7. */
 enum {
@@ -60,7 +63,7 @@ enum {
 };
 
 /* One past the largest number: the size of a dispatch table indexed by number. */
-#define QRV_KER_TABLE_SIZE 45
+#define QRV_KER_TABLE_SIZE 48
 /* Largest number of arguments a kernel call takes (a0..a5). */
 #define QRV_KER_MAX_ARGS 6
 

@@ -220,25 +220,67 @@ QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, handler) == 0, "qrv_sigaction.hand
 QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, flags) == 8, "qrv_sigaction.flags");
 QRV_ABI_ASSERT(offsetof(struct qrv_sigaction, mask) == 16, "qrv_sigaction.mask");
 
-/* The context a signal handler interrupted, as delivery saves it on the user
- * stack and SignalReturn restores it: regs[0] is the pc, regs[n] is xn; mask
- * is the blocked set to restore. Delivery enters the process's sigstub with
- * a0 = signo, a1 = this context, a2 = the handler, sp 16-byte aligned below
- * it. Floating-point registers are the sigstub's to keep. sstatus is never
- * part of it: the kernel keeps its own. */
-struct qrv_sigcontext {
-  uint64_t regs[32];
-  uint64_t mask;
+/* What a delivered signal reports (siginfo_t's layout, without the si_ prefix: hosts
+ * define those as macros): its number, how it
+ * was sent (QRV_SI_*), and the sender's pid (the kernel knows no uids:
+ * si_uid is 0), the sigqueue or timer value, the faulting address. */
+struct qrv_siginfo {
   int32_t signo;
+  int32_t code;
+  int32_t err;
+  int32_t pid;
+  uint32_t uid;
+  int32_t status;
+  uint64_t addr;
+  union qrv_sigval value;
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_siginfo) == 40, "qrv_siginfo size");
+QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(struct qrv_siginfo) == 8, "qrv_siginfo align");
+QRV_ABI_ASSERT(offsetof(struct qrv_siginfo, code) == 4, "qrv_siginfo.code");
+QRV_ABI_ASSERT(offsetof(struct qrv_siginfo, pid) == 12, "qrv_siginfo.pid");
+QRV_ABI_ASSERT(offsetof(struct qrv_siginfo, uid) == 16, "qrv_siginfo.uid");
+QRV_ABI_ASSERT(offsetof(struct qrv_siginfo, addr) == 24, "qrv_siginfo.addr");
+QRV_ABI_ASSERT(offsetof(struct qrv_siginfo, value) == 32, "qrv_siginfo.value");
+
+/* A thread's alternate signal stack (SignalAltstack; stack_t's layout):
+ * its lowest address, its size, QRV_SS_* flags. */
+struct qrv_stack {
+  uint64_t sp;
+  uint64_t size;
+  int32_t flags;
   uint32_t reserved; /* zero */
 };
-QRV_ABI_ASSERT(sizeof(struct qrv_sigcontext) == 272, "qrv_sigcontext size");
+QRV_ABI_ASSERT(sizeof(struct qrv_stack) == 24, "qrv_stack size");
+QRV_ABI_ASSERT(offsetof(struct qrv_stack, size) == 8, "qrv_stack.size");
+QRV_ABI_ASSERT(offsetof(struct qrv_stack, flags) == 16, "qrv_stack.flags");
+
+/* The context a signal handler interrupted, as delivery saves it on the user
+ * stack and SignalReturn restores it; laid out as libc's ucontext_t: link
+ * (uc_link, 0), mask (uc_sigmask: the blocked set to restore), stack
+ * (uc_stack: the thread's alternate stack, a qrv_stack), the signal, and regs
+ * (uc_mcontext: regs[0] is the pc, regs[n] is xn). A handler may change
+ * mask and regs: SignalReturn resumes what they then say. Delivery enters
+ * the process's sigstub with a0 = signo, a1 = the qrv_siginfo right above
+ * this context, a2 = this context, a3 = the handler, sp 16-byte aligned
+ * below it. Floating-point registers are the sigstub's to keep. sstatus is
+ * never part of it: the kernel keeps its own. */
+struct qrv_sigcontext {
+  uint64_t link;
+  uint64_t mask;
+  struct qrv_stack stack;
+  int32_t signo;
+  uint32_t reserved; /* zero */
+  uint64_t regs[32];
+};
+QRV_ABI_ASSERT(sizeof(struct qrv_sigcontext) == 304, "qrv_sigcontext size");
 QRV_ABI_ASSERT(sizeof(struct qrv_sigcontext) % 16 == 0, "qrv_sigcontext keeps sp aligned");
 QRV_ABI_ASSERT(QRV_ABI_ALIGNOF(struct qrv_sigcontext) == 8, "qrv_sigcontext align");
-QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, regs) == 0, "qrv_sigcontext.regs");
-QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, mask) == 256, "qrv_sigcontext.mask");
-QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, signo) == 264, "qrv_sigcontext.signo");
-QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, reserved) == 268, "qrv_sigcontext.reserved");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, link) == 0, "qrv_sigcontext.link");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, mask) == 8, "qrv_sigcontext.mask");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, stack) == 16, "qrv_sigcontext.stack");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, signo) == 40, "qrv_sigcontext.signo");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, reserved) == 44, "qrv_sigcontext.reserved");
+QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, regs) == 48, "qrv_sigcontext.regs");
 
 /* Clock ids for ClockTime / ClockNanosleep / TimerCreate. */
 #define QRV_CLOCK_REALTIME 0
@@ -266,6 +308,7 @@ QRV_ABI_ASSERT(offsetof(struct qrv_sigcontext, reserved) == 268, "qrv_sigcontext
 #define QRV_NTO_TIMEOUT_REPLY (1u << 6)
 #define QRV_NTO_TIMEOUT_MUTEX (1u << 13)
 #define QRV_NTO_TIMEOUT_CONDVAR (1u << 14)
+#define QRV_NTO_TIMEOUT_SIGWAITINFO (1u << 11)
 #define QRV_NTO_TIMEOUT_JOIN (1u << 15)
 /* TimerTimeout / TimerSettime: the time given is absolute (clock time). */
 #define QRV_TIMER_ABSTIME 0x80000000u

@@ -193,7 +193,7 @@ int64_t msg_sendv(int64_t coid, uint64_t siov, int64_t sparts, uint64_t riov, in
   int64_t r = parts_copyin(ipc.send, siov, sparts);
   if (r == 0) r = parts_copyin(ipc.reply, riov, rparts);
   if (r == 0 && timeout_expired(cur, STATE_SEND)) r = -QRV_ETIMEDOUT;
-  if (r == 0 && signal_interrupts(cur)) r = -QRV_EINTR;  // a signal is on its way in
+  if (r == 0 && signal_interrupts(cur)) r = signal_eintr(cur);  // a signal is on its way in
   if (r != 0) {
     parts_release(ipc.send);
     parts_release(ipc.reply);
@@ -268,7 +268,7 @@ int64_t msg_receivev(int64_t chid, uint64_t riov, int64_t rparts, uint64_t user_
     }
     // Nothing queued: wait at the thread's own priority.
     if (timeout_expired(cur, STATE_RECEIVE)) return -QRV_ETIMEDOUT;
-    if (signal_interrupts(cur)) return -QRV_EINTR;  // a signal is on its way in
+    if (signal_interrupts(cur)) return signal_eintr(cur);  // a signal is on its way in
     if (cur->priority_ != cur->ipc.real_priority) sched_inherit(cur, cur->ipc.real_priority);
     cur->ipc.channel = ch;
     cur->ipc.status = 0;
@@ -301,6 +301,9 @@ int64_t msg_error(int64_t rcvid, int64_t error) {
   if (error <= 0 || error >= 4096) return -QRV_EINVAL;
   tThread* client = msg_reply_target(rcvid);
   if (client == nullptr) return -QRV_ESRCH;
+  // A server answering a signal's unblock request with EINTR did nothing:
+  // the send may start again (SA_RESTART).
+  if (error == QRV_EINTR && client->ipc.unblock_requested) signal_mark_restartable(client, client->frame->x[10]);
   msg_client_unlink(client);
   msg_client_finish(client, -error, /*by_server=*/true);
   return 0;

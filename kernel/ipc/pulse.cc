@@ -101,12 +101,18 @@ int64_t event_validate(const qrv_sigevent& ev, bool unblock_ok) {
   }
 }
 
-int64_t event_send(tProcess* target, const qrv_sigevent& ev, uint8_t default_priority) {
+int64_t event_send(tProcess* target, const qrv_sigevent& ev, uint8_t default_priority, int32_t code, uint32_t pid) {
   switch (ev.sigev_notify) {
     case QRV_SIGEV_NONE:
       return 0;
-    case QRV_SIGEV_SIGNAL:
-      return signal_send(target, ev.sigev_signo_or_coid);
+    case QRV_SIGEV_SIGNAL: {
+      qrv_siginfo info = {};
+      info.signo = ev.sigev_signo_or_coid;
+      info.code = code;
+      info.pid = static_cast<int32_t>(pid);
+      info.value = ev.sigev_value;
+      return signal_send(target, info);
+    }
     case QRV_SIGEV_PULSE: {
       tConnect* c = connect_lookup(target, ev.sigev_signo_or_coid);
       if (c == nullptr || c->channel == nullptr) return -QRV_EBADF;
@@ -143,5 +149,5 @@ int64_t msg_deliver_event(int64_t rcvid, uint64_t user_event) {
   // Only the server the connection leads to may notify its client.
   if (c == nullptr || c->channel == nullptr || c->channel->proc != cur->proc) return -QRV_ESRCH;
   if (c->proc->exiting) return -QRV_ESRCH;
-  return event_send(c->proc, ev, cur->priority_);
+  return event_send(c->proc, ev, cur->priority_, QRV_SI_USER, cur->proc->pid);
 }

@@ -39,8 +39,10 @@ int64_t msg_send_pulse(int64_t coid, int64_t priority, int64_t code, int64_t val
 // Sends `ev` on behalf of `proc`'s timer or of a server: a pulse on the
 // connection ev.coid of `target`, or a signal to `target`. SIGEV_NONE does
 // nothing. Errors: -EINVAL (unknown notify type, bad fields), -EBADF (no
-// such connection), -EAGAIN / -ENOMEM (pulse not queued).
-int64_t event_send(tProcess* target, const qrv_sigevent& ev, uint8_t default_priority);
+// such connection), -EAGAIN / -ENOMEM (pulse not queued; for a signal, its
+// realtime queue is full). A signal's report says si_code `code`, si_pid
+// `pid` and the event's value.
+int64_t event_send(tProcess* target, const qrv_sigevent& ev, uint8_t default_priority, int32_t code, uint32_t pid);
 
 // Checks a sigevent's fields for the types event_send takes, plus
 // SIGEV_UNBLOCK when `unblock_ok`. 0 or -EINVAL.

@@ -3,6 +3,7 @@
 // the next sleeper's deadline and, while a user thread runs, the next tick.
 #include "kernel/proc/clock.h"
 
+#include "kernel/abi/signals.h"
 #include "kernel/abi/types.h"
 #include "kernel/arch/riscv/percpu.h"
 #include "kernel/arch/riscv/csr.h"
@@ -128,7 +129,7 @@ void clock_interrupt() {
     ProcTimer& pt = static_cast<ProcTimer&>(k);
     pt.overruns += overruns;
     if (!pt.proc->exiting) {
-      (void)event_send(pt.proc, pt.event, kKernelPulsePriority);  // a full queue drops this expiry
+      (void)event_send(pt.proc, pt.event, kKernelPulsePriority, QRV_SI_TIMER, 0);  // a full queue drops this expiry
     }
   });
   tThread* cur = this_cpu()->current;

@@ -5,6 +5,7 @@
 #include "kernel/proc/interrupt.h"
 
 #include "kernel/abi/errno.h"
+#include "kernel/abi/signals.h"
 #include "kernel/abi/types.h"
 #include "kernel/arch/riscv/kcontext.h"
 #include "kernel/ipc/pulse.h"
@@ -34,7 +35,7 @@ Attachment g_attach[kMaxAttachments];
 void fire(uint32_t irq, void* ctx) {
   auto* a = static_cast<Attachment*>(ctx);
   if (a->masks++ == 0) irq_mask(irq);
-  (void)event_send(a->proc, a->event, a->priority);
+  (void)event_send(a->proc, a->event, a->priority, QRV_SI_KERNEL, 0);
 }
 
 Attachment* lookup(const tProcess* proc, int64_t id) {

@@ -73,6 +73,28 @@ const char* check_threads(const tProcess& p, Tally& n, uint64_t& armed) {
   return nullptr;
 }
 
+// Every pending signal's report names a signal pending for its target (the
+// process, or a live thread of it), and the realtime count is right (for a
+// process not exiting: its killed threads keep their reports until it goes).
+const char* check_signals(const tProcess& p) {
+  const SigQueue& q = p.sig.queue;
+  if (q.used > kSigQueueSlots || q.realtime > QRV_SIGQUEUE_MAX) return "signals: queue over its bounds";
+  uint32_t realtime = 0;
+  for (uint32_t i = 0; i < q.used; ++i) {
+    const SigQueue::Entry& e = q.entries[i];
+    if (e.info.signo < 1 || e.info.signo > QRV_SIGMAX) return "signals: a report of no signal";
+    const uint64_t bit = uint64_t{1} << (e.info.signo - 1);
+    realtime += sig_is_realtime(e.info.signo);
+    if (e.tid == 0) {
+      if ((p.sig.pending & bit) == 0) return "signals: a report of a signal not pending for the process";
+    } else {
+      const tThread* t = e.tid <= kMaxThreadsPerProcess ? p.threads[e.tid - 1] : nullptr;
+      if (t == nullptr || t->exited || (t->sig.pending & bit) == 0) return "signals: a report of a signal not pending for its thread";
+    }
+  }
+  return realtime == q.realtime ? nullptr : "signals: realtime count disagrees with the queue";
+}
+
 // No two address spaces share an ASID: the TLB would mix them.
 const char* check_asids() {
   for (uint32_t i = 0; i < kMaxProcesses; ++i) {
@@ -120,6 +142,7 @@ const char* kernel_check() {
   for (uint32_t i = 0; i < kMaxProcesses; ++i) {
     if (const tProcess* p = process_slot(i)) {
       if (const char* bad = check_threads(*p, n, armed)) return bad;
+      if (const char* bad = p->exiting ? nullptr : check_signals(*p)) return bad;  // a dying one's threads go anyhow
     }
   }
   if (n.senders != 0 || n.repliers != 0 || n.receivers != 0) return "threads and channel lists disagree";

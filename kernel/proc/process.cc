@@ -319,7 +319,7 @@ void thread_exit(uint64_t value) {
   cur->exited = true;
   cur->state_ = STATE_DEAD;
   proc->live_threads--;
-  if (proc->sig.pending != 0) signal_thread_exit(cur);
+  signal_thread_exit(cur);
   if (cur->joiner != nullptr) {  // the join completes here: the joiner
     tThread* j = cur->joiner;       // will not touch us again
     cur->joiner = nullptr;
@@ -416,7 +416,7 @@ int64_t thread_join(uint32_t tid, uint64_t* value) {
   if (target->joiner != nullptr) return -QRV_EINVAL;
   if (!target->exited) {
     if (timeout_expired(cur, STATE_JOIN)) return -QRV_ETIMEDOUT;
-    if (signal_interrupts(cur)) return -QRV_EINTR;  // a signal is on its way in
+    if (signal_interrupts(cur)) return signal_eintr(cur);  // a signal is on its way in
     cur->state_ = STATE_JOIN;
     cur->join_target = target;
     cur->join_result = value;

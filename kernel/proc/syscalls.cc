@@ -322,6 +322,9 @@ constexpr std::array<KerCall, QRV_KER_TABLE_SIZE> make_table() {
   t[__KER_SIGNAL_ACTION] = {ker_signal_action, true};
   t[__KER_SIGNAL_PROCMASK] = {ker_signal_procmask, true};
   t[__KER_SIGNAL_RETURN] = {ker_signal_return, true};
+  t[__KER_SIGNAL_SUSPEND] = {ker_signal_suspend, true};
+  t[__KER_SIGNAL_WAITINFO] = {ker_signal_waitinfo, true};
+  t[__KER_SIGNAL_ALTSTACK] = {ker_signal_altstack, true};
   t[__KER_TIMER_CREATE] = {ker_timer_create, true};
   t[__KER_TIMER_SETTIME] = {ker_timer_settime, true};
   t[__KER_TIMER_DESTROY] = {ker_timer_destroy, true};

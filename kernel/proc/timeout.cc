@@ -13,11 +13,13 @@
 
 namespace {
 constexpr uint32_t kCoverable = QRV_NTO_TIMEOUT_SEND | QRV_NTO_TIMEOUT_RECEIVE | QRV_NTO_TIMEOUT_REPLY |
-                                QRV_NTO_TIMEOUT_MUTEX | QRV_NTO_TIMEOUT_CONDVAR | QRV_NTO_TIMEOUT_JOIN;
+                                QRV_NTO_TIMEOUT_MUTEX | QRV_NTO_TIMEOUT_CONDVAR | QRV_NTO_TIMEOUT_JOIN |
+                                QRV_NTO_TIMEOUT_SIGWAITINFO;
 // Each flag is the bit of the state it covers (covers() below).
 static_assert(QRV_NTO_TIMEOUT_SEND == 1u << STATE_SEND && QRV_NTO_TIMEOUT_RECEIVE == 1u << STATE_RECEIVE &&
               QRV_NTO_TIMEOUT_REPLY == 1u << STATE_REPLY && QRV_NTO_TIMEOUT_MUTEX == 1u << STATE_MUTEX &&
-              QRV_NTO_TIMEOUT_CONDVAR == 1u << STATE_CONDVAR && QRV_NTO_TIMEOUT_JOIN == 1u << STATE_JOIN);
+              QRV_NTO_TIMEOUT_CONDVAR == 1u << STATE_CONDVAR && QRV_NTO_TIMEOUT_JOIN == 1u << STATE_JOIN &&
+              QRV_NTO_TIMEOUT_SIGWAITINFO == 1u << STATE_SIGWAITINFO);
 
 bool covers(const tThread* t, ThreadState s) { return (t->timeout.flags & (1u << s)) != 0; }
 }  // namespace

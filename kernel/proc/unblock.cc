@@ -26,6 +26,9 @@ bool thread_unblock(tThread* t, int64_t status) {
     case STATE_CONDVAR:
       t->wait_addr = 0;
       break;
+    case STATE_SIGSUSPEND:
+    case STATE_SIGWAITINFO:  // status 0: a signal it waits for came; it looks again
+      break;
     default:
       return false;
   }

@@ -42,6 +42,7 @@
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "libc/include/headers_c_check.h"
@@ -65,6 +66,24 @@ static_assert(_IO_FLAG_NOACCESS == O_ACCMODE, "the no-access open is the one acc
 static_assert(sizeof(struct sigaction) == 24, "sigaction as libc's qrv::libc::Sigaction");
 static_assert(offsetof(struct sigaction, sa_mask) == 8 && offsetof(struct sigaction, sa_flags) == 16, "sigaction");
 static_assert(sizeof(jmp_buf) == 26 * 8, "jmp_buf holds ra, sp, s0-s11, fs0-fs11");
+static_assert(sizeof(sigjmp_buf) == 28 * 8, "sigjmp_buf: a jmp_buf, the savemask flag, the mask");
+static_assert(offsetof(struct sigaction, sa_sigaction) == 0 && offsetof(struct sigaction, sa_handler) == 0,
+              "sa_sigaction and sa_handler share a word");
+static_assert(sizeof(siginfo_t) == sizeof(struct qrv_siginfo), "siginfo_t is the kernel's report");
+static_assert(offsetof(siginfo_t, si_code) == offsetof(struct qrv_siginfo, code), "si_code");
+static_assert(offsetof(siginfo_t, si_pid) == offsetof(struct qrv_siginfo, pid), "si_pid");
+static_assert(offsetof(siginfo_t, si_uid) == offsetof(struct qrv_siginfo, uid), "si_uid");
+static_assert(offsetof(siginfo_t, si_addr) == offsetof(struct qrv_siginfo, addr), "si_addr");
+static_assert(offsetof(siginfo_t, si_value) == offsetof(struct qrv_siginfo, value), "si_value");
+static_assert(sizeof(ucontext_t) == sizeof(struct qrv_sigcontext), "ucontext_t is the kernel's saved context");
+static_assert(offsetof(ucontext_t, uc_sigmask) == offsetof(struct qrv_sigcontext, mask), "uc_sigmask");
+static_assert(offsetof(ucontext_t, uc_stack) == offsetof(struct qrv_sigcontext, stack), "uc_stack");
+static_assert(offsetof(ucontext_t, uc_mcontext) == offsetof(struct qrv_sigcontext, regs), "uc_mcontext");
+static_assert(sizeof(stack_t) == sizeof(struct qrv_stack), "stack_t is the kernel's qrv_stack");
+static_assert(offsetof(stack_t, ss_size) == offsetof(struct qrv_stack, size), "ss_size");
+static_assert(offsetof(stack_t, ss_flags) == offsetof(struct qrv_stack, flags), "ss_flags");
+static_assert(SIGRTMIN == 34 && SIGRTMAX == 64 && SIGRTMAX <= NSIG - 1, "realtime signals, Linux's numbers");
+static_assert(SI_USER == 0 && SI_QUEUE == -1 && SI_TIMER == -2, "Linux's si_code values");
 static_assert(offsetof(pthread_mutex_t, __sync) == 0, "a pthread_mutex_t starts with its sync object");
 static_assert(sizeof(pthread_attr_t) == 16, "pthread_attr_t as libc's");
 static_assert(sizeof(struct tm) == 56 && offsetof(struct tm, tm_gmtoff) == 40, "struct tm as libc's Tm");

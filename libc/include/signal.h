@@ -2,6 +2,7 @@
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/cdefs.h>
 #include <sys/types.h>
@@ -17,8 +18,12 @@ union sigval {
   void* sival_ptr;
 };
 
-/* What a signal (or waitid) reports. The fields are POSIX's; waitid fills
- * si_signo (SIGCHLD), si_code (CLD_*), si_pid and si_status. */
+/* What a signal (or waitid) reports, as the kernel's struct qrv_siginfo.
+ * The fields are POSIX's; a signal's handler (SA_SIGINFO) or sigwaitinfo
+ * gets si_signo, si_code (SI_*), si_pid (the sender; taskman's for a kill
+ * of a process group), si_value (sigqueue, a timer's sigevent); si_uid is
+ * 0 (the kernel knows no credentials). waitid fills si_signo (SIGCHLD),
+ * si_code (CLD_*), si_pid and si_status. */
 typedef struct {
   int si_signo;
   int si_code;
@@ -29,6 +34,10 @@ typedef struct {
   void* si_addr;
   union sigval si_value;
 } siginfo_t;
+#define SI_USER QRV_SI_USER     /* kill, raise, pthread_kill */
+#define SI_QUEUE QRV_SI_QUEUE   /* sigqueue */
+#define SI_TIMER QRV_SI_TIMER   /* a timer's expiry (timer_create) */
+#define SI_KERNEL QRV_SI_KERNEL /* an interrupt's event */
 #define CLD_EXITED 1 /* si_code of SIGCHLD: the child exited */
 #define CLD_KILLED 2 /* ended by a signal */
 #define CLD_DUMPED 3
@@ -60,6 +69,10 @@ typedef struct {
 #define SIGTTOU QRV_SIGTTOU
 #define SIGURG QRV_SIGURG
 #define SIGWINCH QRV_SIGWINCH
+/* Realtime signals: each sent instance is queued (SIGQUEUE_MAX per process). */
+#define SIGRTMIN QRV_SIGRTMIN
+#define SIGRTMAX QRV_SIGRTMAX
+#define SIGQUEUE_MAX QRV_SIGQUEUE_MAX
 
 #define SIG_BLOCK QRV_SIG_BLOCK
 #define SIG_UNBLOCK QRV_SIG_UNBLOCK
@@ -69,6 +82,11 @@ typedef struct {
 #define SA_SIGINFO QRV_SA_SIGINFO
 #define SA_RESTART QRV_SA_RESTART
 #define SA_NODEFER QRV_SA_NODEFER
+#define SA_ONSTACK QRV_SA_ONSTACK
+#define SS_ONSTACK QRV_SS_ONSTACK
+#define SS_DISABLE QRV_SS_DISABLE
+#define MINSIGSTKSZ QRV_MINSIGSTKSZ
+#define SIGSTKSZ QRV_SIGSTKSZ
 #define SA_RESETHAND ((int)QRV_SA_RESETHAND)
 
 #define SIG_DFL ((void (*)(int))QRV_SIG_DFL)
@@ -99,12 +117,27 @@ struct sigevent {
 #define SIGEV_SIGNAL_INIT(e, signo) \
   ((e)->sigev_notify = SIGEV_SIGNAL, (e)->sigev_signo = (signo), (e)->__reserved = 0)
 
+/* sa_sigaction (with SA_SIGINFO) and sa_handler share one word. */
 struct sigaction {
-  void (*sa_handler)(int);
+  union {
+    void (*__sa_handler)(int);
+    void (*__sa_sigaction)(int, siginfo_t*, void*);
+  } __sa_u;
   sigset_t sa_mask;
   int sa_flags;
   int __reserved;
 };
+#define sa_handler __sa_u.__sa_handler
+#define sa_sigaction __sa_u.__sa_sigaction
+
+/* An alternate signal stack (sigaltstack, ucontext_t's uc_stack), as the
+ * kernel's struct qrv_stack. */
+typedef struct {
+  void* ss_sp;
+  size_t ss_size;
+  int ss_flags;
+  int __reserved;
+} stack_t;
 
 __BEGIN_DECLS
 int kill(pid_t pid, int signo);
@@ -115,6 +148,17 @@ int pthread_sigmask(int how, const sigset_t* __QRV_RESTRICT set, sigset_t* __QRV
 int pthread_kill(unsigned long thread, int signo); /* thread: a pthread_t */
 /* The handler stays installed; SIG_ERR on failure. */
 void (*signal(int signo, void (*handler)(int)))(int);
+int sigqueue(pid_t pid, int signo, union sigval value);
+int sigsuspend(const sigset_t* set);
+int sigpending(sigset_t* set);
+int sigwait(const sigset_t* __QRV_RESTRICT set, int* __QRV_RESTRICT signo);
+int sigwaitinfo(const sigset_t* __QRV_RESTRICT set, siginfo_t* __QRV_RESTRICT info);
+struct timespec;
+int sigtimedwait(const sigset_t* __QRV_RESTRICT set, siginfo_t* __QRV_RESTRICT info,
+                 const struct timespec* __QRV_RESTRICT timeout);
+void psignal(int signo, const char* message);
+/* The calling thread's alternate stack for SA_ONSTACK handlers. */
+int sigaltstack(const stack_t* __QRV_RESTRICT ss, stack_t* __QRV_RESTRICT old);
 
 static inline int sigemptyset(sigset_t* set) {
   *set = 0;

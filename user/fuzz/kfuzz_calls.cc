@@ -190,7 +190,8 @@ uint64_t Worker::sync_word() {
 long Worker::blocking_prologue() {
   if (rng_.one_in(50)) return 0;  // block for as long as it takes (until the process ends, maybe)
   constexpr uint64_t kAll = QRV_NTO_TIMEOUT_SEND | QRV_NTO_TIMEOUT_RECEIVE | QRV_NTO_TIMEOUT_REPLY |
-                           QRV_NTO_TIMEOUT_MUTEX | QRV_NTO_TIMEOUT_CONDVAR | QRV_NTO_TIMEOUT_JOIN;
+                           QRV_NTO_TIMEOUT_MUTEX | QRV_NTO_TIMEOUT_CONDVAR | QRV_NTO_TIMEOUT_JOIN |
+                           QRV_NTO_TIMEOUT_SIGWAITINFO;
   // Mostly every blocking state with a short time; sometimes a random subset
   // or random bits (EINVAL), an event, an absolute time, or no time (poll).
   // (Each variant that leaves a state uncovered may block a worker for good:
@@ -343,8 +344,9 @@ long Worker::call() {
       long signo = L(rng_.below(40));
       if (signo == SIGKILL && !rng_.one_in(200)) signo = SIGUSR1;  // SIGKILL is rare
       const int64_t target = rng_.one_in(8) ? pid() : 0;  // siblings rarely: most signals would end them
+      // si_code SI_QUEUE, SI_USER or one the kernel keeps for itself (EINVAL)
       return ker(__KER_SIGNAL_KILL, rng_.one_in(8) ? hostile() : 0, target, rng_.one_in(2) ? 0 : tid(), signo,
-                 L(rng_.below(3)), L(rng_.next()));
+                 L(rng_.below(3)) - 1, L(rng_.next()));
     }
     case 36: {
       const int signo = static_cast<int>(rng_.below(40));
@@ -367,16 +369,34 @@ long Worker::call() {
         *set = rng_.next() & rng_.next();
       }
       return ker(__KER_SIGNAL_PROCMASK, rng_.one_in(4) ? pid() : 0, rng_.one_in(2) ? 0 : tid(),
-                 rng_.one_in(5) ? hostile() : L(rng_.below(3)), L(a), rng_.one_in(2) ? L(ptr(8)) : 0);
+                 rng_.one_in(5) ? hostile() : rng_.one_in(8) ? QRV_SIG_PENDING : L(rng_.below(3)), L(a),
+                 rng_.one_in(2) ? L(ptr(8)) : 0);
     }
-    case 38: {  // the odd ones: SignalReturn with a context that cannot be read, interrupts, the console, tm_priv, counts
-      switch (rng_.below(6)) {
+    case 38: {  // the odd ones: SignalReturn with a context that cannot be read, interrupts, the console, tm_priv,
+                // counts, waiting for signals
+      switch (rng_.below(9)) {
         case 0: return ker(__KER_SIGNAL_RETURN, rng_.one_in(2) ? 0 : L(rng_.one_in(2) ? kKernel : kUnmapped));
         case 1: return ker(__KER_INTERRUPT_ATTACH, hostile(), L(event()), L(ptr(64)), hostile(), hostile());
         case 2: return ker(__KER_INTERRUPT_DETACH, hostile());
         case 3: return ker(__KER_DEBUG_CONSOLE_WRITE, hostile() & ~0xfffll, 0);  // nothing printed
         case 4: return ker(__KER_TM_PRIV, L(rng_.below(100)), L(ptr(64)));
-        default: return ker(__KER_DEBUG_KERNEL_COUNTS, L(ptr(64)));
+        case 5: return ker(__KER_DEBUG_KERNEL_COUNTS, L(ptr(64)));
+        case 6:  // a set and a report anywhere; bounded like the other waits
+          blocking_prologue();
+          return ker(__KER_SIGNAL_WAITINFO, rng_.one_in(4) ? hostile() : L(ptr(8)), rng_.one_in(4) ? hostile() : L(ptr(40)));
+        case 7: {  // an alternate stack: anywhere, any size and flags (SA_ONSTACK handlers then use it)
+          auto* ss = reinterpret_cast<uint64_t*>(ptr(24));
+          const uintptr_t a = reinterpret_cast<uintptr_t>(ss);
+          if (a >= reinterpret_cast<uintptr_t>(g_scratch) && a + 24 <= reinterpret_cast<uintptr_t>(g_scratch) + kScratchSize &&
+              a % 8 == 0 && rng_.one_in(2)) {
+            ss[0] = rng_.one_in(4) ? static_cast<uint64_t>(hostile()) : reinterpret_cast<uintptr_t>(g_scratch);
+            ss[1] = rng_.one_in(4) ? static_cast<uint64_t>(hostile()) : kScratchSize;
+            ss[2] = rng_.below(4);  // flags 0..3, reserved 0
+          }
+          return ker(__KER_SIGNAL_ALTSTACK, rng_.one_in(4) ? hostile() : L(a), rng_.one_in(2) ? L(ptr(24)) : 0);
+        }
+        default:  // mostly a set it cannot read: a readable one may let no signal in, for good
+          return ker(__KER_SIGNAL_SUSPEND, rng_.one_in(64) ? L(ptr(8)) : hostile());
       }
     }
     default: {  // a number nobody implements

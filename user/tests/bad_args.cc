@@ -280,6 +280,18 @@ void signal_calls() {
   expect_eq(ker(__KER_SIGNAL_KILL, 0, 9999, 0, 0), -ESRCH, "SignalKill: no such pid");
   expect_eq(ker(__KER_SIGNAL_KILL, 0, kWide + 2, 0, 0), -ESRCH, "SignalKill: 2^32 + 2 is not pid 2");
   expect_eq(ker(__KER_SIGNAL_KILL, 0, 0, 0, 0), 0, "SignalKill: signal 0 to oneself");
+  expect_eq(ker(__KER_SIGNAL_KILL, 0, 0, 0, 0, 1), -EINVAL, "SignalKill: si_code 1 is not a sender's");
+  expect_eq(ker(__KER_SIGNAL_KILL, 0, 0, 0, 0, QRV_SI_QUEUE, kKernel), 0, "SignalKill: SI_QUEUE, any value");
+  expect_eq(ker(__KER_SIGNAL_PROCMASK, 0, 0, QRV_SIG_PENDING, 0, kKernel), -EFAULT,
+            "SignalProcmask(SIG_PENDING): kernel oldset");
+  expect_eq(ker(__KER_SIGNAL_SUSPEND, kKernel), -EFAULT, "SignalSuspend: kernel set");
+  expect_eq(ker(__KER_SIGNAL_SUSPEND, kUnmapped), -EFAULT, "SignalSuspend: unmapped set");
+  expect_eq(ker(__KER_SIGNAL_WAITINFO, kPage0, 0), -EFAULT, "SignalWaitinfo: set in page 0");
+  const uint64_t set = ~uint64_t{0};
+  expect_eq(ker(__KER_SIGNAL_WAITINFO, ptr(&set), kKernel), -EFAULT, "SignalWaitinfo: kernel report");
+  expect_eq(ker(__KER_SIGNAL_WAITINFO, ptr(&set), kUnmapped), -EFAULT, "SignalWaitinfo: unmapped report");
+  expect_eq(ker(__KER_SIGNAL_ALTSTACK, kKernel, 0), -EFAULT, "SignalAltstack: kernel ss");
+  expect_eq(ker(__KER_SIGNAL_ALTSTACK, 0, kUnmapped), -EFAULT, "SignalAltstack: unmapped oss");
 }
 
 // syscall_tm_priv is taskman's alone: every slot, in range or not, with any

@@ -189,8 +189,8 @@ void bad_arguments() {
   expect_eq(SignalAction_r(0, nullptr, SIGUSR1, &act, nullptr), -EINVAL, "SignalAction: no sigstub");
   expect_eq(SignalAction_r(0, reinterpret_cast<void (*)()>(kKernelAddress), SIGUSR1, &act, nullptr), -EINVAL,
             "SignalAction: sigstub in the kernel");
-  qrv_sigaction siginfo = {reinterpret_cast<uintptr_t>(&count_handler), QRV_SA_SIGINFO, 0};
-  expect_eq(SignalAction_r(0, stub, SIGUSR1, &siginfo, nullptr), -EINVAL, "SignalAction: SA_SIGINFO");
+  qrv_sigaction siginfo = {reinterpret_cast<uintptr_t>(&count_handler), QRV_SA_SIGINFO | 0x8, 0};
+  expect_eq(SignalAction_r(0, stub, SIGUSR1, &siginfo, nullptr), -EINVAL, "SignalAction: SA_SIGINFO with an unknown flag");
   qrv_sigaction flags = {QRV_SIG_IGN, 0x100, 0};
   expect_eq(SignalAction_r(0, stub, SIGUSR1, &flags, nullptr), -EINVAL, "SignalAction: unknown flag");
   qrv_sigaction ign = {QRV_SIG_IGN, 0, 0};

@@ -55,6 +55,7 @@ constexpr Program kPrograms[] = {
     {"sigaction_test", "sigaction_test", nullptr, 0, SIGKILL},
     {"sigaction_test", "sigaction_bad_handler", nullptr, 0, SIGSEGV},
     {"sigaction_test", "sigaction_bad_stack", nullptr, 0, SIGSEGV},
+    {"siginfo_test", "siginfo_test", nullptr, 0, 0},
     {"kcall_regress", "kcall_regress", nullptr, 0, 0},
     {"kcall_regress", "kcall_regress", "leak_receive", 0, 0},
     {"kcall_regress", "kcall_regress", "leak_reply", 0, 0},

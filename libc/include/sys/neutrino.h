@@ -35,6 +35,7 @@ typedef qrv_sync_t sync_t;
 #define _NTO_TIMEOUT_MUTEX QRV_NTO_TIMEOUT_MUTEX
 #define _NTO_TIMEOUT_CONDVAR QRV_NTO_TIMEOUT_CONDVAR
 #define _NTO_TIMEOUT_JOIN QRV_NTO_TIMEOUT_JOIN
+#define _NTO_TIMEOUT_SIGWAITINFO QRV_NTO_TIMEOUT_SIGWAITINFO
 
 #define _NTO_INTR_FLAGS_TRK_MSK QRV_NTO_INTR_FLAGS_TRK_MSK
 /* ThreadCtl commands. Only _NTO_TCTL_IO exists (ENOSYS for the others): the
@@ -82,7 +83,7 @@ QRV_NTO_DECLARE(int, SyncMutexLock, (sync_t* sync))
 QRV_NTO_DECLARE(int, SyncMutexUnlock, (sync_t* sync))
 QRV_NTO_DECLARE(int, SyncCondvarWait, (sync_t* sync, sync_t* mutex))
 QRV_NTO_DECLARE(int, SyncCondvarSignal, (sync_t* sync, int all))
-QRV_NTO_DECLARE(int, SignalKill, (uint32_t nd, pid_t pid, int tid, int signo, int code, int value))
+QRV_NTO_DECLARE(int, SignalKill, (uint32_t nd, pid_t pid, int tid, int signo, int code, intptr_t value))
 QRV_NTO_DECLARE(int, SignalAction, (pid_t pid, void (*sigstub)(void), int signo, const struct qrv_sigaction* act,
                                     struct qrv_sigaction* oact))
 QRV_NTO_DECLARE(int, SignalProcmask, (pid_t pid, int tid, int how, const sigset_t* set, sigset_t* oldset))
@@ -98,6 +99,11 @@ QRV_NTO_DECLARE(int, InterruptUnmask, (int intr, int id))
 QRV_NTO_DECLARE(int, DebugConsoleWrite, (const char* s, size_t n))
 QRV_NTO_DECLARE(int, syscall_tm_priv, (uint32_t id, void* arg))
 QRV_NTO_DECLARE(int, SignalReturn, (const void* context))
+/* sigsuspend and sigwaitinfo (a TimerTimeout with _NTO_TIMEOUT_SIGWAITINFO
+ * bounds the wait: sigtimedwait). */
+QRV_NTO_DECLARE(int, SignalSuspend, (const sigset_t* set))
+QRV_NTO_DECLARE(int, SignalWaitinfo, (const sigset_t* set, siginfo_t* info))
+QRV_NTO_DECLARE(int, SignalAltstack, (const stack_t* ss, stack_t* oss)) /* sigaltstack */
 QRV_NTO_DECLARE(int, DebugKernelCounts, (struct qrv_kernel_counts* counts))
 /* The same after the kernel emptied its caches (so free memory compares
  * exactly), and EIO if kernel_check finds a broken invariant (printed on the

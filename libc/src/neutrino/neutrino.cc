@@ -99,7 +99,7 @@ QRV_NTO_CALL(int, SyncMutexUnlock, (qrv_sync_t* sync), __KER_SYNC_MUTEX_UNLOCK, 
 QRV_NTO_CALL(int, SyncCondvarWait, (qrv_sync_t* sync, qrv_sync_t* mutex), __KER_SYNC_CONDVAR_WAIT, sync,
              mutex)
 QRV_NTO_CALL(int, SyncCondvarSignal, (qrv_sync_t* sync, int all), __KER_SYNC_CONDVAR_SIGNAL, sync, all)
-QRV_NTO_CALL(int, SignalKill, (uint32_t nd, int32_t pid, int tid, int signo, int code, int value),
+QRV_NTO_CALL(int, SignalKill, (uint32_t nd, int32_t pid, int tid, int signo, int code, intptr_t value),
              __KER_SIGNAL_KILL, nd, pid, tid, signo, code, value)
 QRV_NTO_CALL(int, SignalAction,
              (int32_t pid, void (*sigstub)(), int signo, const struct qrv_sigaction* act,
@@ -118,6 +118,9 @@ QRV_NTO_CALL(int, InterruptUnmask, (int intr, int id), __KER_INTERRUPT_UNMASK, i
 QRV_NTO_CALL(int, DebugConsoleWrite, (const char* s, size_t n), __KER_DEBUG_CONSOLE_WRITE, s, n)
 QRV_NTO_CALL(int, syscall_tm_priv, (uint32_t id, void* arg), __KER_TM_PRIV, id, arg)
 QRV_NTO_CALL(int, SignalReturn, (const void* context), __KER_SIGNAL_RETURN, context)
+QRV_NTO_CALL(int, SignalSuspend, (const uint64_t* set), __KER_SIGNAL_SUSPEND, set)
+QRV_NTO_CALL(int, SignalWaitinfo, (const uint64_t* set, struct qrv_siginfo* info), __KER_SIGNAL_WAITINFO, set, info)
+QRV_NTO_CALL(int, SignalAltstack, (const struct qrv_stack* ss, struct qrv_stack* oss), __KER_SIGNAL_ALTSTACK, ss, oss)
 QRV_NTO_CALL(int, DebugKernelCounts, (struct qrv_kernel_counts* counts), __KER_DEBUG_KERNEL_COUNTS, counts)
 QRV_NTO_CALL(int, DebugKernelCheck, (struct qrv_kernel_counts* counts), __KER_DEBUG_KERNEL_CHECK, counts)
 

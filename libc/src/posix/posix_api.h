@@ -115,8 +115,12 @@ int dirfd(Dir* d);
 int closedir(Dir* d);
 
 // signal.h
+struct SigInfo;
 struct Sigaction {
-  void (*sa_handler)(int);
+  union {  // sa_sigaction with SA_SIGINFO: the same word either way
+    void (*sa_handler)(int);
+    void (*sa_sigaction)(int, SigInfo*, void*);
+  };
   sigset_t sa_mask;
   int32_t sa_flags;
   int32_t reserved;
@@ -127,6 +131,14 @@ int sigaction(int signo, const Sigaction* act, Sigaction* old);
 int sigprocmask(int how, const sigset_t* set, sigset_t* old);
 void (*signal(int signo, void (*handler)(int)))(int);
 int pthread_sigmask(int how, const sigset_t* set, sigset_t* old);
+int sigqueue(pid_t pid, int signo, qrv_sigval value);
+int sigsuspend(const sigset_t* set);
+int sigpending(sigset_t* set);
+int sigwait(const sigset_t* set, int* signo);
+int sigwaitinfo(const sigset_t* set, SigInfo* info);
+int sigtimedwait(const sigset_t* set, SigInfo* info, const qrv_timespec* timeout);
+void psignal(int signo, const char* message);
+int sigaltstack(const qrv_stack* ss, qrv_stack* old);
 
 // sys/wait.h, spawn.h.
 pid_t waitpid(pid_t pid, int* status, int options);

@@ -4,8 +4,8 @@
 
 #include "libc/src/neutrino/neutrino_api.h"
 
-extern "C" void __qrv_sigstub(int signo, void* context, void (*handler)(int, void*, void*)) {
-  handler(signo, nullptr, context);
+extern "C" void __qrv_sigstub(int signo, void* info, void* context, void (*handler)(int, void*, void*)) {
+  handler(signo, info, context);
   qrv::libc::SignalReturn_r(context);
   __builtin_trap();  // the kernel refused the context: nothing to resume
 }

@@ -45,12 +45,9 @@ __qrv_sigstub:
   fsd f31, 31*8(sp)
   frcsr t0
   sd t0, 32*8(sp)
-  sd a1, 33*8(sp)
-  /* handler(signo, NULL, context) */
-  mv t1, a2
-  mv a2, a1
-  li a1, 0
-  jalr t1
+  sd a2, 33*8(sp)
+  /* handler(signo, info, context) */
+  jalr a3
   ld t0, 32*8(sp)
   fscsr t0
   fld f0, 0*8(sp)

@@ -3,6 +3,7 @@
 #include <stdint.h>
 
 #include "kernel/abi/errno.h"
+#include "kernel/abi/signals.h"
 #include "libc/include/sys/procmsg.h"
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/common/errno.h"
@@ -58,10 +59,8 @@ QRV_LIBC_FN(long, sysconf, (int name)) {
     case kScThreadKeysMax: return kThreadKeysMax;
     case kScThreadStackMin: return kThreadStackMin;
     case kScThreadThreadsMax: return kKernelThreadsPerProcess;
-    // Pending signals are one bit each (no queue) and there is no
-    // SIGRTMIN..SIGRTMAX range: neither feature exists.
-    case kScRtsigMax:
-    case kScSigqueueMax: return -1;
+    case kScRtsigMax: return QRV_SIGRTMAX - QRV_SIGRTMIN + 1;
+    case kScSigqueueMax: return QRV_SIGQUEUE_MAX;
     // taskman asks the kernel (_PROC_SYSINFO): no hart comes or goes after boot.
     case kScNprocessorsConf:
     case kScNprocessorsOnln: {

@@ -19,7 +19,8 @@ TEST(SysconfTest, AnswersWhatQrvKnows) {
   EXPECT_EQ(q::sysconf(0), 16384);   // _SC_ARG_MAX: _PROC_SPAWN_MAX
   EXPECT_EQ(q::sysconf(2), 100);     // _SC_CLK_TCK
   q::set_errno(0);
-  EXPECT_EQ(q::sysconf(31), -1);     // _SC_RTSIG_MAX: no real-time signals
+  EXPECT_EQ(q::sysconf(31), 31);     // _SC_RTSIG_MAX: SIGRTMIN 34..SIGRTMAX 64
+  EXPECT_EQ(q::sysconf(34), 32);     // _SC_SIGQUEUE_MAX
   EXPECT_EQ(q::get_errno(), 0);
   q::set_errno(0);
   EXPECT_EQ(q::sysconf(-1), -1);

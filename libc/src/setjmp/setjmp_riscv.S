@@ -1,5 +1,5 @@
-/* setjmp and longjmp for RISC-V LP64D: save and restore what the psABI makes
- * callee-saved. jmp_buf layout (libc/include/setjmp.h), 8 bytes per slot:
+/* setjmp and longjmp (and sigsetjmp, siglongjmp) for RISC-V LP64D: save and
+ * restore what the psABI makes callee-saved. jmp_buf layout (libc/include/setjmp.h), 8 bytes per slot:
  *   [0] ra  [1] sp  [2..13] s0-s11  [14..25] fs0-fs11 */
   .section .text.setjmp, "ax", @progbits
   .globl setjmp
@@ -69,3 +69,53 @@ longjmp:
   add a0, a0, a1
   ret
   .size longjmp, . - longjmp
+
+/* sigsetjmp(env, savemask) and siglongjmp(env, value): a jmp_buf, then
+ * [26] savemask and [27] the mask sigprocmask reported (setjmp.h). The
+ * mask is saved before setjmp records the registers, on a stack slot that
+ * setjmp's sp is above. */
+#define SIGJMP_SAVED 208
+#define SIGJMP_MASK 216
+#define SIG_BLOCK_ 0   /* QRV_SIG_BLOCK */
+#define SIG_SETMASK_ 2 /* QRV_SIG_SETMASK */
+
+  .section .text.sigsetjmp, "ax", @progbits
+  .globl sigsetjmp
+  .type sigsetjmp, @function
+sigsetjmp:
+  sd a1, SIGJMP_SAVED(a0)
+  bnez a1, 1f
+  tail setjmp
+1:
+  addi sp, sp, -16
+  sd ra, 0(sp)
+  sd a0, 8(sp)
+  addi a2, a0, SIGJMP_MASK /* sigprocmask(SIG_BLOCK, NULL, &env[27]) */
+  li a1, 0
+  li a0, SIG_BLOCK_
+  call sigprocmask
+  ld a0, 8(sp)
+  ld ra, 0(sp)
+  addi sp, sp, 16
+  tail setjmp
+  .size sigsetjmp, . - sigsetjmp
+
+  .section .text.siglongjmp, "ax", @progbits
+  .globl siglongjmp
+  .type siglongjmp, @function
+siglongjmp:
+  ld t0, SIGJMP_SAVED(a0)
+  beqz t0, 1f
+  addi sp, sp, -16
+  sd a0, 0(sp)
+  sd a1, 8(sp)
+  addi a1, a0, SIGJMP_MASK /* sigprocmask(SIG_SETMASK, &env[27], NULL) */
+  li a2, 0
+  li a0, SIG_SETMASK_
+  call sigprocmask
+  ld a0, 0(sp)
+  ld a1, 8(sp)
+  addi sp, sp, 16
+1:
+  tail longjmp
+  .size siglongjmp, . - siglongjmp
