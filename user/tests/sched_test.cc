@@ -6,10 +6,12 @@
 // instruction when no hart is idle (not at the next tick). And sysconf
 // tells how many harts there are.
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/neutrino.h>
 #include <time.h>
 #include <unistd.h>
@@ -92,6 +94,22 @@ int create(pthread_t* t, void* (*fn)(void*), void* arg) {
 }
 }  // namespace
 
+// Whether a thread of ours is RECEIVE-blocked (as /proc/<pid> shows), within 2 s.
+bool receiving_within_2s() {
+  char path[32];
+  snprintf(path, sizeof path, "/proc/%d", getpid());
+  for (int i = 0; i < 2000; ++i) {
+    const int fd = open(path, O_RDONLY);
+    char text[2048];
+    const long n = fd < 0 ? -1 : read(fd, text, sizeof text - 1);
+    if (fd >= 0) close(fd);
+    text[n > 0 ? n : 0] = '\0';
+    if (strstr(text, "RECEIVE") != nullptr) return true;
+    sleep_ms(1);
+  }
+  return false;
+}
+
 int main() {
   // nanosleep: at least the time asked, well under a second more.
   const uint64_t t0 = now_ns();
@@ -168,7 +186,10 @@ int main() {
   bool started = t30 > 0 && to_ready > 0;
   for (auto& l : lows) started = started && create(&l, low_busy, nullptr) == 0;
   expect(started, "a priority-30 receiver and 7 busy threads at 5");
-  sleep_ms(20);  // the receiver blocks; the busy threads take the other harts
+  // The receiver must be blocked in MsgReceive before the pulse (a loaded
+  // host can take longer than any fixed sleep): /proc says when.
+  expect(receiving_within_2s(), "the receiver is RECEIVE-blocked");
+  sleep_ms(20);  // the busy threads take the other harts
   expect(MsgSendPulse_r(to_ready, 10, 1, 0) == 0, "pulse the receiver");
   expect(g_readied_ran == 1, "the readied priority-30 thread ran before our next instruction");
   g_stop = 1;
