@@ -1,13 +1,14 @@
 // The wall clock: CLOCK_REALTIME is CLOCK_MONOTONIC plus an offset the kernel
 // takes from the board's RTC at boot (qemu_virt's goldfish RTC; 0 on a
 // board without one), and root moves it with clock_settime (through
-// taskman). Checks: realtime runs with monotonic; clock_settime's errors;
-// root sets it and it reads back; an absolute CLOCK_REALTIME timeout
-// (sem_timedwait) follows the new time; a non-root caller gets EPERM; the
+// taskman). Checks: realtime runs with monotonic; gettimeofday reads it;
+// clock_settime's errors; root sets it and it reads back; an absolute
+// CLOCK_REALTIME timeout (sem_timedwait) follows the new time; a non-root caller gets EPERM; the
 // clock is put back where it would have been.
 #include <errno.h>
 #include <semaphore.h>
 #include <stdio.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,6 +36,16 @@ int main() {
   expect(rt0 >= mono0 - 1000000, "realtime is at least the time since boot (no RTC: the Epoch is the boot)");
   const int64_t offset = rt0 - mono0;
   expect(ns_of(CLOCK_REALTIME) - ns_of(CLOCK_MONOTONIC) - offset < 5000000, "and runs with it");
+
+  struct timeval tv = {};
+  expect_eq(gettimeofday(&tv, nullptr), 0, "gettimeofday");
+  const int64_t tv_ns = tv.tv_sec * 1000000000ll + tv.tv_usec * 1000;
+  expect(tv_ns - ns_of(CLOCK_REALTIME) < 10000000 && ns_of(CLOCK_REALTIME) - tv_ns < 10000000,
+         "gettimeofday reads CLOCK_REALTIME");
+  int tz = 0;
+  expect(gettimeofday(&tv, &tz) == -1 && errno == EINVAL, "no time zones: a tz is EINVAL");
+  const struct timeval bad_usec = {946684800, 1000000};
+  expect(settimeofday(&bad_usec, nullptr) == -1 && errno == EINVAL, "settimeofday: tv_usec past a second");
 
   const struct timespec y2000 = {946684800, 0};  // 2000-01-01 00:00:00 UTC
   const struct timespec bad_ns = {946684800, 1000000000};

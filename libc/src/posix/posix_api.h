@@ -250,6 +250,12 @@ int taskman_kill_group(pid_t pgid, int signo);
 // time.h (clock ids are QRV_CLOCK_*)
 int clock_gettime(int32_t clock, qrv_timespec* ts);
 int clock_settime(int32_t clock, const qrv_timespec* ts);
+struct Timeval {  // struct timeval (sys/time.h)
+  int64_t tv_sec;
+  int64_t tv_usec;
+};
+int gettimeofday(Timeval* tv, void* tz);
+int settimeofday(const Timeval* tv, const void* tz);
 int nanosleep(const qrv_timespec* req, qrv_timespec* rem);
 unsigned sleep(unsigned seconds);
 unsigned alarm(unsigned seconds);

@@ -36,6 +36,30 @@ QRV_LIBC_FN(int, clock_settime, (int32_t clock, const qrv_timespec* ts)) {
   return from_kernel_result(taskman_send(&m, sizeof m, nullptr, 0)) < 0 ? -1 : 0;
 }
 
+// sys/time.h: CLOCK_REALTIME in microseconds. There are no time zones: a
+// tz must be NULL (POSIX leaves any other value unspecified).
+QRV_LIBC_FN(int, gettimeofday, (Timeval * tv, void* tz)) {
+  if (tz != nullptr) {
+    set_errno(QRV_EINVAL);
+    return -1;
+  }
+  if (tv == nullptr) return 0;
+  qrv_timespec ts = {};
+  if (clock_gettime(QRV_CLOCK_REALTIME, &ts) != 0) return -1;
+  tv->tv_sec = ts.tv_sec;
+  tv->tv_usec = ts.tv_nsec / 1000;
+  return 0;
+}
+
+QRV_LIBC_FN(int, settimeofday, (const Timeval* tv, const void* tz)) {
+  if (tz != nullptr || tv == nullptr || tv->tv_usec < 0 || tv->tv_usec >= 1000000) {
+    set_errno(tv == nullptr && tz == nullptr ? QRV_EFAULT : QRV_EINVAL);
+    return -1;
+  }
+  const qrv_timespec ts = {tv->tv_sec, tv->tv_usec * 1000};
+  return clock_settime(QRV_CLOCK_REALTIME, &ts);
+}
+
 QRV_LIBC_FN(int, nanosleep, (const qrv_timespec* req, qrv_timespec* rem)) {
   if (req == nullptr || req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= kNanosPerSecond) {
     set_errno(QRV_EINVAL);

@@ -54,4 +54,8 @@ char* strerror(int errnum);
 int strerror_r(int errnum, char* buf, size_t len);
 char* strsignal(int signo);
 
+// libgen.h (libgen.cc): POSIX's; they may write into path.
+char* basename(char* path);
+char* dirname(char* path);
+
 }  // namespace qrv::libc
