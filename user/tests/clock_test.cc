@@ -3,8 +3,8 @@
 // board without one), and root moves it with clock_settime (through
 // taskman). Checks: realtime runs with monotonic; gettimeofday reads it;
 // clock_settime's errors; root sets it and it reads back; an absolute
-// CLOCK_REALTIME timeout (sem_timedwait) follows the new time; a non-root caller gets EPERM; the
-// clock is put back where it would have been.
+// CLOCK_REALTIME timeout (sem_timedwait) follows the new time; a non-root
+// caller gets EPERM; the clock is put back where it would have been.
 #include <errno.h>
 #include <semaphore.h>
 #include <stdio.h>
