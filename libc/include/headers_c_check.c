@@ -12,6 +12,7 @@
 #include <inttypes.h>
 #include <libgen.h>
 #include <limits.h>
+#include <locale.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <regex.h>
@@ -59,6 +60,7 @@ static_assert(sizeof(struct sched_param) == sizeof(struct qrv_sched_param), "sch
 static_assert(sizeof(struct iovec) == sizeof(iov_t), "iovec is the ABI's iov_t");
 static_assert(offsetof(struct iovec, iov_len) == offsetof(iov_t, iov_len), "iov_len");
 static_assert(sizeof(struct utsname) == 5 * 65 && offsetof(struct utsname, machine) == 4 * 65, "utsname as libc's qrv::libc::Utsname");
+static_assert(sizeof(struct lconv) == 10 * sizeof(char*) + 16 && LC_ALL == 6, "lconv as libc's qrv::libc::Lconv");
 static_assert(sizeof(struct timeval) == 16 && offsetof(struct timeval, tv_usec) == 8, "timeval as libc's qrv::libc::Timeval");
 static_assert(sizeof(struct rlimit) == 16 && offsetof(struct rlimit, rlim_max) == 8, "rlimit as libc's qrv::libc::Rlimit");
 static_assert(RLIMIT_NOFILE == 7 && RLIMIT_AS == 9 && RLIM_INFINITY == ~(rlim_t)0, "Linux's numbers");
