@@ -44,7 +44,7 @@ struct tTMprocess {
   Cwd* cwd = nullptr;        // nullptr: "/"
   Cred cred;                 // the parent's (add()); root for taskman's first child
   Rlimits rlimits;           // the parent's (add()), or rlimit_defaults()
-  uint64_t image_bytes = 0;  // its program's segments, for RLIMIT_AS
+  uint64_t image_bytes = 0;  // its program's segments and main stack, for RLIMIT_AS
   bool orphaned = false;     // its group is orphaned, as the kernel was last told (PROC_SET_SESSION)
   char name[32] = {};
   char args[96] = {};        // its arguments, joined by blanks (cut), for /proc and pidin arg

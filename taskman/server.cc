@@ -168,7 +168,7 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   }
   child->args[used] = '\0';
   child->mmap_next = kMmapBase;
-  child->image_bytes = image_bytes;
+  child->image_bytes = image_bytes + job->stack_bytes;
   if (const uint64_t open_max = rl.r[_PROC_RLIM_NOFILE].cur; open_max < _PROC_RLIM_NOFILE_MAX) {
     struct qrv_tm_limits lim = {pid, static_cast<uint32_t>(open_max), 0};
     (void)syscall_tm_priv_r(__KER_TM_PROC_SET_LIMITS, &lim);  // live and ours: it cannot fail
@@ -385,7 +385,7 @@ void Server::do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m) {
   }
   const uint64_t len = (m.len + 4095) & ~uint64_t{4095};
   const uint64_t data = p->mmap_next > kMmapBase ? p->mmap_next - kMmapBase : 0;  // mappings only grow
-  const uint64_t as = data + p->image_bytes + rlimit_stack_bytes(p->rlimits);
+  const uint64_t as = data + p->image_bytes;
   if (!rlimit_allows(p->rlimits.r[_PROC_RLIM_DATA].cur, data, len) ||
       !rlimit_allows(p->rlimits.r[_PROC_RLIM_AS].cur, as, len)) {
     return fail(rcvid, ENOMEM);
