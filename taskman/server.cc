@@ -373,7 +373,14 @@ void Server::do_wait(int rcvid, int32_t caller, const struct _proc_wait& m) {
 void Server::do_getids(int rcvid, int32_t caller, const struct _proc_ids& m) {
   const tTMprocess* p = table_.find(m.pid == 0 ? caller : m.pid);
   if (p == nullptr) return fail(rcvid, ESRCH);
-  reply(rcvid, ids_of(*p));
+  _proc_ids_reply r = ids_of(*p);
+  struct qrv_tm_proc_info info = {};
+  info.pid = p->pid;
+  if (p->pid != kTaskmanPid && syscall_tm_priv_r(__KER_TM_PROC_QUERY, &info) == 0 &&
+      (info.state & QRV_TM_PROC_TTIN_IGNORED) != 0) {
+    r.flags |= _PROC_IDS_TTIN_IGNORED;
+  }
+  reply(rcvid, r);
 }
 
 void Server::do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m) {

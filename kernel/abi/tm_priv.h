@@ -106,6 +106,7 @@ QRV_ABI_ASSERT(offsetof(struct qrv_tm_map, prot) == 20, "qrv_tm_map.prot");
 #define QRV_TM_PROC_NOCLDWAIT 16u /* ignores SIGCHLD or set SA_NOCLDWAIT: no zombies */
 #define QRV_TM_PROC_STOPPED 32u   /* stopped by stop_signal until a SIGCONT */
 #define QRV_TM_PROC_NOCLDSTOP 64u /* its SIGCHLD action has SA_NOCLDSTOP: no SIGCHLD for stops */
+#define QRV_TM_PROC_TTIN_IGNORED 128u /* SIGTTIN is SIG_IGN: a terminal answers its background reads EIO */
 struct qrv_tm_proc_info {
   int32_t pid;           /* in */
   uint32_t state;        /* QRV_TM_PROC_* */

@@ -32,6 +32,7 @@ uint32_t state_of(const tProcess* p) {
   const SignalDisposition& chld = p->sig.actions[QRV_SIGCHLD - 1];
   if (chld.handler == QRV_SIG_IGN || (chld.flags & QRV_SA_NOCLDWAIT) != 0) s |= QRV_TM_PROC_NOCLDWAIT;
   if ((chld.flags & QRV_SA_NOCLDSTOP) != 0) s |= QRV_TM_PROC_NOCLDSTOP;
+  if (p->sig.actions[QRV_SIGTTIN - 1].handler == QRV_SIG_IGN) s |= QRV_TM_PROC_TTIN_IGNORED;
   return s;
 }
 }  // namespace

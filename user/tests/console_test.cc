@@ -207,6 +207,15 @@ int orphaned_reader() {
 }
 int orphaned_reader_parent() { return spawn_role("console_orphan", false) > 0 ? 0 : 1; }
 
+// A background reader that ignores SIGTTIN: EIO too (its own group, which
+// we link: not orphaned). The exit status says how the read ended.
+int ignoring_reader() {
+  signal(SIGTTIN, SIG_IGN);
+  char buf[16];
+  const long n = read(STDIN_FILENO, buf, sizeof buf);
+  return n < 0 && errno == EIO ? 0 : 1;
+}
+
 void orphaned_read() {
   const pid_t m = spawn_role("console_orphan_parent", true);
   expect_eq(wait_status(m), 0, "the orphan's parent started it");
@@ -217,6 +226,7 @@ void orphaned_read() {
     if (!gone) nanosleep(&ms, nullptr);
   }
   expect(gone, "the orphaned reader ended");
+  expect_eq(wait_status(spawn_role("console_ignore_ttin", true)), 0, "a background reader ignoring SIGTTIN reads EIO");
 }
 
 // The foreground child: once in the foreground it waits for a line that
@@ -397,6 +407,7 @@ int main(int argc, char** argv) {
   if (strcmp(role, "console_child") == 0) return foreground_child();
   if (strcmp(role, "console_orphan") == 0) return orphaned_reader();
   if (strcmp(role, "console_orphan_parent") == 0) return orphaned_reader_parent();
+  if (strcmp(role, "console_ignore_ttin") == 0) return ignoring_reader();
 
   const char* driver = qrv_init::console_driver();
   if (driver == nullptr) {

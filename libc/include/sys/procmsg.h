@@ -111,6 +111,7 @@ struct _proc_ids {
 QRV_ABI_ASSERT(sizeof(struct _proc_ids) == 16, "_proc_ids size");
 #define _PROC_IDS_LOADING 1u /* its loader runs: it may still take its parent's descriptors */
 #define _PROC_IDS_ORPHANED 2u /* its process group is orphaned (a terminal answers its background reads EIO) */
+#define _PROC_IDS_TTIN_IGNORED 4u /* it ignores SIGTTIN (so does a terminal, with EIO) */
 struct _proc_ids_reply {
   int32_t pid;
   int32_t ppid;

@@ -287,11 +287,11 @@ bool Tty::session_alive() {
   return session_ != 0 && ids_of(session_, &ids) && ids.sid == session_;
 }
 
-pid_t Tty::background_group(pid_t reader, bool* orphaned) {
+pid_t Tty::background_group(pid_t reader, bool* no_signal) {
   if (session_ == 0 || pgrp_ == 0) return 0;
   _proc_ids_reply ids = {};
   if (!ids_of(reader, &ids) || ids.sid != session_ || ids.pgid == pgrp_) return 0;
-  *orphaned = (ids.flags & _PROC_IDS_ORPHANED) != 0;
+  *no_signal = (ids.flags & (_PROC_IDS_ORPHANED | _PROC_IDS_TTIN_IGNORED)) != 0;
   return ids.pgid;
 }
 
@@ -314,9 +314,11 @@ int Tty::read(resmgr_context_t* ctp, const struct _io_read* msg, iofunc_ocb_t* o
   if (msg->hdr.subtype != 0) return ESPIPE;  // pread
   if (msg->nbytes == 0) return 0;
   const size_t want = msg->nbytes;
-  bool orphaned = false;
-  if (const pid_t bg = background_group(ctp->info.pid, &orphaned); bg != 0) {
-    if (orphaned) return EIO;  // nobody would continue it (POSIX 11.1.4)
+  bool no_signal = false;
+  if (const pid_t bg = background_group(ctp->info.pid, &no_signal); bg != 0) {
+    // An orphaned group, or a reader that ignores SIGTTIN: nobody would
+    // continue it, so the read fails instead (POSIX 11.1.4).
+    if (no_signal) return EIO;
     (void)kill(-bg, SIGTTIN);  // it stops (by default) until a shell's fg gives it the terminal
     if ((ocb->ioflag & O_NONBLOCK) != 0) return EAGAIN;
     return wait(ctp->rcvid, Wait::kRead, ocb, want, 0, bg);

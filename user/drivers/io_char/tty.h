@@ -98,9 +98,9 @@ class Tty {
   Waiter* oldest(Wait kind);
   int wait(int rcvid, Wait kind, iofunc_ocb_t* ocb, size_t want, size_t done, pid_t pgid = 0);
   // The reader's process group if it is a background group of this
-  // terminal's session (POSIX 11.1.4), else 0; *orphaned tells whether
-  // that group is orphaned.
-  pid_t background_group(pid_t reader, bool* orphaned);
+  // terminal's session (POSIX 11.1.4), else 0; *no_signal tells whether
+  // SIGTTIN cannot stop it (its group is orphaned, or it ignores SIGTTIN).
+  pid_t background_group(pid_t reader, bool* no_signal);
   void reply_read(int rcvid, size_t want);
   // Queues what it can of writer w's data (`inline_data` bytes of it in
   // the message already); false if the client is gone.
