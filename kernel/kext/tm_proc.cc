@@ -2,7 +2,8 @@
 // loader (PROC_CREATE), the loader ends the loading (LOADER_DONE), taskman
 // asks what became of a child (PROC_QUERY) and frees it once it has ended
 // (PROC_REAP), and tells the kernel the session facts and resource limits
-// it applies (PROC_SET_SESSION, PROC_SET_LIMITS). The POSIX side (parents, zombies, wait) is taskman's.
+// it applies (PROC_SET_SESSION, PROC_SET_LIMITS). The POSIX side (parents,
+// zombies, wait) is taskman's.
 #include "kernel/abi/errno.h"
 #include "kernel/abi/signals.h"
 #include "kernel/abi/tm_priv.h"
