@@ -11,6 +11,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <malloc.h>
+#include <math.h>
 #include <pthread.h>
 #include <regex.h>
 #include <sched.h>
