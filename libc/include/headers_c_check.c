@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fenv.h>
 #include <fnmatch.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -135,6 +136,9 @@ static int64_t entry(const int64_t* list, size_t n, int32_t i) { return i >= 0 &
 
 #if FP_ILOGB0 != -2147483647 || FP_ILOGBNAN != 2147483647 || MATH_ERRNO != 1 || MATH_ERREXCEPT != 2
 #error "math.h's integer constants"
+#endif
+#if FE_ALL_EXCEPT != 0x1f || FE_INVALID != 0x10 || FE_INEXACT != 1 || FE_UPWARD != 3 || FE_TOWARDZERO != 1
+#error "fenv.h's values are the fcsr's"
 #endif
 
 int64_t qrv_libc_headers_c_check(int32_t what) {
