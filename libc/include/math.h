@@ -83,6 +83,8 @@ __QRV_MATH_2(fmin)
 __QRV_MATH_2(fmax)
 __QRV_MATH_2(fdim)
 __QRV_MATH_1(sqrt)
+__QRV_MATH_1(cbrt)
+__QRV_MATH_2(hypot)
 #undef __QRV_MATH_1
 #undef __QRV_MATH_2
 

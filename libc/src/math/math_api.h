@@ -28,6 +28,8 @@ QRV_MATH_2(fmin)
 QRV_MATH_2(fmax)
 QRV_MATH_2(fdim)
 QRV_MATH_1(sqrt)
+QRV_MATH_1(cbrt)
+QRV_MATH_2(hypot)
 #undef QRV_MATH_1
 #undef QRV_MATH_2
 
