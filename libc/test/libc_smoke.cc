@@ -136,7 +136,9 @@ void check_math() {
             frexp(48.0, &e) == 0.75 && e == 6 && ldexp(0.75, 6) == 48.0 && ilogb(tiny) == -1074 &&
             nextafter(1.0, 2.0) == 1.0 + 0x1p-52 && floor(-0.5) == -1.0 && signbit(ceil(-0.5)) && round(2.5) == 3.0 &&
             trunc(-2.7) == -2.0 && copysign(1.0, -0.0) == -1.0 && fmax(NAN, 1.0) == 1.0 && fdim(3.0, 5.0) == 0 &&
-            hypot(two * 1.5, 4.0) == 5.0 && cbrt(-27.0 * one) == -3.0 && hypotf(3.0f, 4.0f) == 5.0f,
+            hypot(two * 1.5, 4.0) == 5.0 && cbrt(-27.0 * one) == -3.0 && hypotf(3.0f, 4.0f) == 5.0f &&
+            exp(-zero) == 1.0 && log(one) == 0.0 && fabs(exp(log(two)) - 2.0) <= 0x1p-51 &&
+            fabs(log(exp(half)) - 2.5) <= 0x1p-51 && expf(0.0f) == 1.0f && logf(1.0f) == 0.0f,
         "math: exact functions");
   errno = 0;
   r = sqrt(-one);

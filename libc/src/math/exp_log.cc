@@ -1,0 +1,121 @@
+// exp and log (double; the float versions work in double and round once).
+// exp: x = k ln2 + r, |r| <= ln2/2, with k ln2 taken off in two fma steps
+// (ln2 split so the first is exact); e^r by its Taylor series to r^13
+// (truncation below 2^-57 of the result), summed as 1 + (r + r^2 q(r))
+// with the rounding errors of r and of both additions carried along; then
+// * 2^k in steps, one rounding. log: x = 2^e m with m in [sqrt(1/2), sqrt(2)), f = m - 1 exact,
+// s = f / (2 + f), log(m) = 2 atanh(s) = f - f^2/2 + s (f^2/2 + R(s^2)),
+// R by the atanh series to s^24; e ln2 added in two parts.
+#include "libc/src/common/entrypoint.h"
+#include "libc/src/math/fp.h"
+#include "libc/src/math/math_api.h"
+
+namespace qrv::libc {
+namespace {
+
+using math::Fp;
+
+constexpr double kLn2Hi = 0x1.62e42fefa3800p-1;  // ln 2, its leading 42 bits
+constexpr double kLn2Lo = 0x1.ef35793c76730p-45;  // ln 2 - kLn2Hi
+constexpr double kInvLn2 = 0x1.71547652b82fep0;
+constexpr double kExpOverflow = 0x1.62e42fefa39efp9;    // largest x with exp(x) finite
+constexpr double kExpUnderflow = -0x1.74910d52d3051p9;  // about ln 2^-1075: below, exp rounds to 0
+
+double exp_d(double x) {
+  if (math::is_nan(x)) return x + x;
+  if (x > kExpOverflow) {
+    if (math::exp_field(x) == Fp<double>::kExpMax) return x;  // +inf
+    math::raise_overflow<double>();
+    set_errno(QRV_ERANGE);
+    return __builtin_inf();
+  }
+  if (x < kExpUnderflow) {
+    if (math::exp_field(x) == Fp<double>::kExpMax) return 0;  // -inf
+    math::raise_underflow<double>();
+    set_errno(QRV_ERANGE);
+    return 0;
+  }
+  if (math::abs_of(x) < 0x1p-54) return 1 + x;  // 1, inexact unless x is 0
+  // k = x / ln2 rounded to nearest by the 1.5 * 2^52 trick (|k| < 1100).
+  volatile double shifted = x * kInvLn2 + 0x1.8p52;
+  const double kd = shifted - 0x1.8p52;
+  const int k = static_cast<int>(kd);
+  // r + dr = x - k ln2: r1 is exact; dr keeps what rounding r loses.
+  const double r1 = fma(-kd, kLn2Hi, x);
+  const double t = kd * kLn2Lo, t_err = fma(kd, kLn2Lo, -t);
+  const double r = r1 - t;
+  const double dr = ((r1 - r) - t) - t_err;
+  // q(r) = 1/2! + r/3! + ... + r^11/13!
+  double q = 1.0 / 6227020800;  // 1/13!
+  const double kInvFact[] = {1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320,
+                             1.0 / 5040,      1.0 / 720,      1.0 / 120,     1.0 / 24,     1.0 / 6,
+                             0.5};
+  for (double c : kInvFact) q = fma(q, r, c);
+  // e^(r + dr) = 1 + p + dr (1 + p), p = r + r^2 q, summed with the errors
+  // of both large additions kept (Fast2Sum: |r| > r^2 q and 1 > |p|).
+  const double rq = r * r * q;
+  const double p = r + rq, p_err = (r - p) + rq;
+  const double hi = 1 + p, hi_err = (1 - hi) + p;
+  const double y = hi + (hi_err + p_err + fma(dr, p, dr));
+  // y * 2^k: y in [0.7, 1.42]; split so each factor is a normal power of two.
+  if (k > 1000) return y * 0x1p1000 * math::pow2<double>(k - 1000);
+  if (k < -1000) {
+    const double z = y * math::pow2<double>(k + 1000) * 0x1p-1000;  // one rounding, maybe subnormal
+    if (z == 0) set_errno(QRV_ERANGE);
+    return z;
+  }
+  return y * math::pow2<double>(k);
+}
+
+double log_d(double x) {
+  if (math::is_nan(x)) return x + x;
+  if (x == 0) {
+    set_errno(QRV_ERANGE);
+    volatile double zero = 0;
+    return -1 / zero;  // FE_DIVBYZERO
+  }
+  if (x < 0) return math::domain_error<double>();
+  if (math::exp_field(x) == Fp<double>::kExpMax) return x;  // +inf
+  int e = 0;
+  double m = x;
+  if (math::exp_field(m) == 0) {
+    m *= 0x1p54;
+    e = -54;
+  }
+  e += math::exp_field(m) - Fp<double>::kBias;
+  m = math::from_bits<double>((math::bits_of(m) & math::kMantMask<double>) |
+                              (static_cast<uint64_t>(Fp<double>::kBias) << Fp<double>::kMantBits));  // [1, 2)
+  if (m > 0x1.6a09e667f3bcdp0) {  // sqrt(2)
+    m *= 0.5;
+    ++e;
+  }
+  const double f = m - 1;  // exact (Sterbenz)
+  if (f == 0 && e == 0) return 0;
+  const double s = f / (2 + f);
+  const double z = s * s;
+  // R(z) = 2 (z/3 + z^2/5 + ... + z^12/25)
+  double rp = 2.0 / 25;
+  for (int n = 11; n >= 1; --n) rp = fma(rp, z, 2.0 / (2 * n + 1));
+  const double big_r = rp * z;
+  const double hfsq = 0.5 * f * f;
+  const double ed = e;
+  const double tail = fma(s, hfsq + big_r, ed * kLn2Lo);
+  return ed * kLn2Hi + (f - (hfsq - tail));
+}
+
+}  // namespace
+
+QRV_LIBC_FN(double, exp, (double x)) { return exp_d(x); }
+QRV_LIBC_FN(float, expf, (float x)) {
+  if (math::is_nan(x)) return x + x;
+  const float r = static_cast<float>(exp_d(x));
+  if ((r == 0 || math::exp_field(r) == Fp<float>::kExpMax) &&
+      math::exp_field(x) != Fp<float>::kExpMax) {
+    set_errno(QRV_ERANGE);
+  }
+  return r;
+}
+QRV_LIBC_FN(double, log, (double x)) { return log_d(x); }
+QRV_LIBC_FN(float, logf, (float x)) { return static_cast<float>(log_d(x)); }
+
+}  // namespace qrv::libc
