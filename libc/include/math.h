@@ -86,6 +86,8 @@ __QRV_MATH_1(sqrt)
 __QRV_MATH_1(cbrt)
 __QRV_MATH_1(exp)
 __QRV_MATH_1(log)
+__QRV_MATH_1(log2)
+__QRV_MATH_1(log10)
 __QRV_MATH_2(hypot)
 #undef __QRV_MATH_1
 #undef __QRV_MATH_2

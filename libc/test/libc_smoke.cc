@@ -138,7 +138,9 @@ void check_math() {
             trunc(-2.7) == -2.0 && copysign(1.0, -0.0) == -1.0 && fmax(NAN, 1.0) == 1.0 && fdim(3.0, 5.0) == 0 &&
             hypot(two * 1.5, 4.0) == 5.0 && cbrt(-27.0 * one) == -3.0 && hypotf(3.0f, 4.0f) == 5.0f &&
             exp(-zero) == 1.0 && log(one) == 0.0 && fabs(exp(log(two)) - 2.0) <= 0x1p-51 &&
-            fabs(log(exp(half)) - 2.5) <= 0x1p-51 && expf(0.0f) == 1.0f && logf(1.0f) == 0.0f,
+            fabs(log(exp(half)) - 2.5) <= 0x1p-51 && expf(0.0f) == 1.0f && logf(1.0f) == 0.0f &&
+            log2(8 * one) == 3.0 && log2(tiny) == -1074.0 && fabs(log10(100 * one) - 2.0) <= 0x1p-51 &&
+            log2f(0.25f) == -2.0f,
         "math: exact functions");
   errno = 0;
   r = sqrt(-one);

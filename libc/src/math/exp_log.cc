@@ -1,11 +1,12 @@
-// exp and log (double; the float versions work in double and round once).
+// exp, log, log2, log10 (double; the float versions work in double and round once).
 // exp: x = k ln2 + r, |r| <= ln2/2, with k ln2 taken off in two fma steps
 // (ln2 split so the first is exact); e^r by its Taylor series to r^13
 // (truncation below 2^-57 of the result), summed as 1 + (r + r^2 q(r))
 // with the rounding errors of r and of both additions carried along; then
 // * 2^k in steps, one rounding. log: x = 2^e m with m in [sqrt(1/2), sqrt(2)), f = m - 1 exact,
 // s = f / (2 + f), log(m) = 2 atanh(s) = f - f^2/2 + s (f^2/2 + R(s^2)),
-// R by the atanh series to s^24; e ln2 added in two parts.
+// R by the atanh series to s^24; e ln2 added in two parts, the sum kept as
+// hi + lo so log2 and log10 multiply it by 1/ln2, 1/ln10 as double-doubles.
 #include "libc/src/common/entrypoint.h"
 #include "libc/src/math/fp.h"
 #include "libc/src/math/math_api.h"
@@ -67,15 +68,8 @@ double exp_d(double x) {
   return y * math::pow2<double>(k);
 }
 
-double log_d(double x) {
-  if (math::is_nan(x)) return x + x;
-  if (x == 0) {
-    set_errno(QRV_ERANGE);
-    volatile double zero = 0;
-    return -1 / zero;  // FE_DIVBYZERO
-  }
-  if (x < 0) return math::domain_error<double>();
-  if (math::exp_field(x) == Fp<double>::kExpMax) return x;  // +inf
+// log(x) as hi + lo (|lo| <= ulp(hi)/2 roughly), for finite x > 0.
+void log_dd(double x, double* hi, double* lo) {
   int e = 0;
   double m = x;
   if (math::exp_field(m) == 0) {
@@ -90,17 +84,81 @@ double log_d(double x) {
     ++e;
   }
   const double f = m - 1;  // exact (Sterbenz)
-  if (f == 0 && e == 0) return 0;
   const double s = f / (2 + f);
   const double z = s * s;
   // R(z) = 2 (z/3 + z^2/5 + ... + z^12/25)
   double rp = 2.0 / 25;
   for (int n = 11; n >= 1; --n) rp = fma(rp, z, 2.0 / (2 * n + 1));
   const double big_r = rp * z;
-  const double hfsq = 0.5 * f * f;
+  const double hf = 0.5 * f;
+  const double hfsq = hf * f, hfsq_err = fma(hf, f, -hfsq);
+  const double main = f - hfsq, main_err = (f - main) - hfsq;  // Fast2Sum: |f| >= f^2/2
   const double ed = e;
-  const double tail = fma(s, hfsq + big_r, ed * kLn2Lo);
-  return ed * kLn2Hi + (f - (hfsq - tail));
+  const double a = ed * kLn2Hi;  // exact
+  const double sum = a + main;
+  const double sum_err = __builtin_fabs(a) >= __builtin_fabs(main) ? (a - sum) + main : (main - sum) + a;
+  const double small = fma(s, hfsq + big_r, ed * kLn2Lo) + (main_err - hfsq_err);
+  *hi = sum + (sum_err + small);
+  *lo = (sum - *hi) + (sum_err + small);
+}
+
+// The shared special cases of the logarithms; false when x needs the real work.
+bool log_special(double x, double* r) {
+  if (math::is_nan(x)) {
+    *r = x + x;
+  } else if (x == 0) {
+    set_errno(QRV_ERANGE);
+    volatile double zero = 0;
+    *r = -1 / zero;  // FE_DIVBYZERO
+  } else if (x < 0) {
+    *r = math::domain_error<double>();
+  } else if (math::exp_field(x) == Fp<double>::kExpMax) {
+    *r = x;  // +inf
+  } else {
+    return false;
+  }
+  return true;
+}
+
+double log_d(double x) {
+  double r, hi, lo;
+  if (log_special(x, &r)) return r;
+  if (x == 1) return 0;
+  log_dd(x, &hi, &lo);
+  return hi + lo;
+}
+
+// log(x) * (c_hi + c_lo), for log2 and log10.
+double log_times(double x, double c_hi, double c_lo) {
+  double hi, lo;
+  log_dd(x, &hi, &lo);
+  const double p = hi * c_hi;
+  return p + (fma(hi, c_hi, -p) + fma(hi, c_lo, lo * c_hi));
+}
+
+constexpr double kInvLn2Hi = 0x1.71547652b82fep0, kInvLn2Lo = 0x1.777d0ffda0d24p-56;
+constexpr double kInvLn10Hi = 0x1.bcb7b1526e50ep-2, kInvLn10Lo = 0x1.95355baaafad3p-57;
+
+double log2_d(double x) {
+  double r;
+  if (log_special(x, &r)) return r;
+  const auto b = math::bits_of(x);
+  if (math::exp_field(x) != 0 && (b & math::kMantMask<double>) == 0) {
+    return static_cast<double>(math::exp_field(x) - Fp<double>::kBias);  // a power of two: exact
+  }
+  if (math::exp_field(x) == 0 && (b & (b - 1)) == 0) {  // a subnormal power of two
+    int bit = 0;
+    while ((b >> bit) != 1) ++bit;
+    return static_cast<double>(bit - 1074);
+  }
+  return log_times(x, kInvLn2Hi, kInvLn2Lo);
+}
+
+double log10_d(double x) {
+  double r;
+  if (log_special(x, &r)) return r;
+  if (x == 1) return 0;
+  return log_times(x, kInvLn10Hi, kInvLn10Lo);
 }
 
 }  // namespace
@@ -117,5 +175,9 @@ QRV_LIBC_FN(float, expf, (float x)) {
 }
 QRV_LIBC_FN(double, log, (double x)) { return log_d(x); }
 QRV_LIBC_FN(float, logf, (float x)) { return static_cast<float>(log_d(x)); }
+QRV_LIBC_FN(double, log2, (double x)) { return log2_d(x); }
+QRV_LIBC_FN(float, log2f, (float x)) { return static_cast<float>(log2_d(x)); }
+QRV_LIBC_FN(double, log10, (double x)) { return log10_d(x); }
+QRV_LIBC_FN(float, log10f, (float x)) { return static_cast<float>(log10_d(x)); }
 
 }  // namespace qrv::libc

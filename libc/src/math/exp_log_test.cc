@@ -1,5 +1,5 @@
-// exp and log: the error in ulps against glibc's x87 long double expl and
-// logl (11 more bits), over random inputs across the whole range, the
+// exp, log, log2 and log10: the error in ulps against glibc's x87 long double expl, logl,
+// log2l and log10l (11 more bits), over random inputs across the whole range, the
 // overflow and underflow thresholds, subnormals and values near 1 (fixed
 // seeds); special values and errno exactly. Prints the measured maxima.
 #include <math.h>
@@ -81,7 +81,7 @@ TEST(ExpLog, Exp) {
 TEST(ExpLog, Log) {
   std::mt19937_64 rng(2);
   std::uniform_real_distribution<double> near1(-0x1p-4, 0x1p-4);
-  Max d, f;
+  Max d, f, d2, f2, d10, f10;
   for (int i = 0; i < 1000000; ++i) {
     double x;
     if (i % 3 == 0) {
@@ -94,6 +94,9 @@ TEST(ExpLog, Log) {
     if (x == 0) continue;
     const long double ref = logl(static_cast<long double>(x));
     d.add(ulp_error(q::log(x), ref), ulp_error(::log(x), ref), x);
+    const long double ref2 = log2l(static_cast<long double>(x)), ref10 = log10l(static_cast<long double>(x));
+    d2.add(ulp_error(q::log2(x), ref2), ulp_error(::log2(x), ref2), x);
+    d10.add(ulp_error(q::log10(x), ref10), ulp_error(::log10(x), ref10), x);
     float xf;
     const uint32_t bf = static_cast<uint32_t>(rng() >> 33);
     std::memcpy(&xf, &bf, 4);
@@ -101,9 +104,29 @@ TEST(ExpLog, Log) {
     if (!std::isfinite(xf) || xf == 0) continue;
     const long double reff = logl(static_cast<long double>(xf));
     f.add(ulp_error(q::logf(xf), reff), ulp_error(::logf(xf), reff), xf);
+    const long double reff2 = log2l(static_cast<long double>(xf)), reff10 = log10l(static_cast<long double>(xf));
+    f2.add(ulp_error(q::log2f(xf), reff2), ulp_error(::log2f(xf), reff2), xf);
+    f10.add(ulp_error(q::log10f(xf), reff10), ulp_error(::log10f(xf), reff10), xf);
   }
   d.report("log");
   f.report("logf");
+  d2.report("log2");
+  f2.report("log2f");
+  d10.report("log10");
+  f10.report("log10f");
+  EXPECT_LE(d2.ours, 1.0);
+  EXPECT_LE(f2.ours, 1.0);
+  EXPECT_LE(d10.ours, 1.0);
+  EXPECT_LE(f10.ours, 1.0);
+  for (int k = -1074; k <= 1023; ++k) ASSERT_EQ(q::log2(std::ldexp(1.0, k)), k);
+  EXPECT_EQ(q::log10(1.0), 0.0);
+  EXPECT_EQ(q::log10(0x1p-1074), -0x1.434e6420f4374p+8);
+  q::set_errno(0);
+  EXPECT_EQ(q::log2(0.0), -HUGE_VAL);
+  EXPECT_EQ(q::get_errno(), ERANGE);
+  q::set_errno(0);
+  EXPECT_TRUE(std::isnan(q::log10(-2.0)));
+  EXPECT_EQ(q::get_errno(), EDOM);
   EXPECT_LE(d.ours, 1.0);
   EXPECT_LE(f.ours, 1.0);
   EXPECT_EQ(q::log(1.0), 0.0);

@@ -31,6 +31,8 @@ QRV_MATH_1(sqrt)
 QRV_MATH_1(cbrt)
 QRV_MATH_1(exp)
 QRV_MATH_1(log)
+QRV_MATH_1(log2)
+QRV_MATH_1(log10)
 QRV_MATH_2(hypot)
 #undef QRV_MATH_1
 #undef QRV_MATH_2
