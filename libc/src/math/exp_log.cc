@@ -1,4 +1,4 @@
-// exp, log, log2, log10 (double; the float versions work in double and round once).
+// exp, exp2, log, log2, log10 (double; the float versions work in double and round once).
 // exp: x = k ln2 + r, |r| <= ln2/2, with k ln2 taken off in two fma steps
 // (ln2 split so the first is exact); e^r by its Taylor series to r^13
 // (truncation below 2^-57 of the result), summed as 1 + (r + r^2 q(r))
@@ -21,6 +21,30 @@ constexpr double kLn2Lo = 0x1.ef35793c76730p-45;  // ln 2 - kLn2Hi
 constexpr double kInvLn2 = 0x1.71547652b82fep0;
 constexpr double kExpOverflow = 0x1.62e42fefa39efp9;    // largest x with exp(x) finite
 constexpr double kExpUnderflow = -0x1.74910d52d3051p9;  // about ln 2^-1075: below, exp rounds to 0
+
+// e^(r + dr) * 2^k for |r| <= ln2/2 (plus a little), dr tiny, |k| < 1100.
+double exp_scaled(double r, double dr, int k) {
+  // q(r) = 1/2! + r/3! + ... + r^11/13!
+  double q = 1.0 / 6227020800;  // 1/13!
+  const double kInvFact[] = {1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320,
+                             1.0 / 5040,      1.0 / 720,      1.0 / 120,     1.0 / 24,     1.0 / 6,
+                             0.5};
+  for (double c : kInvFact) q = fma(q, r, c);
+  // e^(r + dr) = 1 + p + dr (1 + p), p = r + r^2 q, summed with the errors
+  // of both large additions kept (Fast2Sum: |r| > r^2 q and 1 > |p|).
+  const double rq = r * r * q;
+  const double p = r + rq, p_err = (r - p) + rq;
+  const double hi = 1 + p, hi_err = (1 - hi) + p;
+  const double y = hi + (hi_err + p_err + fma(dr, p, dr));
+  // y * 2^k: y in [0.7, 1.42]; split so each factor is a normal power of two.
+  if (k > 1000) return y * 0x1p1000 * math::pow2<double>(k - 1000);
+  if (k < -1000) {
+    const double z = y * math::pow2<double>(k + 1000) * 0x1p-1000;  // one rounding, maybe subnormal
+    if (z == 0) set_errno(QRV_ERANGE);
+    return z;
+  }
+  return y * math::pow2<double>(k);
+}
 
 double exp_d(double x) {
   if (math::is_nan(x)) return x + x;
@@ -46,26 +70,33 @@ double exp_d(double x) {
   const double t = kd * kLn2Lo, t_err = fma(kd, kLn2Lo, -t);
   const double r = r1 - t;
   const double dr = ((r1 - r) - t) - t_err;
-  // q(r) = 1/2! + r/3! + ... + r^11/13!
-  double q = 1.0 / 6227020800;  // 1/13!
-  const double kInvFact[] = {1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320,
-                             1.0 / 5040,      1.0 / 720,      1.0 / 120,     1.0 / 24,     1.0 / 6,
-                             0.5};
-  for (double c : kInvFact) q = fma(q, r, c);
-  // e^(r + dr) = 1 + p + dr (1 + p), p = r + r^2 q, summed with the errors
-  // of both large additions kept (Fast2Sum: |r| > r^2 q and 1 > |p|).
-  const double rq = r * r * q;
-  const double p = r + rq, p_err = (r - p) + rq;
-  const double hi = 1 + p, hi_err = (1 - hi) + p;
-  const double y = hi + (hi_err + p_err + fma(dr, p, dr));
-  // y * 2^k: y in [0.7, 1.42]; split so each factor is a normal power of two.
-  if (k > 1000) return y * 0x1p1000 * math::pow2<double>(k - 1000);
-  if (k < -1000) {
-    const double z = y * math::pow2<double>(k + 1000) * 0x1p-1000;  // one rounding, maybe subnormal
-    if (z == 0) set_errno(QRV_ERANGE);
-    return z;
+  return exp_scaled(r, dr, k);
+}
+
+constexpr double kExp2Overflow = 1024;
+constexpr double kExp2Underflow = -1075;  // 2^-1075 ties to 0
+
+// 2^x = 2^k * e^(r ln2), x = k + r exactly (|r| <= 1/2), r ln2 as a double-double.
+double exp2_d(double x) {
+  if (math::is_nan(x)) return x + x;
+  if (!(x < kExp2Overflow)) {
+    if (math::exp_field(x) == Fp<double>::kExpMax) return x;  // +inf
+    math::raise_overflow<double>();
+    set_errno(QRV_ERANGE);
+    return __builtin_inf();
   }
-  return y * math::pow2<double>(k);
+  if (!(x > kExp2Underflow)) {
+    if (math::exp_field(x) == Fp<double>::kExpMax) return 0;  // -inf
+    math::raise_underflow<double>();
+    set_errno(QRV_ERANGE);
+    return 0;
+  }
+  volatile double shifted = x + 0x1.8p52;
+  const double kd = shifted - 0x1.8p52;
+  const double r = x - kd;  // exact
+  const double t = r * 0x1.62e42fefa39efp-1;
+  const double t_err = fma(r, 0x1.62e42fefa39efp-1, -t) + r * 0x1.abc9e3b39803fp-56;  // ln2's tail
+  return exp_scaled(t, t_err, static_cast<int>(kd));
 }
 
 // log(x) as hi + lo (|lo| <= ulp(hi)/2 roughly), for finite x > 0.
@@ -169,6 +200,15 @@ QRV_LIBC_FN(float, expf, (float x)) {
   const float r = static_cast<float>(exp_d(x));
   if ((r == 0 || math::exp_field(r) == Fp<float>::kExpMax) &&
       math::exp_field(x) != Fp<float>::kExpMax) {
+    set_errno(QRV_ERANGE);
+  }
+  return r;
+}
+QRV_LIBC_FN(double, exp2, (double x)) { return exp2_d(x); }
+QRV_LIBC_FN(float, exp2f, (float x)) {
+  if (math::is_nan(x)) return x + x;
+  const float r = static_cast<float>(exp2_d(x));
+  if ((r == 0 || math::exp_field(r) == Fp<float>::kExpMax) && math::exp_field(x) != Fp<float>::kExpMax) {
     set_errno(QRV_ERANGE);
   }
   return r;

@@ -1,4 +1,4 @@
-// exp, log, log2 and log10: the error in ulps against glibc's x87 long double expl, logl,
+// exp, exp2, log, log2 and log10: the error in ulps against glibc's x87 long double expl, exp2l, logl,
 // log2l and log10l (11 more bits), over random inputs across the whole range, the
 // overflow and underflow thresholds, subnormals and values near 1 (fixed
 // seeds); special values and errno exactly. Prints the measured maxima.
@@ -46,8 +46,15 @@ struct Max {
 TEST(ExpLog, Exp) {
   std::mt19937_64 rng(1);
   std::uniform_real_distribution<double> whole(-746, 710), small(-1, 1);
-  Max d, f;
+  Max d, f, d2, f2;
+  std::uniform_real_distribution<double> whole2(-1076, 1025);
   for (int i = 0; i < 1000000; ++i) {
+    const double x2 = i % 3 == 0 ? small(rng) * std::ldexp(1.0, -static_cast<int>(rng() % 60)) : whole2(rng);
+    const long double ref2 = exp2l(static_cast<long double>(x2));
+    d2.add(ulp_error(q::exp2(x2), ref2), ulp_error(::exp2(x2), ref2), x2);
+    const float x2f = static_cast<float>(x2 / 8);
+    const long double ref2f = exp2l(static_cast<long double>(x2f));
+    f2.add(ulp_error(q::exp2f(x2f), ref2f), ulp_error(::exp2f(x2f), ref2f), x2f);
     double x = i % 4 == 0 ? small(rng) * std::ldexp(1.0, -static_cast<int>(rng() % 60)) : whole(rng);
     if (i % 16 == 1) x = 0x1.62e42fefa39efp9 - static_cast<double>(rng() % 1000) * 0x1p-43;
     if (i % 16 == 2) x = -0x1.74910d52d3051p9 + static_cast<double>(rng() % 1000) * 0x1p-43;
@@ -60,6 +67,16 @@ TEST(ExpLog, Exp) {
   }
   d.report("exp");
   f.report("expf");
+  d2.report("exp2");
+  f2.report("exp2f");
+  EXPECT_LE(d2.ours, 1.0);
+  EXPECT_LE(f2.ours, 1.0);
+  for (int k = -1074; k <= 1023; ++k) ASSERT_EQ(q::exp2(k), std::ldexp(1.0, k)) << k;
+  q::set_errno(0);
+  EXPECT_EQ(q::exp2(1024.0), HUGE_VAL);
+  EXPECT_EQ(q::get_errno(), ERANGE);
+  EXPECT_EQ(q::exp2(-1075.0), 0.0);
+  EXPECT_EQ(q::exp2(-HUGE_VAL), 0.0);
   EXPECT_LE(d.ours, 1.0);
   EXPECT_LE(f.ours, 1.0);
   EXPECT_EQ(q::exp(0.0), 1.0);
