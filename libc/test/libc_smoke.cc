@@ -140,7 +140,9 @@ void check_math() {
             exp(-zero) == 1.0 && log(one) == 0.0 && fabs(exp(log(two)) - 2.0) <= 0x1p-51 &&
             fabs(log(exp(half)) - 2.5) <= 0x1p-51 && expf(0.0f) == 1.0f && logf(1.0f) == 0.0f &&
             log2(8 * one) == 3.0 && log2(tiny) == -1074.0 && fabs(log10(100 * one) - 2.0) <= 0x1p-51 &&
-            log2f(0.25f) == -2.0f && exp2(10 * one) == 1024.0 && exp2(-1074 * one) == tiny && exp2f(-3.0f) == 0.125f,
+            log2f(0.25f) == -2.0f && exp2(10 * one) == 1024.0 && exp2(-1074 * one) == tiny && exp2f(-3.0f) == 0.125f &&
+            expm1(0x1p-60 * one) == 0x1p-60 && fabs(expm1(one) - 1.718281828459045) <= 0x1p-51 &&
+            log1p(0x1p-60 * one) == 0x1p-60 && fabs(log1p(one) - 0.6931471805599453) <= 0x1p-53,
         "math: exact functions");
   errno = 0;
   r = sqrt(-one);

@@ -1,4 +1,4 @@
-// exp, exp2, log, log2, log10 (double; the float versions work in double and round once).
+// exp, exp2, expm1, log, log1p, log2, log10 (double; the float versions work in double and round once).
 // exp: x = k ln2 + r, |r| <= ln2/2, with k ln2 taken off in two fma steps
 // (ln2 split so the first is exact); e^r by its Taylor series to r^13
 // (truncation below 2^-57 of the result), summed as 1 + (r + r^2 q(r))
@@ -22,8 +22,8 @@ constexpr double kInvLn2 = 0x1.71547652b82fep0;
 constexpr double kExpOverflow = 0x1.62e42fefa39efp9;    // largest x with exp(x) finite
 constexpr double kExpUnderflow = -0x1.74910d52d3051p9;  // about ln 2^-1075: below, exp rounds to 0
 
-// e^(r + dr) * 2^k for |r| <= ln2/2 (plus a little), dr tiny, |k| < 1100.
-double exp_scaled(double r, double dr, int k) {
+// e^(r + dr) - 1 as hi + lo, for |r| <= ln2/2 (plus a little), dr tiny.
+void expm1_core(double r, double dr, double* hi, double* lo) {
   // q(r) = 1/2! + r/3! + ... + r^11/13!
   double q = 1.0 / 6227020800;  // 1/13!
   const double kInvFact[] = {1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320,
@@ -34,8 +34,16 @@ double exp_scaled(double r, double dr, int k) {
   // of both large additions kept (Fast2Sum: |r| > r^2 q and 1 > |p|).
   const double rq = r * r * q;
   const double p = r + rq, p_err = (r - p) + rq;
-  const double hi = 1 + p, hi_err = (1 - hi) + p;
-  const double y = hi + (hi_err + p_err + fma(dr, p, dr));
+  *hi = p;
+  *lo = p_err + fma(dr, p, dr);
+}
+
+// e^(r + dr) * 2^k for |r| <= ln2/2 (plus a little), dr tiny, |k| < 1100.
+double exp_scaled(double r, double dr, int k) {
+  double m_hi, m_lo;
+  expm1_core(r, dr, &m_hi, &m_lo);
+  const double hi = 1 + m_hi, hi_err = (1 - hi) + m_hi;
+  const double y = hi + (hi_err + m_lo);
   // y * 2^k: y in [0.7, 1.42]; split so each factor is a normal power of two.
   if (k > 1000) return y * 0x1p1000 * math::pow2<double>(k - 1000);
   if (k < -1000) {
@@ -99,6 +107,51 @@ double exp2_d(double x) {
   return exp_scaled(t, t_err, static_cast<int>(kd));
 }
 
+// e^x - 1: directly from the series for |x| <= ln2/2; otherwise
+// 2^k (1 + m) - 1 with m = e^r - 1 as a double-double, the - 1 error-free.
+double expm1_d(double x) {
+  if (math::is_nan(x)) return x + x;
+  if (x > kExpOverflow) {
+    if (math::exp_field(x) == Fp<double>::kExpMax) return x;
+    math::raise_overflow<double>();
+    set_errno(QRV_ERANGE);
+    return __builtin_inf();
+  }
+  if (x < -40) {  // e^x < 2^-57: -1, inexact
+    if (math::exp_field(x) == Fp<double>::kExpMax) return -1;
+    return -1 + 0x1p-60;
+  }
+  if (math::abs_of(x) < 0x1p-54) {
+    if (x != 0 && math::exp_field(x) == 0) math::raise_underflow<double>();
+    return x;
+  }
+  double hi, lo;
+  if (math::abs_of(x) <= 0.34657359027997264) {
+    expm1_core(x, 0, &hi, &lo);
+    return hi + lo;
+  }
+  volatile double shifted = x * kInvLn2 + 0x1.8p52;
+  const double kd = shifted - 0x1.8p52;
+  const int k = static_cast<int>(kd);
+  const double r1 = fma(-kd, kLn2Hi, x);
+  const double t = kd * kLn2Lo, t_err = fma(kd, kLn2Lo, -t);
+  const double r = r1 - t;
+  const double dr = ((r1 - r) - t) - t_err;
+  if (k > 1000) return exp_scaled(r, dr, k);  // the 1 is far below half an ulp
+  expm1_core(r, dr, &hi, &lo);
+  // 2^k (1 + hi + lo) - 1 = (2^k - 1) + 2^k hi + 2^k lo; 2^k - 1 is exact
+  // for -54 < k < 54 (beyond, the 1 joins the small term), and 2^k hi,
+  // 2^k lo are exact scalings.
+  const double scale = math::pow2<double>(k);
+  const double a = k < 54 ? scale - 1 : scale, b = hi * scale;
+  const double c = k < 54 ? lo * scale : lo * scale - 1;
+  const double sum = a + b;
+  const double sum_err = __builtin_fabs(a) >= __builtin_fabs(b) ? (a - sum) + b : (b - sum) + a;
+  const double r_all = sum + (sum_err + c);
+  if (math::exp_field(r_all) == Fp<double>::kExpMax) set_errno(QRV_ERANGE);
+  return r_all;
+}
+
 // log(x) as hi + lo (|lo| <= ulp(hi)/2 roughly), for finite x > 0.
 void log_dd(double x, double* hi, double* lo) {
   int e = 0;
@@ -149,6 +202,27 @@ bool log_special(double x, double* r) {
     return false;
   }
   return true;
+}
+
+// log(1 + x) = log(u) + c/u, u = 1 + x rounded and c its rounding error.
+double log1p_d(double x) {
+  if (math::is_nan(x)) return x + x;
+  if (x == -1) {
+    set_errno(QRV_ERANGE);
+    volatile double zero = 0;
+    return -1 / zero;  // FE_DIVBYZERO
+  }
+  if (x < -1) return math::domain_error<double>();
+  if (math::exp_field(x) == Fp<double>::kExpMax) return x;  // +inf
+  if (math::abs_of(x) < 0x1p-54) {
+    if (x != 0 && math::exp_field(x) == 0) math::raise_underflow<double>();
+    return x == 0 ? x : x - x * x;  // x, inexact
+  }
+  const double u = 1 + x;
+  const double c = math::abs_of(x) <= 1 ? (1 - u) + x : (x - u) + 1;
+  double hi, lo;
+  log_dd(u, &hi, &lo);
+  return hi + (lo + c / u);
 }
 
 double log_d(double x) {
@@ -213,6 +287,14 @@ QRV_LIBC_FN(float, exp2f, (float x)) {
   }
   return r;
 }
+QRV_LIBC_FN(double, expm1, (double x)) { return expm1_d(x); }
+QRV_LIBC_FN(float, expm1f, (float x)) {
+  const float r = static_cast<float>(expm1_d(x));
+  if (math::exp_field(r) == Fp<float>::kExpMax && math::exp_field(x) != Fp<float>::kExpMax) set_errno(QRV_ERANGE);
+  return r;
+}
+QRV_LIBC_FN(double, log1p, (double x)) { return log1p_d(x); }
+QRV_LIBC_FN(float, log1pf, (float x)) { return static_cast<float>(log1p_d(x)); }
 QRV_LIBC_FN(double, log, (double x)) { return log_d(x); }
 QRV_LIBC_FN(float, logf, (float x)) { return static_cast<float>(log_d(x)); }
 QRV_LIBC_FN(double, log2, (double x)) { return log2_d(x); }

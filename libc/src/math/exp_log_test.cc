@@ -1,4 +1,4 @@
-// exp, exp2, log, log2 and log10: the error in ulps against glibc's x87 long double expl, exp2l, logl,
+// exp, exp2, expm1, log, log1p, log2 and log10: the error in ulps against glibc's x87 long double expl, exp2l, expm1l, logl, log1pl,
 // log2l and log10l (11 more bits), over random inputs across the whole range, the
 // overflow and underflow thresholds, subnormals and values near 1 (fixed
 // seeds); special values and errno exactly. Prints the measured maxima.
@@ -46,9 +46,15 @@ struct Max {
 TEST(ExpLog, Exp) {
   std::mt19937_64 rng(1);
   std::uniform_real_distribution<double> whole(-746, 710), small(-1, 1);
-  Max d, f, d2, f2;
+  Max d, f, d2, f2, dm, fm;
   std::uniform_real_distribution<double> whole2(-1076, 1025);
   for (int i = 0; i < 1000000; ++i) {
+    const double xm = i % 3 == 0 ? small(rng) * std::ldexp(1.0, -static_cast<int>(rng() % 60)) : whole(rng) / (i % 2 ? 16 : 1);
+    const long double refm = expm1l(static_cast<long double>(xm));
+    dm.add(ulp_error(q::expm1(xm), refm), ulp_error(::expm1(xm), refm), xm);
+    const float xmf = static_cast<float>(xm / 8);
+    const long double refmf = expm1l(static_cast<long double>(xmf));
+    fm.add(ulp_error(q::expm1f(xmf), refmf), ulp_error(::expm1f(xmf), refmf), xmf);
     const double x2 = i % 3 == 0 ? small(rng) * std::ldexp(1.0, -static_cast<int>(rng() % 60)) : whole2(rng);
     const long double ref2 = exp2l(static_cast<long double>(x2));
     d2.add(ulp_error(q::exp2(x2), ref2), ulp_error(::exp2(x2), ref2), x2);
@@ -69,6 +75,14 @@ TEST(ExpLog, Exp) {
   f.report("expf");
   d2.report("exp2");
   f2.report("exp2f");
+  dm.report("expm1");
+  fm.report("expm1f");
+  EXPECT_LE(dm.ours, 1.0);
+  EXPECT_LE(fm.ours, 1.0);
+  EXPECT_EQ(q::expm1(-HUGE_VAL), -1.0);
+  EXPECT_EQ(q::expm1(-50.0), -1.0);
+  EXPECT_TRUE(std::signbit(q::expm1(-0.0)));
+  EXPECT_EQ(q::expm1(0x1p-1074), 0x1p-1074);
   EXPECT_LE(d2.ours, 1.0);
   EXPECT_LE(f2.ours, 1.0);
   for (int k = -1074; k <= 1023; ++k) ASSERT_EQ(q::exp2(k), std::ldexp(1.0, k)) << k;
@@ -98,8 +112,19 @@ TEST(ExpLog, Exp) {
 TEST(ExpLog, Log) {
   std::mt19937_64 rng(2);
   std::uniform_real_distribution<double> near1(-0x1p-4, 0x1p-4);
-  Max d, f, d2, f2, d10, f10;
+  Max d, f, d2, f2, d10, f10, dp, fp;
   for (int i = 0; i < 1000000; ++i) {
+    const double xp = i % 3 == 0 ? near1(rng) * std::ldexp(1.0, -static_cast<int>(rng() % 60))
+                                 : std::ldexp(1.0 + near1(rng), static_cast<int>(rng() % 200) - 100) - (i % 5 == 0 ? 1 : 0);
+    if (xp > -1) {
+      const long double refp = log1pl(static_cast<long double>(xp));
+      dp.add(ulp_error(q::log1p(xp), refp), ulp_error(::log1p(xp), refp), xp);
+      const float xpf = static_cast<float>(xp);
+      if (xpf > -1) {
+        const long double refpf = log1pl(static_cast<long double>(xpf));
+        fp.add(ulp_error(q::log1pf(xpf), refpf), ulp_error(::log1pf(xpf), refpf), xpf);
+      }
+    }
     double x;
     if (i % 3 == 0) {
       x = 1 + near1(rng) * std::ldexp(1.0, -static_cast<int>(rng() % 50));
@@ -127,6 +152,14 @@ TEST(ExpLog, Log) {
   }
   d.report("log");
   f.report("logf");
+  dp.report("log1p");
+  fp.report("log1pf");
+  EXPECT_LE(dp.ours, 1.0);
+  EXPECT_LE(fp.ours, 1.0);
+  EXPECT_TRUE(std::signbit(q::log1p(-0.0)));
+  EXPECT_EQ(q::log1p(0x1p-1074), 0x1p-1074);
+  EXPECT_EQ(q::log1p(-1.0), -HUGE_VAL);
+  EXPECT_TRUE(std::isnan(q::log1p(-1.5)));
   d2.report("log2");
   f2.report("log2f");
   d10.report("log10");
