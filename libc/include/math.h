@@ -1,7 +1,8 @@
 /* QRV libc: math.h — classification macros (type-generic, through the
- * compiler's builtins), constants, and the exactly rounded functions for
- * double and float. long double (binary128 on RISC-V) has none yet: the
- * board links no soft-float library. Errors set errno and raise the IEEE
+ * compiler's builtins), constants, and functions for double and float: the
+ * exact ones correctly rounded, hypot, cbrt and the exp and log families
+ * within one ulp. long double (binary128 on RISC-V) has none yet: the board
+ * links no soft-float library. Errors set errno and raise the IEEE
  * exceptions (math_errhandling is both). */
 #ifndef _MATH_H
 #define _MATH_H
