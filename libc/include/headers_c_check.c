@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fenv.h>
 #include <fnmatch.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -14,6 +15,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <malloc.h>
+#include <math.h>
 #include <pthread.h>
 #include <regex.h>
 #include <sched.h>
@@ -157,6 +159,13 @@ static int64_t entry(const int64_t* list, size_t n, int32_t i) { return i >= 0 &
 #error "errno values must be preprocessor constants with the ABI's numbers"
 #endif
 
+#if FP_ILOGB0 != -2147483647 || FP_ILOGBNAN != 2147483647 || MATH_ERRNO != 1 || MATH_ERREXCEPT != 2
+#error "math.h's integer constants"
+#endif
+#if FE_ALL_EXCEPT != 0x1f || FE_INVALID != 0x10 || FE_INEXACT != 1 || FE_UPWARD != 3 || FE_TOWARDZERO != 1
+#error "fenv.h's values are the fcsr's"
+#endif
+
 int64_t qrv_libc_headers_c_check(int32_t what) {
   switch (what) {
     case QRV_LIBC_CHECK_ENOSYS: return ENOSYS;
@@ -171,6 +180,16 @@ int64_t qrv_libc_headers_c_check(int32_t what) {
     }
     case QRV_LIBC_CHECK_PRI: return (int64_t)sizeof("%" PRId64);
     case QRV_LIBC_CHECK_STAT_SIZE: return (int64_t)sizeof(struct stat);
+    case QRV_LIBC_CHECK_MATH: {
+      volatile double sub = 0x1p-1030, nan = NAN;
+      volatile float zero = -0.0f;
+      volatile long double big = 1e300L;
+      return fpclassify(sub) == FP_SUBNORMAL && fpclassify(zero) == FP_ZERO && fpclassify(big) == FP_NORMAL &&
+             signbit(zero) && !signbit(sub) && isnan(nan) && !isnan(big) && isinf(HUGE_VAL) && isinf(-INFINITY) &&
+             !isfinite(HUGE_VALF) && isfinite(sub) && isnormal(big) && !isnormal(sub) && isunordered(nan, sub) &&
+             isgreater(1.0, zero) && !isless(nan, sub) && islessgreater(sub, zero) && isgreaterequal(zero, 0.0) &&
+             islessequal(zero, 0.0L) && M_PI > 3.14159 && M_PI < 3.1416 && math_errhandling == 3;
+    }
     default: break;
   }
   if (what >= QRV_LIBC_CHECK_REGEX(0)) return entry(kRegex, sizeof kRegex / sizeof kRegex[0], what - 500);

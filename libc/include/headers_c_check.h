@@ -11,6 +11,7 @@
 #define QRV_LIBC_CHECK_SIGSET 4
 #define QRV_LIBC_CHECK_PRI 5
 #define QRV_LIBC_CHECK_STAT_SIZE 6
+#define QRV_LIBC_CHECK_MATH 7 /* math.h's type-generic macros on float, double, long double: 1 */
 /* The i-th entry of a list, in termios_api.h's order: -1 past its end. */
 #define QRV_LIBC_CHECK_DCMD_CHR(i) (100 + (i)) /* tty::kAllDcmds */
 #define QRV_LIBC_CHECK_SPEED(i) (200 + (i))    /* tty::kSpeeds' codes */

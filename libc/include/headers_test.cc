@@ -17,6 +17,7 @@ TEST(HeadersTest, CompiledAsCTheyMatchTheAbi) {
   EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_SIGSET), 1);
   EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_PRI), 4);  // "%ld" and its terminator
   EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_STAT_SIZE), 104);
+  EXPECT_EQ(qrv_libc_headers_c_check(QRV_LIBC_CHECK_MATH), 1);
   EXPECT_EQ(qrv_libc_headers_c_check(-1), -1);
 }
 
