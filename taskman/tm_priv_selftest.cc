@@ -72,9 +72,12 @@ void proc_create(int chid) {
   expect_eq(call(__KER_TM_PROC_CREATE, &c), -EINVAL, "PROC_CREATE: priority 0");
   c.priority = 256;
   expect_eq(call(__KER_TM_PROC_CREATE, &c), -EINVAL, "PROC_CREATE: priority 256");
-  c = good_create(chid);
-  c.reserved = 1;
-  expect_eq(call(__KER_TM_PROC_CREATE, &c), -EINVAL, "PROC_CREATE: reserved field");
+  constexpr int32_t kNotForkable[] = {-1, 9999, 1};  // none, out of range, taskman itself
+  for (int32_t bad : kNotForkable) {
+    c = good_create(chid);
+    c.fork_pid = bad;
+    expect_eq(call(__KER_TM_PROC_CREATE, &c), -ESRCH, "PROC_CREATE: fork of no loaded child");
+  }
   c = good_create(chid + 7);
   expect_eq(call(__KER_TM_PROC_CREATE, &c), -EINVAL, "PROC_CREATE: no such notify channel");
 }

@@ -62,7 +62,15 @@ enum {
  * starts at loader_pc (a0 = loader_arg, sp = loader_sp, both in taskman's
  * slot) at `priority` and ends the loading with LOADER_DONE. Out: pid.
  * Errors: EFAULT, EINVAL (pc/sp outside taskman's image, no such channel,
- * priority, name without NUL), EAGAIN (process table full), ENOMEM. */
+ * priority, name without NUL), EAGAIN (process table full), ENOMEM.
+ *
+ * fork_pid != 0 (fork): the address space starts as a copy of live process
+ * fork_pid's (every page of its own copied now, shared physical pages
+ * shared, device registers left out: I/O privilege is not inherited), with
+ * its signal dispositions; nothing pending, no timers, no channels, no
+ * connections but taskman's. The loader then gives it its descriptors and
+ * LOADER_DONE starts it where the parent asked. ESRCH: fork_pid is not a
+ * live, loaded child of taskman. */
 struct qrv_tm_proc_create {
   uint64_t loader_pc;   /* in */
   uint64_t loader_sp;   /* in */
@@ -70,11 +78,12 @@ struct qrv_tm_proc_create {
   int32_t notify_chid;  /* in */
   uint32_t priority;    /* in: 1..255 */
   int32_t pid;          /* out */
-  uint32_t reserved;
+  int32_t fork_pid;     /* in: 0, or the process whose copy the child is */
   char name[QRV_TM_NAME_MAX]; /* in: NUL-terminated */
 };
 QRV_ABI_ASSERT(sizeof(struct qrv_tm_proc_create) == 72, "qrv_tm_proc_create size");
 QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_create, pid) == 32, "qrv_tm_proc_create.pid");
+QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_create, fork_pid) == 36, "qrv_tm_proc_create.fork_pid");
 QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_create, name) == 40, "qrv_tm_proc_create.name");
 
 /* __KER_TM_MAP_ANON (loader): `len` bytes of zeroed pages at `va` in process

@@ -1,7 +1,7 @@
 // Process slots of syscall_tm_priv: taskman creates a child's shell with its
-// loader (PROC_CREATE), the loader ends the loading (LOADER_DONE), taskman
-// asks what became of a child (PROC_QUERY) and frees it once it has ended
-// (PROC_REAP), and tells the kernel the session facts and resource limits
+// loader, empty (spawn) or a copy of its parent (fork) (PROC_CREATE), the
+// loader ends the loading (LOADER_DONE), taskman asks what became of a child
+// (PROC_QUERY) and frees it once it has ended (PROC_REAP), and tells the kernel the session facts and resource limits
 // it applies (PROC_SET_SESSION, PROC_SET_LIMITS). The POSIX side (parents,
 // zombies, wait) is taskman's.
 #include "kernel/abi/errno.h"
@@ -44,12 +44,20 @@ int64_t tm_proc_create(tProcess*, uint64_t arg) {
   if (!has_nul(req.name, sizeof req.name)) return -QRV_EINVAL;
   if (!in_taskman_image(req.loader_pc) || req.loader_pc % 2 != 0) return -QRV_EINVAL;
   if (!in_taskman_image(req.loader_sp - 1) || req.loader_sp % 16 != 0) return -QRV_EINVAL;
-  if (req.priority < 1 || req.priority > 255 || req.reserved != 0) return -QRV_EINVAL;
+  if (req.priority < 1 || req.priority > 255) return -QRV_EINVAL;
+  const tProcess* fork_from = nullptr;
+  if (req.fork_pid != 0) {  // only a loaded child of taskman's, whole, is copied
+    fork_from = req.fork_pid > 0 ? process_find(static_cast<uint32_t>(req.fork_pid)) : nullptr;
+    if (fork_from == nullptr || fork_from->exiting || fork_from->tm_chid == 0 ||
+        (fork_from->flags & (QRV_FLG_PROC_LOADING | QRV_FLG_PROC_TM_PRIV)) != 0) {
+      return -QRV_ESRCH;
+    }
+  }
   // Probe the reply before a process exists that nobody would know of.
   req.pid = -1;
   if (!copy_to_user(arg, &req, sizeof req)) return -QRV_EFAULT;
-  const ChildSpec spec = {req.name, req.loader_pc, req.loader_sp, req.loader_arg, req.notify_chid,
-                          static_cast<uint8_t>(req.priority)};
+  const ChildSpec spec = {req.name,        req.loader_pc, req.loader_sp, req.loader_arg, req.notify_chid,
+                          static_cast<uint8_t>(req.priority), fork_from};
   Result<tProcess*> child = process_create_child(spec);
   if (!child.ok()) {
     return child.status() == Status::kBusy ? -QRV_EAGAIN : child.status() == Status::kNoMemory ? -QRV_ENOMEM : -QRV_EINVAL;

@@ -6,24 +6,19 @@
 
 #include <cstddef>
 
+#include "kernel/mm/aspace_pte.h"
+
 namespace {
 
+using aspace_pte::kFirstKernelSlot;
+using aspace_pte::kPteDevice;
+using aspace_pte::kPteOwned;
+using aspace_pte::table_at;
 using sv39::kRootLevel;
 using sv39::level_size;
 using sv39::pte_pa;
 
-// RSW bit 8, ignored by hardware (privileged spec 4.4.1): the page behind
-// this leaf came from pa through mm_map_anon and is freed with the mapping.
-constexpr uint64_t kPteOwned = 1ull << 8;
-// RSW bit 9: device memory (mm_map_device). Message transfers go through the
-// direct map, which covers RAM only: they refuse such pages.
-constexpr uint64_t kPteDevice = 1ull << 9;
-constexpr uint32_t kFirstKernelSlot = sv39::kEntries / 2;  // root slot of 0xffff_ffc0_0000_0000
 constexpr uint32_t kProtRwx = kProtRead | kProtWrite | kProtExec;
-
-uint64_t* table_at(const PageTable& pt, PhysAddr table) {
-  return static_cast<uint64_t*>(pt.alloc->phys_to_virt(pt.alloc->ctx, table));
-}
 
 // The per-space PtAllocator: the template's allocator, counted.
 const PtAllocator& base_alloc(void* ctx) { return *static_cast<tAddress*>(ctx)->spaces->kernel->alloc; }

@@ -78,6 +78,17 @@ Result<tAddress*> mm_mcreate(MmSpaces* s, uint16_t asid);
 // any hart. Null is ignored.
 void mm_mdestroy(tAddress* as);
 
+// fork's copy (aspace_copy.cc): fills `dst`, new and empty, with a copy of
+// `src`'s user half. Each owned page is copied into a new owned page with
+// the same protection; shared physical pages (mm_map_phys) are mapped
+// again, not copied; device registers are left out (they come with I/O
+// privilege, which a child never inherits); the demand-zero range is
+// reserved again, its touched pages copied. Executable copies get the
+// icache hook. On an error `dst` holds part of the copy: destroy it.
+// Errors: kInvalidArgument (null, the same space, dst not empty, src has
+// the taskman view), kNoMemory.
+Status mm_mcopy(tAddress* dst, const tAddress* src);
+
 // `len` bytes of zeroed pages from pa at `va`, mapped user with `prot`
 // (kProtRead/Write/Exec; kProtUser implied). All or nothing.
 // Errors: kInvalidArgument (null, unaligned, zero length, bad prot),

@@ -524,6 +524,11 @@ Result<tProcess*> process_create_child(const ChildSpec& spec) {
   proc->tm_jobctl = pulse_alloc();
   Status st = proc->tm_loaded != nullptr && proc->tm_death != nullptr && proc->tm_jobctl != nullptr ? Status::kOk
                                                                                                  : Status::kNoMemory;
+  if (st == Status::kOk && spec.fork_from != nullptr) {
+    st = mm_mcopy(proc->as, spec.fork_from->as);
+    for (int i = 0; i < QRV_SIGMAX; ++i) proc->sig.actions[i] = spec.fork_from->sig.actions[i];
+    proc->sig.stub = spec.fork_from->sig.stub;
+  }
   if (st == Status::kOk) st = mm_taskman_view_install(proc->as, g_taskman->as);
   if (st == Status::kOk) {
     const int64_t coid = connect_attach(proc, g_taskman->pid, spec.notify_chid, QRV_TASKMAN_COID, 0);

@@ -102,11 +102,13 @@ struct ChildSpec {
   uint64_t loader_arg;
   int32_t notify_chid;  // taskman's channel: QRV_TASKMAN_COID and the notices
   uint8_t priority;
+  const tProcess* fork_from = nullptr;  // fork: a copy of its address space and dispositions
 };
 
 // A LOADING process with the taskman view, QRV_TASKMAN_COID and a loader
-// thread. Errors: kInvalidArgument (no such channel), kBusy (table full),
-// kNoMemory.
+// thread; with fork_from (live, loaded, not taskman), a copy of its user
+// memory (mm_mcopy) and signal dispositions. Errors: kInvalidArgument (no
+// such channel), kBusy (table full), kNoMemory.
 Result<tProcess*> process_create_child(const ChildSpec& spec);
 
 // LOADER_DONE from the calling thread (see kernel/abi/tm_priv.h): 0 with the
