@@ -53,9 +53,10 @@ int load_segments(const LoaderJob* job) {
 // The child's descriptors (sys/procmsg.h _proc_spawn_fd): each at its own
 // fd, sharing the parent's open file.
 int inherit_fds(const LoaderJob* job) {
-  for (uint32_t i = 0; i < job->args.msg->nfds; ++i) {
-    const struct _proc_spawn_fd& f = job->args.fds[i];
-    const int coid = ConnectAttach_r(0, f.pid, f.chid, static_cast<unsigned>(f.fd), 0);
+  for (uint32_t i = 0; i < job->nfds; ++i) {
+    const struct _proc_spawn_fd& f = job->fds[i];
+    const int flags = (job->cloexec & (uint64_t{1} << f.fd)) != 0 ? QRV_NTO_COF_CLOEXEC : 0;
+    const int coid = ConnectAttach_r(0, f.pid, f.chid, static_cast<unsigned>(f.fd), flags);
     if (coid < 0) return coid == -ESRCH ? EBADF : -coid;  // the server is gone
     if (coid != f.fd) return EBADF;  // cannot happen: the child had none
     struct _io_dup m = {{_IO_DUP, 0, sizeof m}, job->parent_pid, f.src_coid};
@@ -65,9 +66,9 @@ int inherit_fds(const LoaderJob* job) {
   return 0;
 }
 
-int load(const LoaderJob* job, uint64_t* sp) {
+// A spawn's program: its segments and its stack (argc, argv, envp, auxv).
+int load_program(const LoaderJob* job, uint64_t* sp) {
   if (const int e = load_segments(job); e != 0) return e;
-  if (const int e = inherit_fds(job); e != 0) return e;
   const uint64_t base = taskman::kChildStackTop - job->stack_bytes;
   // Demand-zero: a page is there once touched (the stack's top, below, at once).
   const int r = tm_map(__KER_TM_MAP_ANON, base, job->stack_bytes,
@@ -75,8 +76,16 @@ int load(const LoaderJob* job, uint64_t* sp) {
   if (r < 0) return -r;
   *sp = taskman::spawn_build_stack(reinterpret_cast<uint8_t*>(base), taskman::kChildStackTop, job->stack_bytes,
                                    job->args, job->img.entry);
-  if (*sp == 0) return E2BIG;
-  for (int signo = 1; signo <= 64; ++signo) {
+  return *sp == 0 ? E2BIG : 0;
+}
+
+int load(const LoaderJob* job, uint64_t* sp) {
+  *sp = job->sp;  // a fork's; a spawn builds its own
+  if (!job->fork) {
+    if (const int e = load_program(job, sp); e != 0) return e;
+  }
+  if (const int e = inherit_fds(job); e != 0) return e;
+  for (int signo = 1; signo <= 64; ++signo) {  // (a fork's child has its parent's actions already)
     if ((job->sigignore & (uint64_t{1} << (signo - 1))) == 0 || signo == SIGKILL || signo == SIGSTOP) continue;
     const struct qrv_sigaction ignore = {QRV_SIG_IGN, 0, 0};
     if (SignalAction_r(0, nullptr, signo, &ignore, nullptr) < 0) return EINVAL;
@@ -85,10 +94,9 @@ int load(const LoaderJob* job, uint64_t* sp) {
     const uint64_t mask = job->sigmask;
     if (SignalProcmask_r(0, 0, SIG_SETMASK, &mask, nullptr) < 0) return EINVAL;
   }
-  const struct _proc_spawn& m = *job->args.msg;
-  if ((m.flags & _PROC_SPAWN_SETSCHED) != 0) {  // this thread becomes the main thread: its scheduling is the program's
-    const struct sched_param param = {m.sched_priority, 0};
-    if (SchedSet_r(0, 0, m.sched_policy, &param) < 0) return EINVAL;
+  if (job->set_sched) {  // this thread becomes the main thread: its scheduling is the program's
+    const struct sched_param param = {job->sched_priority, 0};
+    if (SchedSet_r(0, 0, job->sched_policy, &param) < 0) return EINVAL;
   }
   return 0;
 }
@@ -97,7 +105,7 @@ int load(const LoaderJob* job, uint64_t* sp) {
 
 extern "C" [[noreturn]] void loader_main(LoaderJob* job) {
   uint64_t sp = 0;
-  struct qrv_tm_loader_done done = {job->img.entry, 0, load(job, &sp), 0};
+  struct qrv_tm_loader_done done = {job->entry, 0, load(job, &sp), 0};
   done.sp = sp;
   // Success continues at the program's entry; a failure ends the process.
   for (;;) {

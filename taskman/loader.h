@@ -3,7 +3,9 @@
 // "the loader thread problem"). It maps the ELF's PT_LOAD segments with
 // their permissions, copies their bytes from the boot image, builds the
 // stack, and ends with LOADER_DONE, which removes the view and continues
-// the same thread at the program's entry. Before that it gives the child its
+// the same thread at the program's entry. A fork's child (job->fork) has
+// its parent's copy already: nothing is loaded, and the thread continues
+// where the parent's fork() said. Before that it gives the child its
 // descriptors: a connection to each one's server and an _IO_DUP there (a
 // server that never answers stalls only this spawn). Everything it touches of taskman's
 // (its code, this job, its stack, the boot image) lies in slot 3: the rest
@@ -35,15 +37,25 @@ struct LoaderJob {
   int32_t pid = 0;    // the child
   int32_t rcvid = 0;  // the spawner, replied to once the loading is over
   // the loader's input
-  const uint8_t* elf = nullptr;  // in the boot image (slot 3)
+  bool fork = false;  // a copy of its parent: no program, no stack to build
+  uint64_t entry = 0;  // where the child starts: the ELF's entry, or fork()'s
+  uint64_t sp = 0;     // fork: the child's sp (a spawn builds its stack)
+  const uint8_t* elf = nullptr;  // spawn: in the boot image (slot 3)
   ElfImage img = {};
-  SpawnArgs args = {};          // points into msg
+  SpawnArgs args = {};          // spawn: points into msg
+  const struct _proc_spawn_fd* fds = nullptr;  // the child's descriptors, in msg
+  uint32_t nfds = 0;
+  uint64_t cloexec = 0;  // of those, the fds (bit fd) that stay close-on-exec
   uint64_t sigmask = 0;
   bool set_sigmask = false;
-  uint64_t sigignore = 0;  // signals the child starts ignoring
-  int32_t parent_pid = 0;  // whose descriptors args.fds names
-  uint64_t stack_bytes = 0;  // the child's main stack (RLIMIT_STACK)
+  uint64_t sigignore = 0;  // spawn: signals the child starts ignoring
+  bool set_sched = false;  // the child's main thread gets sched_policy and sched_priority
+  int32_t sched_policy = 0;
+  int32_t sched_priority = 0;
+  int32_t parent_pid = 0;  // whose descriptors fds names
+  uint64_t stack_bytes = 0;  // spawn: the child's main stack (RLIMIT_STACK)
   alignas(16) uint8_t msg[sizeof(struct _proc_spawn) + _PROC_SPAWN_MAX] = {};
+  static_assert(sizeof(struct _proc_fork) + _PROC_SPAWN_FDS * sizeof(struct _proc_spawn_fd) <= sizeof msg);
   alignas(16) uint8_t stack[kLoaderStackBytes] = {};
 };
 

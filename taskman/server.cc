@@ -1,4 +1,5 @@
-// taskman's message loop (see server.h). Every message is untrusted: sizes
+// taskman's message loop (see server.h): spawn, wait and deaths, ids,
+// mmap, kill, paths; fork is in server_fork.cc. Every message is untrusted: sizes
 // are checked against what the kernel says was sent, and anything unknown
 // or malformed gets an error reply.
 #include "taskman/server.h"
@@ -112,6 +113,51 @@ LoaderJob* Server::job_of(int32_t pid) {
   return nullptr;
 }
 
+LoaderJob* Server::free_job() {
+  for (LoaderJob& j : jobs_) {
+    if (!j.busy) return &j;
+  }
+  return nullptr;
+}
+
+int Server::admit(const tTMprocess* parent) const {
+  if (!table_.has_room()) return -EAGAIN;  // before the kernel makes a process nobody tracks
+  const Rlimits& rl = parent->rlimits;
+  if (cred_is_root(parent->cred) || rl.r[_PROC_RLIM_NPROC].cur == kRlimInfinity) return 0;
+  uint64_t theirs = 0;  // the real user's processes
+  table_.for_each([&](const tTMprocess& p) {
+    if (p.state != TmState::kZombie && p.pid != kTaskmanPid && p.cred.ruid == parent->cred.ruid) ++theirs;
+  });
+  return theirs >= rl.r[_PROC_RLIM_NPROC].cur ? -EAGAIN : 0;
+}
+
+tTMprocess* Server::create_child(LoaderJob* job, const tTMprocess* parent, const char* name, int32_t fork_pid,
+                                 int* err) {
+  struct qrv_tm_proc_create req = {};
+  req.loader_pc = reinterpret_cast<uint64_t>(&loader_entry);
+  req.loader_sp = reinterpret_cast<uint64_t>(job->stack + sizeof job->stack);
+  req.loader_arg = reinterpret_cast<uint64_t>(job);
+  req.notify_chid = chid_;
+  req.priority = kLoaderPriority;
+  req.fork_pid = fork_pid;
+  strncpy(req.name, name, sizeof req.name - 1);
+  const int pid = syscall_tm_priv_r(__KER_TM_PROC_CREATE, &req);
+  if (pid < 0) {
+    *err = -pid;
+    return nullptr;
+  }
+  tTMprocess* child = table_.add(pid, parent);  // admit() made room
+  strncpy(child->name, req.name, sizeof child->name - 1);
+  child->mmap_next = kMmapBase;
+  if (const uint64_t open_max = parent->rlimits.r[_PROC_RLIM_NOFILE].cur; open_max < _PROC_RLIM_NOFILE_MAX) {
+    struct qrv_tm_limits lim = {pid, static_cast<uint32_t>(open_max), 0};
+    (void)syscall_tm_priv_r(__KER_TM_PROC_SET_LIMITS, &lim);  // live and ours: it cannot fail
+  }
+  job->pid = pid;
+  job->parent_pid = parent->pid;
+  return child;
+}
+
 int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   static char norm[kPathMax];  // one spawn at a time
   if (const int e = path_normalize(ProcTable::cwd(*parent), job->args.path, norm, sizeof norm); e != 0) return e;
@@ -127,36 +173,28 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
   uint64_t image_bytes = 0;
   for (uint32_t i = 0; i < job->img.segment_count; ++i) image_bytes += (job->img.segments[i].memsz + 4095) & ~uint64_t{4095};
   if (!rlimit_allows(rl.r[_PROC_RLIM_AS].cur, image_bytes, rlimit_stack_bytes(rl))) return -ENOMEM;
-  if (!cred_is_root(parent->cred) && rl.r[_PROC_RLIM_NPROC].cur != kRlimInfinity) {
-    uint64_t theirs = 0;  // the real user's processes
-    table_.for_each([&](const tTMprocess& p) {
-      if (p.state != TmState::kZombie && p.pid != kTaskmanPid && p.cred.ruid == parent->cred.ruid) ++theirs;
-    });
-    if (theirs >= rl.r[_PROC_RLIM_NPROC].cur) return -EAGAIN;
-  }
+  if (const int e = admit(parent); e != 0) return e;
   const struct _proc_spawn& m = *job->args.msg;
   const bool new_session = (m.flags & _PROC_SPAWN_SETSID) != 0;
   const bool set_group = (m.flags & _PROC_SPAWN_SETPGROUP) != 0;
   if (!new_session && set_group && m.pgroup != 0 && !table_.group_exists(m.pgroup, parent->sid)) return -EPERM;
+  job->fork = false;
+  job->entry = job->img.entry;
+  job->sp = 0;
   job->elf = static_cast<const uint8_t*>(entry.data);
+  job->fds = job->args.fds;
+  job->nfds = m.nfds;
+  job->cloexec = 0;
   job->set_sigmask = (m.flags & _PROC_SPAWN_SETSIGMASK) != 0;
   job->sigmask = m.sigmask;
   job->sigignore = m.sigignore;
-  job->parent_pid = parent->pid;
+  job->set_sched = (m.flags & _PROC_SPAWN_SETSCHED) != 0;
+  job->sched_policy = m.sched_policy;
+  job->sched_priority = m.sched_priority;
   job->stack_bytes = rlimit_stack_bytes(rl);
-  struct qrv_tm_proc_create req = {};
-  req.loader_pc = reinterpret_cast<uint64_t>(&loader_entry);
-  req.loader_sp = reinterpret_cast<uint64_t>(job->stack + sizeof job->stack);
-  req.loader_arg = reinterpret_cast<uint64_t>(job);
-  req.notify_chid = chid_;
-  req.priority = kLoaderPriority;
-  strncpy(req.name, base_name(job->args.path), sizeof req.name - 1);
-  // The table must have room before the kernel makes a process nobody tracks.
-  if (!table_.has_room()) return -EAGAIN;
-  const int pid = syscall_tm_priv_r(__KER_TM_PROC_CREATE, &req);
-  if (pid < 0) return pid;
-  tTMprocess* child = table_.add(pid, parent);
-  strncpy(child->name, req.name, sizeof child->name - 1);
+  int err = 0;
+  tTMprocess* child = create_child(job, parent, base_name(job->args.path), 0, &err);
+  if (child == nullptr) return -err;
   size_t used = 0;  // argv, one string after another (spawn_args.h), joined by blanks
   const char* a = job->args.argv;
   for (uint32_t i = 0; i < m.argc && used + 1 < sizeof child->args; ++i) {
@@ -167,23 +205,17 @@ int Server::start_loader(LoaderJob* job, const tTMprocess* parent) {
     a += strlen(a) + 1;
   }
   child->args[used] = '\0';
-  child->mmap_next = kMmapBase;
   child->image_bytes = image_bytes + job->stack_bytes;
-  if (const uint64_t open_max = rl.r[_PROC_RLIM_NOFILE].cur; open_max < _PROC_RLIM_NOFILE_MAX) {
-    struct qrv_tm_limits lim = {pid, static_cast<uint32_t>(open_max), 0};
-    (void)syscall_tm_priv_r(__KER_TM_PROC_SET_LIMITS, &lim);  // live and ours: it cannot fail
-  }
   if (new_session) {
-    child->sid = pid;
-    child->pgid = pid;
+    child->sid = child->pid;
+    child->pgid = child->pid;
   } else if (set_group) {
-    child->pgid = m.pgroup == 0 ? pid : m.pgroup;
+    child->pgid = m.pgroup == 0 ? child->pid : m.pgroup;
   }
   // A child in a group of its own may link it; one in its parent's group
   // cannot, and only needs telling if that group is orphaned.
   if (new_session || set_group || parent->orphaned) recheck_orphans(&child->pgid, 1, false);
-  job->pid = pid;
-  return pid;
+  return child->pid;
 }
 
 int Server::spawn_boot_program(const char* name) {
@@ -212,13 +244,7 @@ int Server::spawn_boot_program(const char* name) {
 void Server::do_spawn(int rcvid, const struct _msg_info& info, const struct _proc_spawn& head) {
   if (info.srcmsglen < static_cast<int64_t>(sizeof head) || head.hdr.size != info.srcmsglen) return fail(rcvid, EINVAL);
   if (head.hdr.size > sizeof(jobs_[0].msg)) return fail(rcvid, E2BIG);
-  LoaderJob* job = nullptr;
-  for (LoaderJob& j : jobs_) {
-    if (!j.busy) {
-      job = &j;
-      break;
-    }
-  }
+  LoaderJob* job = free_job();
   if (job == nullptr) return fail(rcvid, EAGAIN);
   const long got = MsgRead_r(rcvid, job->msg, head.hdr.size, 0);
   if (got != static_cast<long>(head.hdr.size)) return fail(rcvid, got < 0 ? static_cast<int>(-got) : EFAULT);
@@ -448,6 +474,9 @@ void Server::on_message(int rcvid, const struct _msg_info& info, const Message& 
     case _PROC_SPAWN:
       if (got < static_cast<int64_t>(sizeof m.spawn)) return fail(rcvid, EINVAL);
       return do_spawn(rcvid, info, m.spawn);
+    case _PROC_FORK:
+      if (got < static_cast<int64_t>(sizeof m.fork)) return fail(rcvid, EINVAL);
+      return do_fork(rcvid, info, m.fork);
     case _PROC_WAIT:
       return need(sizeof m.wait) ? do_wait(rcvid, info.pid, m.wait) : fail(rcvid, EINVAL);
     case _PROC_GETIDS:

@@ -63,6 +63,7 @@ class Server {
     struct _pulse pulse;
     struct _proc_hdr hdr;
     struct _proc_spawn spawn;
+    struct _proc_fork fork;
     struct _proc_wait wait;
     struct _proc_ids ids;
     struct _proc_umask umask;
@@ -84,6 +85,8 @@ class Server {
 
   // Each handler replies (or keeps the rcvid for later) itself.
   void do_spawn(int rcvid, const struct _msg_info& info, const struct _proc_spawn& head);
+  // server_fork.cc: a copy of the caller, started by its loader.
+  void do_fork(int rcvid, const struct _msg_info& info, const struct _proc_fork& head);
   void do_wait(int rcvid, int32_t caller, const struct _proc_wait& m);
   void do_getids(int rcvid, int32_t caller, const struct _proc_ids& m);
   void do_mmap(int rcvid, int32_t caller, const struct _proc_mmap& m);
@@ -112,8 +115,16 @@ class Server {
 
  private:
 
-  // Starts the loader for the message in `job`; 0 or -errno.
+  // Whether parent may have another child now (a table slot, RLIMIT_NPROC): 0 or -EAGAIN.
+  int admit(const tTMprocess* parent) const;
+  // The kernel's new process for `job` (its loader to run job; a copy of
+  // fork_pid unless 0) and its slot, a child of parent with parent's ids,
+  // limits, umask and cwd; nullptr with *err an errno. Call admit() first.
+  tTMprocess* create_child(LoaderJob* job, const tTMprocess* parent, const char* name, int32_t fork_pid, int* err);
+  // Starts the loader for the spawn message in `job`; the pid or -errno.
   int start_loader(LoaderJob* job, const tTMprocess* parent);
+  // A free loader job, or nullptr.
+  LoaderJob* free_job();
   void collect(int rcvid, tTMprocess* child, bool nowait);
   // child has news (it ended, stopped or continued): the waits that ask for it hear it.
   void tell_waits(tTMprocess* child);

@@ -24,6 +24,22 @@ const char* skip_strings(const char* p, const char* end, uint32_t n) {
   for (uint32_t i = 0; i < n && p != nullptr; ++i) p = p < end ? next_string(p, end) : nullptr;
   return p;
 }
+
+// Whether n descriptors are in range and name each child fd once; *seen:
+// those fds, one bit each.
+static_assert(_PROC_SPAWN_FDS == 64, "one bit per descriptor");
+bool check_fds(const struct _proc_spawn_fd* fds, uint32_t n, uint64_t* seen) {
+  *seen = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const struct _proc_spawn_fd& f = fds[i];
+    if (f.fd < 0 || f.fd >= _PROC_SPAWN_FDS || f.src_coid < 0 || f.src_coid >= _PROC_SPAWN_FDS || f.pid <= 0 ||
+        f.chid <= 0 || (*seen & (uint64_t{1} << f.fd)) != 0) {
+      return false;
+    }
+    *seen |= uint64_t{1} << f.fd;
+  }
+  return true;
+}
 }  // namespace
 
 int spawn_args_parse(const void* msg, size_t len, SpawnArgs* out) {
@@ -34,15 +50,8 @@ int spawn_args_parse(const void* msg, size_t len, SpawnArgs* out) {
   const size_t fds_len = m->nfds * sizeof(struct _proc_spawn_fd);
   if (len - sizeof *m < fds_len || m->strings_len != len - sizeof *m - fds_len) return -EINVAL;
   const auto* fds = reinterpret_cast<const struct _proc_spawn_fd*>(m + 1);
-  uint64_t seen = 0;  // child fds, one bit each
-  for (uint32_t i = 0; i < m->nfds; ++i) {
-    const struct _proc_spawn_fd& f = fds[i];
-    if (f.fd < 0 || f.fd >= _PROC_SPAWN_FDS || f.src_coid < 0 || f.src_coid >= _PROC_SPAWN_FDS || f.pid <= 0 ||
-        f.chid <= 0 || (seen & (uint64_t{1} << f.fd)) != 0) {
-      return -EINVAL;
-    }
-    seen |= uint64_t{1} << f.fd;
-  }
+  uint64_t seen = 0;
+  if (!check_fds(fds, m->nfds, &seen)) return -EINVAL;
   if (m->strings_len > _PROC_SPAWN_MAX) return -E2BIG;
   if (m->argc > kSpawnMaxStrings || m->envc > kSpawnMaxStrings - m->argc) return -E2BIG;
   if ((m->flags & _PROC_SPAWN_SETPGROUP) != 0 && m->pgroup < 0) return -EINVAL;
@@ -57,6 +66,21 @@ int spawn_args_parse(const void* msg, size_t len, SpawnArgs* out) {
   const char* last = skip_strings(envp, end, m->envc);
   if (last != end || first[0] == 0) return -EINVAL;  // exactly the strings announced, a path
   *out = SpawnArgs{m, fds, first, argv, envp, end};
+  return 0;
+}
+
+int fork_args_parse(const void* msg, size_t len, uint64_t code_lo, uint64_t code_hi,
+                    const struct _proc_spawn_fd** fds) {
+  const auto* m = static_cast<const struct _proc_fork*>(msg);
+  if (len < sizeof *m || m->hdr.type != _PROC_FORK || m->hdr.size != len || m->hdr.reserved != 0 || m->reserved != 0) {
+    return -EINVAL;
+  }
+  if (m->nfds > _PROC_SPAWN_FDS || len != sizeof *m + m->nfds * sizeof(struct _proc_spawn_fd)) return -EINVAL;
+  if (m->entry < code_lo || m->entry >= code_hi || m->entry % 2 != 0 || m->sp == 0 || m->sp % 16 != 0) return -EINVAL;
+  const auto* f = reinterpret_cast<const struct _proc_spawn_fd*>(m + 1);
+  uint64_t seen = 0;
+  if (!check_fds(f, m->nfds, &seen) || (m->cloexec & ~seen) != 0) return -EINVAL;
+  *fds = f;
   return 0;
 }
 

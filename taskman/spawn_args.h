@@ -1,4 +1,4 @@
-// A _PROC_SPAWN message (sys/procmsg.h), checked, and the initial stack the
+// A _PROC_SPAWN or _PROC_FORK message (sys/procmsg.h), checked, and the initial stack the
 // loader builds from it. Both are plain logic over untrusted bytes, tested
 // on the host: the message comes from any process.
 #pragma once
@@ -23,6 +23,13 @@ struct SpawnArgs {
 // Checks a message of `len` bytes at `msg` (its header's size must be len):
 // 0 or -errno (EINVAL for malformed, E2BIG past the limits).
 int spawn_args_parse(const void* msg, size_t len, SpawnArgs* out);
+
+// A _PROC_FORK message of `len` bytes, checked: 0 or -EINVAL (a wrong
+// size, reserved bits, bad descriptors, an entry outside [code_lo,
+// code_hi), a misaligned or null sp, cloexec bits of absent descriptors).
+// *fds: its descriptors, right after it.
+int fork_args_parse(const void* msg, size_t len, uint64_t code_lo, uint64_t code_hi,
+                    const struct _proc_spawn_fd** fds);
 
 // The name under /proc/boot that `path` names ("/proc/boot/NAME"), or
 // nullptr (ENOENT: nothing else holds programs yet).

@@ -176,5 +176,88 @@ TEST(SpawnArgsTest, TheStackIsSystemVShaped) {
   EXPECT_EQ(spawn_build_stack(mem.data(), kTop, 64, a, 0), 0u) << "too small: E2BIG";
 }
 
+// _PROC_FORK: a header and nfds descriptors.
+struct ForkMessage {
+  struct _proc_fork m;
+  struct _proc_spawn_fd fds[_PROC_SPAWN_FDS];
+};
+constexpr uint64_t kCodeLo = 0x1000, kCodeHi = 0xC0000000;
+
+ForkMessage fork_message(uint32_t nfds) {
+  ForkMessage f = {};
+  f.m.hdr = {_PROC_FORK, 0, static_cast<uint32_t>(sizeof f.m + nfds * sizeof f.fds[0])};
+  f.m.nfds = nfds;
+  f.m.entry = 0x10078;
+  f.m.sp = 0x1fffffff00;
+  for (uint32_t i = 0; i < nfds; ++i) f.fds[i] = {static_cast<int32_t>(i), static_cast<int32_t>(i), 3, 1};
+  return f;
+}
+
+int parse(const ForkMessage& f, size_t len, const struct _proc_spawn_fd** fds = nullptr) {
+  const struct _proc_spawn_fd* got = nullptr;
+  return fork_args_parse(&f, len, kCodeLo, kCodeHi, fds != nullptr ? fds : &got);
+}
+
+TEST(ForkArgsTest, AWellFormedMessage) {
+  ForkMessage f = fork_message(2);
+  f.m.cloexec = 2;  // fd 1
+  const struct _proc_spawn_fd* fds = nullptr;
+  ASSERT_EQ(parse(f, f.m.hdr.size, &fds), 0);
+  EXPECT_EQ(fds, f.fds);
+  ForkMessage all = fork_message(_PROC_SPAWN_FDS);
+  all.m.cloexec = ~uint64_t{0};
+  EXPECT_EQ(parse(all, all.m.hdr.size), 0) << "all 64 descriptors, all close-on-exec";
+}
+
+TEST(ForkArgsTest, EveryMalformationIsRefused) {
+  const auto refused = [](void (*spoil)(ForkMessage&), const char* what) {
+    ForkMessage f = fork_message(2);
+    spoil(f);
+    EXPECT_EQ(parse(f, f.m.hdr.size), -EINVAL) << what;
+  };
+  refused([](ForkMessage& f) { f.m.hdr.type = _PROC_SPAWN; }, "another type");
+  refused([](ForkMessage& f) { f.m.hdr.reserved = 1; }, "header reserved");
+  refused([](ForkMessage& f) { f.m.reserved = 1; }, "reserved");
+  refused([](ForkMessage& f) { f.m.nfds = 3; }, "more descriptors than sent");
+  refused([](ForkMessage& f) { f.m.nfds = 65; }, "more than 64");
+  refused([](ForkMessage& f) { f.m.entry = 0; }, "entry 0");
+  refused([](ForkMessage& f) { f.m.entry = kCodeHi; }, "entry in taskman's slot");
+  refused([](ForkMessage& f) { f.m.entry = 0xffffffc080200000ull; }, "entry in the kernel");
+  refused([](ForkMessage& f) { f.m.entry = 0x10079; }, "odd entry");
+  refused([](ForkMessage& f) { f.m.sp = 0; }, "no sp");
+  refused([](ForkMessage& f) { f.m.sp += 8; }, "misaligned sp");
+  refused([](ForkMessage& f) { f.fds[1].fd = 0; }, "fd 0 twice");
+  refused([](ForkMessage& f) { f.fds[1].fd = 64; }, "fd 64");
+  refused([](ForkMessage& f) { f.fds[1].src_coid = -1; }, "a negative source");
+  refused([](ForkMessage& f) { f.fds[1].pid = 0; }, "no server");
+  refused([](ForkMessage& f) { f.fds[1].chid = 0; }, "no channel");
+  refused([](ForkMessage& f) { f.m.cloexec = 4; }, "close-on-exec for fd 2, which is not there");
+  ForkMessage f = fork_message(0);
+  EXPECT_EQ(parse(f, sizeof f.m - 1), -EINVAL) << "short";
+  EXPECT_EQ(parse(f, sizeof f.m + 16), -EINVAL) << "longer than its header says";
+}
+
+TEST(ForkArgsTest, RandomBytesNeverPassUnchecked) {
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 20000; ++i) {
+    ForkMessage f = fork_message(static_cast<uint32_t>(rng() % 4));
+    auto* bytes = reinterpret_cast<uint8_t*>(&f);
+    const size_t len = f.m.hdr.size;
+    for (int k = 0; k < 3; ++k) bytes[rng() % len] = static_cast<uint8_t>(rng());
+    const struct _proc_spawn_fd* fds = nullptr;
+    if (fork_args_parse(&f, len, kCodeLo, kCodeHi, &fds) != 0) continue;
+    // Whatever passes is what taskman relies on.
+    EXPECT_EQ(f.m.hdr.size, len);
+    EXPECT_TRUE(f.m.entry >= kCodeLo && f.m.entry < kCodeHi && f.m.sp % 16 == 0 && f.m.sp != 0);
+    uint64_t seen = 0;
+    for (uint32_t d = 0; d < f.m.nfds; ++d) {
+      ASSERT_TRUE(fds[d].fd >= 0 && fds[d].fd < 64 && fds[d].pid > 0 && fds[d].chid > 0);
+      EXPECT_EQ(seen & (uint64_t{1} << fds[d].fd), 0u);
+      seen |= uint64_t{1} << fds[d].fd;
+    }
+    EXPECT_EQ(f.m.cloexec & ~seen, 0u);
+  }
+}
+
 }  // namespace
 }  // namespace taskman

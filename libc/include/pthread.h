@@ -101,6 +101,9 @@ __QRV_NORETURN void pthread_exit(void* result);
 pthread_t pthread_self(void);
 int pthread_equal(pthread_t a, pthread_t b);
 int pthread_once(pthread_once_t* once, void (*init)(void));
+/* Handlers fork() runs: prepare (last registered first) before, parent and
+ * child (first registered first) after, in each process. */
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
 int pthread_key_create(pthread_key_t* key, void (*destructor)(void*));
 int pthread_key_delete(pthread_key_t key);
 int pthread_setspecific(pthread_key_t key, const void* value);

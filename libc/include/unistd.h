@@ -54,6 +54,9 @@ int chdir(const char* path);
 char* getcwd(char* buf, size_t size);
 int unlink(const char* path);
 int rmdir(const char* path);
+/* fork: a copy of the caller (taskman's _PROC_FORK): 0 in the child, its
+ * pid in the parent. A process with more than one thread gets ENOSYS. */
+pid_t fork(void);
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t getpgid(pid_t pid);
@@ -78,6 +81,8 @@ int tcsetpgrp(int fd, pid_t pgrp);
 /* SIGALRM after `seconds` (0 cancels); the seconds the previous alarm had left. */
 unsigned alarm(unsigned seconds);
 unsigned sleep(unsigned seconds);
+/* Waits for a signal whose handler runs (then -1, EINTR) or that ends the process. */
+int pause(void);
 /* Sleeps for `usec` microseconds (0, or -1 with EINTR for a signal). */
 int usleep(useconds_t usec);
 /* A limit or value (see libc/src/posix/sysconf.cc for what each is): -1 with

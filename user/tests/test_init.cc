@@ -50,6 +50,7 @@ constexpr Program kPrograms[] = {
     {"jobctl_test", "jobctl_test", nullptr, 0, 0},
     {"orphan_test", "orphan_test", nullptr, 0, 0},
     {"rlimit_test", "rlimit_test", nullptr, 0, 0},
+    {"fork_test", "fork_test", nullptr, 0, 0},
     {"timer_test", "timer_test", nullptr, 0, SIGALRM},
     {"clock_test", "clock_test", nullptr, 0, 0},
     {"sigaction_test", "sigaction_test", nullptr, 0, SIGKILL},

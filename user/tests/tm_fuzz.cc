@@ -29,8 +29,8 @@ using qrv_test::next;
 const uint16_t kTypes[] = {_PROC_SPAWN,       _PROC_WAIT,         _PROC_GETIDS, _PROC_SETPGID,
                            _PROC_SETSID,      _PROC_UMASK,        _PROC_MMAP,   _PROC_PATH_ATTACH,
                            _PROC_PATH_DETACH, _PROC_PATH_RESOLVE, _PROC_CHDIR,  _PROC_GETCWD,
-                           _PROC_RLIMIT,      _PROC_SYSINFO,      0,            0x0100,
-                           0xffff};
+                           _PROC_RLIMIT,      _PROC_SYSINFO,      _PROC_FORK,   0,
+                           0x0100,            0xffff};
 
 const uint64_t kHostile[] = {0, 1, 0xffffffffffffffffull, 0x7fffffff, 0x80000000, 4096, 16384, 16385,
                              0x3fffffffffull, 0xffffffc080200000ull, 0xc0000000ull};

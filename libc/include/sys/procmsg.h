@@ -31,6 +31,7 @@
 #define _PROC_RLIMIT 0x0013       /* struct _proc_rlimit -> struct _proc_rlimit_reply (the limit before) */
 #define _PROC_CLOCK_SET 0x0014    /* struct _proc_clock_set (effective root: else EPERM) -> nothing */
 #define _PROC_SYSINFO 0x0015      /* struct _proc_hdr -> struct _proc_sysinfo */
+#define _PROC_FORK 0x0016         /* struct _proc_fork + descriptors -> struct _proc_spawn_reply */
 
 struct _proc_hdr {
   uint16_t type;
@@ -299,5 +300,26 @@ struct _proc_sysinfo {
   uint32_t harts_configured;
 };
 QRV_ABI_ASSERT(sizeof(struct _proc_sysinfo) == 8, "_proc_sysinfo size");
+
+/* _PROC_FORK: fork() of a single-threaded caller (ENOSYS with more than one
+ * thread, as QNX has it). The child is a copy of the caller's address space
+ * taken now (the caller waits in this message, so its memory holds still),
+ * with its signal actions, ids, group, session, credentials, umask, cwd and
+ * limits; its one thread starts at `entry` with sp = `sp`, every other
+ * register zero, and signal mask `sigmask`. Followed by nfds struct
+ * _proc_spawn_fd: its descriptors, at the same numbers as the caller's, each
+ * close-on-exec if its bit (1 << fd) is in `cloexec`. EAGAIN: the table is
+ * full, or RLIMIT_NPROC; ENOMEM: no memory for the copy. The reply is the
+ * child's pid, once the child runs. */
+struct _proc_fork {
+  struct _proc_hdr hdr;
+  uint32_t nfds;
+  uint32_t reserved;
+  uint64_t entry;
+  uint64_t sp;
+  uint64_t sigmask;
+  uint64_t cloexec;
+};
+QRV_ABI_ASSERT(sizeof(struct _proc_fork) == 48, "_proc_fork size");
 
 #endif /* _SYS_PROCMSG_H */

@@ -133,6 +133,7 @@ void (*signal(int signo, void (*handler)(int)))(int);
 int pthread_sigmask(int how, const sigset_t* set, sigset_t* old);
 int sigqueue(pid_t pid, int signo, qrv_sigval value);
 int sigsuspend(const sigset_t* set);
+int pause();
 int sigpending(sigset_t* set);
 int sigwait(const sigset_t* set, int* signo);
 int sigwaitinfo(const sigset_t* set, SigInfo* info);
@@ -243,6 +244,15 @@ pid_t spawn(const char* path, int fd_count, const int fd_map[], const Inheritanc
 
 // The signals sigaction set to SIG_IGN (bit signo - 1), for posix_spawn.
 uint64_t ignored_signals();
+
+// fork (fork.cc): a copy of the calling process (single-threaded: ENOSYS
+// otherwise), and the handlers pthread_atfork registers around it.
+pid_t fork();
+int pthread_atfork(void (*prepare)(), void (*parent)(), void (*child)());
+// What a fork's child forgets of its parent's libc state (kernel objects
+// it does not have): the cached pid (process.cc), the alarm timer (time.cc).
+void fork_forget_pid();
+void fork_forget_alarm();
 
 // taskman's _PROC_KILL: signo to every process of group pgid (-1: all).
 int taskman_kill_group(pid_t pgid, int signo);

@@ -36,9 +36,11 @@ long ask_ids(pid_t pid, _proc_ids_reply* out) {
   return taskman_send(&m, sizeof m, out, sizeof *out);
 }
 
-pid_t g_pid = 0;  // a process's pid never changes: asked once
+pid_t g_pid = 0;  // a process's pid never changes: asked once (a fork's child asks again)
 
 }  // namespace
+
+void fork_forget_pid() { g_pid = 0; }
 
 namespace {
 // One _PROC_WAIT; taskman's reply, or -errno.

@@ -148,6 +148,13 @@ QRV_LIBC_FN(int, sigpending, (sigset_t * set)) { return SignalProcmask(0, 0, QRV
 // Always -1 with EINTR: it returns once a handler has run.
 QRV_LIBC_FN(int, sigsuspend, (const sigset_t* set)) { return SignalSuspend(set); }
 
+// pause: sigsuspend with the mask as it is (-1 with EINTR once a handler ran).
+QRV_LIBC_FN(int, pause, ()) {
+  sigset_t now = 0;
+  if (SignalProcmask(0, 0, QRV_SIG_BLOCK, nullptr, &now) < 0) return -1;
+  return SignalSuspend(&now);
+}
+
 QRV_LIBC_FN(int, sigwaitinfo, (const sigset_t* set, SigInfo* info)) {
   return SignalWaitinfo(set, reinterpret_cast<qrv_siginfo*>(info));
 }

@@ -89,6 +89,24 @@ QRV_LIBC_FN(int, posix_spawn_file_actions_addopen,
   return r;
 }
 
+uint32_t open_fds(struct _proc_spawn_fd* out, uint64_t* cloexec) {
+  static_assert(kFdMax <= 64, "one bit per descriptor");
+  uint32_t n = 0;
+  *cloexec = 0;
+  // One kernel call per open fd (and one to find there are no more).
+  struct qrv_server_info info = {};
+  for (int fd = 0; fd < kFdMax;) {
+    const int next = ConnectServerInfo_r(0, fd, &info);
+    if (next < fd || next >= kFdMax) break;
+    if (info.pid != 0) {  // (0: a connection whose server is gone)
+      out[n++] = {next, next, info.pid, info.chid};
+      if ((info.flags & QRV_NTO_COF_CLOEXEC) != 0) *cloexec |= uint64_t{1} << next;
+    }
+    fd = next + 1;
+  }
+  return n;
+}
+
 int spawn_plan_fds(const PosixSpawnFileActions* actions, const int* fd_map, int fd_count, SpawnFdPlan* plan) {
   plan->n = plan->ntemps = 0;
   Source child[kFdMax] = {};
@@ -98,15 +116,11 @@ int spawn_plan_fds(const PosixSpawnFileActions* actions, const int* fd_map, int 
       if (fd_map[i] != -1 && !source_of(fd_map[i], &child[i], false)) return QRV_EBADF;
     }
   } else {
-    // One kernel call per open fd (and one to find there are no more).
-    struct qrv_server_info info = {};
-    for (int fd = 0; fd < kFdMax;) {
-      const int next = ConnectServerInfo_r(0, fd, &info);
-      if (next < fd || next >= kFdMax) break;
-      if ((info.flags & QRV_NTO_COF_CLOEXEC) == 0 && info.pid != 0) {
-        child[next] = Source{true, {next, next, info.pid, info.chid}};
-      }
-      fd = next + 1;
+    struct _proc_spawn_fd open[kFdMax];
+    uint64_t cloexec = 0;
+    const uint32_t n = open_fds(open, &cloexec);
+    for (uint32_t i = 0; i < n; ++i) {
+      if ((cloexec & (uint64_t{1} << open[i].fd)) == 0) child[open[i].fd] = Source{true, open[i]};
     }
   }
   const int32_t n = actions != nullptr ? actions->count : 0;

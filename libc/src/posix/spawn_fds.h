@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "libc/include/sys/procmsg.h"
+#include "libc/src/neutrino/io_link.h"
 #include "libc/src/posix/posix_api.h"
 
 namespace qrv::libc {
@@ -18,6 +19,11 @@ struct SpawnFdPlan {
   int temps[_PROC_SPAWN_FDS];  // the caller's fds opened for addopen actions
   uint32_t ntemps = 0;
 };
+
+// The caller's open descriptors (at most kFdMax, in out), each its own
+// source (fd == src_coid); *cloexec: those that are close-on-exec (bit fd).
+// The count.
+uint32_t open_fds(struct _proc_spawn_fd* out, uint64_t* cloexec);
 
 // Fills plan; 0 or an errno (EBADF: an action names a descriptor that is
 // not there; an open action's own error). fd_map: nullptr, or fd_count

@@ -76,9 +76,15 @@ QRV_LIBC_FN(unsigned, sleep, (unsigned seconds)) {
 }
 
 // The timer is made at the first alarm and lives as long as the process
-// (a spawned program starts without one, as POSIX says).
+// (a spawned program or a fork's child starts without one, as POSIX says).
+namespace {
+int g_alarm_timer = -1;
+}  // namespace
+
+void fork_forget_alarm() { g_alarm_timer = -1; }
+
 QRV_LIBC_FN(unsigned, alarm, (unsigned seconds)) {
-  static int timer = -1;
+  int& timer = g_alarm_timer;
   if (timer < 0) {
     if (seconds == 0) return 0;  // nothing was pending
     qrv_sigevent ev = {};
