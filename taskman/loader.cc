@@ -17,6 +17,11 @@ namespace {
 using taskman::LoaderJob;
 
 constexpr uint64_t kPage = 4096;
+// A bss this large is demand-zero (smaller ones are not worth a range), in
+// at most kLazyBssMax segments: the kernel has 4 ranges per process, and
+// the stack takes one.
+constexpr uint64_t kLazyBssMin = 16 * kPage;
+constexpr uint32_t kLazyBssMax = 2;
 
 int tm_map(uint32_t slot, uint64_t va, uint64_t len, uint32_t prot) {
   struct qrv_tm_map m = {va, len, 0, prot};  // pid 0: this process
@@ -32,17 +37,27 @@ uint32_t prot_of(uint32_t elf_prot) {
 
 // Each segment: writable zero pages, its file bytes, then its own
 // protection (PROTECT makes executable pages coherent: fence.i here and on
-// the other harts).
+// the other harts). A writable segment's pages past its file bytes (a
+// large bss: libc's first heap arena) are demand-zero instead: a page is
+// there once touched, so neither a spawn nor a fork's copy pays for the
+// untouched ones.
 int load_segments(const LoaderJob* job) {
+  uint32_t lazy_ranges = 0;
   for (uint32_t i = 0; i < job->img.segment_count; ++i) {
     const ElfSegment& s = job->img.segments[i];
     const uint64_t lo = s.vaddr & ~(kPage - 1);
     const uint64_t hi = (s.vaddr + s.memsz + kPage - 1) & ~(kPage - 1);
-    int r = tm_map(__KER_TM_MAP_ANON, lo, hi - lo, QRV_TM_PROT_READ | QRV_TM_PROT_WRITE);
-    if (r < 0) return -r;
-    memcpy(reinterpret_cast<void*>(s.vaddr), job->elf + s.file_offset, s.filesz);
     const uint32_t prot = prot_of(s.prot);
-    if (prot != (QRV_TM_PROT_READ | QRV_TM_PROT_WRITE)) {
+    constexpr uint32_t kRw = QRV_TM_PROT_READ | QRV_TM_PROT_WRITE;
+    const uint64_t file_hi = (s.vaddr + s.filesz + kPage - 1) & ~(kPage - 1);
+    const bool lazy_bss = prot == kRw && hi - file_hi >= kLazyBssMin && lazy_ranges < kLazyBssMax;
+    lazy_ranges += lazy_bss;
+    const uint64_t eager_hi = lazy_bss ? file_hi : hi;
+    int r = eager_hi > lo ? tm_map(__KER_TM_MAP_ANON, lo, eager_hi - lo, kRw) : 0;
+    if (r < 0) return -r;
+    if (lazy_bss && (r = tm_map(__KER_TM_MAP_ANON, eager_hi, hi - eager_hi, kRw | QRV_TM_PROT_LAZY)) < 0) return -r;
+    memcpy(reinterpret_cast<void*>(s.vaddr), job->elf + s.file_offset, s.filesz);
+    if (prot != kRw) {
       r = tm_map(__KER_TM_PROTECT, lo, hi - lo, prot);
       if (r < 0) return -r;
     }

@@ -96,7 +96,7 @@ QRV_ABI_ASSERT(offsetof(struct qrv_tm_proc_create, name) == 40, "qrv_tm_proc_cre
 #define QRV_TM_PROT_READ 1u
 #define QRV_TM_PROT_WRITE 2u
 #define QRV_TM_PROT_EXEC 4u
-#define QRV_TM_PROT_LAZY 0x100u /* MAP_ANON, with READ|WRITE only: demand-zero (one range per process) */
+#define QRV_TM_PROT_LAZY 0x100u /* MAP_ANON, with READ|WRITE only: demand-zero (4 ranges per process) */
 struct qrv_tm_map {
   uint64_t va;
   uint64_t len;

@@ -328,8 +328,10 @@ struct qrv_kernel_counts {
   uint64_t timers;     /* TimerCreate timers in use */
   uint64_t heap_bytes; /* kmalloc bytes outstanding */
   uint64_t free_bytes; /* physical memory free */
+  uint64_t user_bytes; /* physical memory live processes hold: their own pages and page tables (it grows as
+                          they touch demand-zero pages; free_bytes + user_bytes is what a leak would lower) */
 };
-QRV_ABI_ASSERT(sizeof(struct qrv_kernel_counts) == 64, "qrv_kernel_counts size");
+QRV_ABI_ASSERT(sizeof(struct qrv_kernel_counts) == 72, "qrv_kernel_counts size");
 QRV_ABI_ASSERT(offsetof(struct qrv_kernel_counts, pulses) == 32, "qrv_kernel_counts.pulses");
 QRV_ABI_ASSERT(offsetof(struct qrv_kernel_counts, free_bytes) == 56, "qrv_kernel_counts.free_bytes");
 

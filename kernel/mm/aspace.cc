@@ -128,7 +128,10 @@ Status check_request(const tAddress* as, uint64_t va, uint64_t len, uint32_t pro
 
 // The demand-zero range is reserved: nothing else is mapped into it.
 Status check_not_lazy(const tAddress* as, uint64_t va, uint64_t len) {
-  return va < as->lazy_hi && va + len > as->lazy_lo ? Status::kAlreadyMapped : Status::kOk;
+  for (const LazyRange& r : as->lazy) {
+    if (va < r.hi && va + len > r.lo) return Status::kAlreadyMapped;
+  }
+  return Status::kOk;
 }
 
 void sync_icache_if_exec(const tAddress* as, uint32_t prot) {
@@ -478,15 +481,25 @@ Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len) {
 
 Status mm_reserve_lazy(tAddress* as, VirtAddr va, uint64_t len) {
   QRV_TRY(check_request(as, va.value(), len, kProtRead | kProtWrite));
-  if (as->lazy_hi != 0) return Status::kBusy;
+  LazyRange* slot = nullptr;
+  for (LazyRange& r : as->lazy) {
+    if (r.hi == 0) {
+      slot = &r;
+      break;
+    }
+  }
+  if (slot == nullptr) return Status::kBusy;
+  QRV_TRY(check_not_lazy(as, va.value(), len));
   QRV_TRY(check_unmapped(as, va.value(), va.value() + len));
-  as->lazy_lo = va.value();
-  as->lazy_hi = va.value() + len;
+  *slot = LazyRange{va.value(), va.value() + len};
   return Status::kOk;
 }
 
 bool mm_fault_lazy(tAddress* as, uint64_t va) {
-  if (as == nullptr || va < as->lazy_lo || va >= as->lazy_hi) return false;
+  if (as == nullptr) return false;
+  bool inside = false;
+  for (const LazyRange& r : as->lazy) inside = inside || (va >= r.lo && va < r.hi);
+  if (!inside) return false;
   const uint64_t page = align_down(va, kPageSize);
   if (probe(as->pt, page).pte != nullptr) return true;  // another thread (or hart) was first
   return map_zeroed(as, VirtAddr(page), kPageSize, kProtRead | kProtWrite) == Status::kOk;

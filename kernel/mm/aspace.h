@@ -25,6 +25,14 @@ inline constexpr uint64_t kTaskmanTop = kTaskmanBase + (uint64_t{1} << 30);
 
 struct MmSpaces;
 
+// Demand-zero ranges per address space: a main thread's stack and the bss
+// of a program's writable segments.
+inline constexpr uint32_t kLazyRanges = 4;
+struct LazyRange {
+  uint64_t lo = 0;  // [lo, hi), RW; hi == 0: unused
+  uint64_t hi = 0;
+};
+
 // One process's address space. Its tables come through `tables`, a counting
 // wrapper around the template's allocator (ctx = this tAddress).
 struct tAddress {
@@ -35,8 +43,7 @@ struct tAddress {
   uint64_t owned_pages = 0;   // of those, pages from mm_map_anon (freed with the space)
   uint64_t table_pages = 0;   // root + user-half tables
   bool taskman_view = false;  // root slot 3 borrows taskman's table (mm_taskman_view_install)
-  uint64_t lazy_lo = 0;       // demand-zero range [lazy_lo, lazy_hi), RW (mm_reserve_lazy)
-  uint64_t lazy_hi = 0;
+  LazyRange lazy[kLazyRanges];  // demand-zero ranges (mm_reserve_lazy)
 };
 
 // Runs after a mapping becomes executable: fence.i on this hart and on every
@@ -114,14 +121,15 @@ Status mm_unmap(tAddress* as, VirtAddr va, uint64_t len);
 // Reserves [va, va + len) as demand-zero memory, read-write: nothing is
 // mapped now; the first touch of each page maps a zeroed, owned page there
 // (mm_fault_lazy: from a user fault, a kernel copy or a message transfer).
-// A main thread's stack costs what it uses. One range per address space;
-// the range must be unmapped, and nothing may be mapped into it later.
-// Errors: as mm_map_anon; kBusy (a range already exists).
+// A main thread's stack, or a large bss, costs what it uses. At most
+// kLazyRanges per address space; a range must be unmapped and outside the
+// others, and nothing may be mapped into it later. Errors: as mm_map_anon;
+// kBusy (every range is in use).
 Status mm_reserve_lazy(tAddress* as, VirtAddr va, uint64_t len);
 
-// Maps the page holding `va` if it lies in the demand-zero range and is not
-// mapped yet. Whether `va`'s page is now mapped because of the range (false:
-// outside it, or no memory).
+// Maps the page holding `va` if it lies in a demand-zero range and is not
+// mapped yet. Whether `va`'s page is now mapped because of a range (false:
+// outside them, or no memory).
 bool mm_fault_lazy(tAddress* as, uint64_t va);
 
 // Changes the protection of [va, va + len), every page of it mapped (else

@@ -91,13 +91,15 @@ Status copy_table(Copy& c, const uint64_t* t, uint32_t level, uint64_t base, uin
 
 Status mm_mcopy(tAddress* dst, const tAddress* src) {
   if (dst == nullptr || src == nullptr || dst == src || src->taskman_view) return Status::kInvalidArgument;
-  if (dst->mapped_pages != 0 || dst->lazy_hi != 0 || dst->taskman_view) return Status::kInvalidArgument;
+  if (dst->mapped_pages != 0 || dst->taskman_view) return Status::kInvalidArgument;
+  for (const LazyRange& r : dst->lazy) {
+    if (r.hi != 0) return Status::kInvalidArgument;
+  }
   // Not enough memory fails at once, before anything is copied.
   if (src->owned_pages * kPageSize > dst->spaces->pa->free_size()) return Status::kNoMemory;
   Copy c = {dst, src};
   QRV_TRY(copy_table(c, table_at(src->pt, src->pt.root), sv39::kRootLevel, 0, kFirstKernelSlot));  // the user half
-  dst->lazy_lo = src->lazy_lo;
-  dst->lazy_hi = src->lazy_hi;
+  for (uint32_t i = 0; i < kLazyRanges; ++i) dst->lazy[i] = src->lazy[i];
   if (c.exec) dst->spaces->icache.sync(dst->spaces->icache.ctx);
   return Status::kOk;
 }

@@ -205,7 +205,12 @@ TEST_F(AspaceTest, DemandZeroPagesAppearOnFirstTouch) {
   const uint64_t lo = kDstVa, hi = kDstVa + 8 * k4K;
   ASSERT_EQ(mm_reserve_lazy(as, VirtAddr(lo), hi - lo), Status::kOk);
   EXPECT_EQ(as->mapped_pages, 0u) << "nothing mapped yet";
-  EXPECT_EQ(mm_reserve_lazy(as, VirtAddr(kSrcVa), k4K), Status::kBusy) << "one range per space";
+  EXPECT_EQ(mm_reserve_lazy(as, VirtAddr(lo + 7 * k4K), 2 * k4K), Status::kAlreadyMapped) << "ranges do not overlap";
+  for (uint32_t i = 1; i < kLazyRanges; ++i) {
+    EXPECT_EQ(mm_reserve_lazy(as, VirtAddr(kSrcVa + i * k4K), k4K), Status::kOk) << "more ranges, up to kLazyRanges";
+  }
+  EXPECT_EQ(mm_reserve_lazy(as, VirtAddr(kSrcVa + kLazyRanges * k4K), k4K), Status::kBusy) << "then no more";
+  EXPECT_TRUE(mm_fault_lazy(as, kSrcVa + (kLazyRanges - 1) * k4K)) << "the last range works too";
   EXPECT_EQ(mm_map_anon(as, VirtAddr(lo + k4K), k4K, kRW), Status::kAlreadyMapped) << "the range is reserved";
   EXPECT_FALSE(mm_fault_lazy(as, lo - 1)) << "below the range";
   EXPECT_FALSE(mm_fault_lazy(as, hi)) << "above it";
@@ -216,7 +221,7 @@ TEST_F(AspaceTest, DemandZeroPagesAppearOnFirstTouch) {
   EXPECT_EQ(info.value().prot, kRW | kProtUser);
   EXPECT_EQ(peek(as, lo + 3 * k4K, 4), (std::vector<uint8_t>{0, 0, 0, 0}));
   EXPECT_TRUE(mm_fault_lazy(as, lo + 3 * k4K)) << "already there: still true";
-  EXPECT_EQ(as->mapped_pages, 1u);
+  EXPECT_EQ(as->mapped_pages, 2u) << "one page in each of two ranges";
   // A message copy into an untouched page maps it on the way.
   tAddress* src = make(2);
   ASSERT_EQ(mm_map_anon(src, VirtAddr(kSrcVa), k4K, kRW), Status::kOk);
@@ -224,7 +229,7 @@ TEST_F(AspaceTest, DemandZeroPagesAppearOnFirstTouch) {
   const XferResult r = mm_map_xfer(as, VirtAddr(lo + 6 * k4K - 1), src, VirtAddr(kSrcVa), 3);
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(peek(as, lo + 6 * k4K - 1, 3), (std::vector<uint8_t>{7, 8, 9})) << "across two new pages";
-  EXPECT_EQ(as->mapped_pages, 3u);
+  EXPECT_EQ(as->mapped_pages, 4u);
   mm_mdestroy(src);
   mm_mdestroy(as);  // TearDown: every demand-zero page came back
 }

@@ -27,5 +27,6 @@ qrv_kernel_counts kernel_counts() {
   const SlabCache& spaces = mm_spaces().cache.cache();  // tAddress objects: their own slab cache
   c.heap_bytes += spaces.stats().in_use * spaces.object_size();
   c.free_bytes = mem_free_size();
+  c.user_bytes = p.user_pages * 4096;
   return c;
 }

@@ -381,6 +381,7 @@ ProcessCounts process_counts() {
     c.processes++;
     for (const tThread* t : p->threads) c.threads += t != nullptr;
     for (const ProcTimer& t : p->timers) c.timers += t.used;
+    if (p->as != nullptr) c.user_pages += p->as->owned_pages + p->as->table_pages;
   }
   return c;
 }

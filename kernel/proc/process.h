@@ -57,6 +57,7 @@ struct ProcessCounts {
   uint64_t processes = 0;
   uint64_t threads = 0;
   uint64_t timers = 0;
+  uint64_t user_pages = 0;  // owned pages and page tables of their address spaces
 };
 ProcessCounts process_counts();
 

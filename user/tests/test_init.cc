@@ -123,10 +123,10 @@ int main() {
     } else if (!qrv_test::same_counts(baseline, now)) {
       at_baseline = false;
       printf("test_init: FAIL: after %s: %lu processes, %lu threads, %lu channels, %lu connections, %lu heap bytes, "
-             "%lu free (baseline %lu, %lu, %lu, %lu, %lu, %lu)\n",
+             "%lu free + %lu held (baseline %lu, %lu, %lu, %lu, %lu, %lu + %lu)\n",
              p.argv0, now.processes, now.threads, now.channels, now.connections, now.heap_bytes, now.free_bytes,
-             baseline.processes, baseline.threads, baseline.channels, baseline.connections, baseline.heap_bytes,
-             baseline.free_bytes);
+             now.user_bytes, baseline.processes, baseline.threads, baseline.channels, baseline.connections,
+             baseline.heap_bytes, baseline.free_bytes, baseline.user_bytes);
       baseline = now;
     }
   }
